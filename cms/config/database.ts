@@ -1,0 +1,28 @@
+import path from 'path';
+
+/**
+ * DATABASE_URL=postgres://user:pass@host:5432/name selects PostgreSQL (production, CI);
+ * otherwise an embedded SQLite file in DATA_DIR (default: <repo>/data).
+ * The start script validates the URL and the connection before Strapi boots.
+ */
+export default ({ env }) => {
+  const url = env('DATABASE_URL', '');
+  if (url) {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: { connectionString: url, ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: false } : false },
+        pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
+        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      },
+    };
+  }
+  const dataDir = env('DATA_DIR', path.resolve(__dirname, '..', '..', '..', 'data'));
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename: env('DATABASE_FILENAME', path.join(dataDir, 'layanan-pbi.db')) },
+      useNullAsDefault: true,
+    },
+  };
+};

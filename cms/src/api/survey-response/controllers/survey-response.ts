@@ -1,0 +1,4 @@
+/** Stock REST controller; the staff panel uses /api/panel (see api/panel). */
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::survey-response.survey-response');

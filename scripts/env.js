@@ -1,0 +1,87 @@
+'use strict';
+/**
+ * Settings shared by `npm start` and the tests: where data lives, the secrets, and the checks
+ * that turn a bad setting into one clear line instead of a stack trace.
+ */
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const repoRoot = path.resolve(__dirname, '..');
+const cmsDir = path.join(repoRoot, 'cms');
+const dataDir = process.env.DATA_DIR || path.join(repoRoot, 'data');
+
+const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+
+class SettingError extends Error {}
+
+const random = () => crypto.randomBytes(24).toString('base64');
+
+function parseEnvFile(file) {
+  const out = {};
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+/**
+ * Puts the secrets in process.env. Outside production they are generated once into
+ * data/secrets.env (never committed); in production they must come from the environment.
+ */
+function loadSecrets() {
+  const missing = SECRET_NAMES.filter((n) => !process.env[n]);
+  if (!missing.length) return;
+  if (process.env.NODE_ENV === 'production') {
+    throw new SettingError(`Missing secret(s) ${missing.join(', ')}: set them in the environment (production never generates secrets).`);
+  }
+  const file = path.join(dataDir, 'secrets.env');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const lines = SECRET_NAMES.map((n) => `${n}=${n === 'APP_KEYS' ? [random(), random(), random(), random()].join(',') : random()}`);
+    fs.writeFileSync(file, `# Generated on first start for this machine only. Do not commit.\n${lines.join('\n')}\n`, { mode: 0o600 });
+  }
+  const saved = parseEnvFile(file);
+  for (const n of SECRET_NAMES) if (!process.env[n]) process.env[n] = saved[n];
+}
+
+/** Throws a SettingError naming what is wrong with DATABASE_URL. */
+function parseDatabaseUrl(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new SettingError('DATABASE_URL is malformed: expected postgres://user:password@host:5432/database');
+  }
+  if (!['postgres:', 'postgresql:'].includes(u.protocol)) {
+    throw new SettingError(`DATABASE_URL must start with postgres:// (got ${u.protocol}//); leave it unset for the embedded SQLite database`);
+  }
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!u.hostname || !database) throw new SettingError('DATABASE_URL is malformed: it needs a host and a database name, postgres://user:password@host:5432/database');
+  return { host: u.hostname, port: Number(u.port || 5432), database, user: decodeURIComponent(u.username || '') };
+}
+
+/** Connects once to PostgreSQL so that an unreachable server is reported before Strapi boots. */
+async function checkDatabase(url, timeoutMs = 5000) {
+  const target = parseDatabaseUrl(url);
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (err) {
+    throw new SettingError(`Cannot use the database ${target.host}:${target.port}/${target.database}: ${err.message || err.code}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function baseEnv() {
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
+  process.env.DATA_DIR = dataDir;
+  process.env.LAYANAN_REPO_ROOT = repoRoot;
+}
+
+module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, baseEnv, SECRET_NAMES };

@@ -1,0 +1,55 @@
+import fs from 'fs';
+import type { AddressInfo } from 'net';
+import { TEMPLATE, dropPg, recreatePg, sqliteFile, urlFor } from '../setup/databases';
+import { applyTestEnv, cmsDir, distDir } from '../setup/test-env';
+
+export interface TestServer {
+  strapi: any;
+  url: string;
+  /** fetch against the server: path like "/api/..." */
+  http: (path: string, init?: RequestInit & { json?: unknown; token?: string }) => Promise<Response>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Boots the real Strapi app on a fresh copy of the seeded template database and listens on a
+ * free port. One database per jest worker, recreated for each test file.
+ */
+export async function startServer(): Promise<TestServer> {
+  applyTestEnv();
+  const name = `layanan_pbi_test_w${process.env.JEST_WORKER_ID ?? '1'}`;
+  const pg = process.env.TEST_DB_KIND === 'postgres';
+  if (pg) {
+    await recreatePg(name, TEMPLATE);
+    process.env.DATABASE_URL = urlFor(name);
+  } else {
+    const file = sqliteFile(name);
+    fs.copyFileSync(sqliteFile(TEMPLATE), file);
+    process.env.DATABASE_FILENAME = file;
+  }
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: cmsDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  await strapi.server.mount();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const http: TestServer['http'] = (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    return fetch(`${url}${path}`, { ...init, headers, body });
+  };
+  return {
+    strapi,
+    url,
+    http,
+    stop: async () => {
+      await strapi.destroy();
+      if (pg) await dropPg(name);
+    },
+  };
+}
