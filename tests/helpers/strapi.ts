@@ -1,6 +1,6 @@
 import fs from 'fs';
 import type { AddressInfo } from 'net';
-import { TEMPLATE, dropPg, recreatePg, sqliteFile, urlFor } from '../setup/databases';
+import { DB_PREFIX, TEMPLATE, dropPg, recreatePg, sqliteFile, urlFor } from '../setup/databases';
 import { applyTestEnv, cmsDir, distDir } from '../setup/test-env';
 
 export interface TestServer {
@@ -17,7 +17,7 @@ export interface TestServer {
  */
 export async function startServer(): Promise<TestServer> {
   applyTestEnv();
-  const name = `layanan_pbi_test_w${process.env.JEST_WORKER_ID ?? '1'}`;
+  const name = `${DB_PREFIX}_w${process.env.JEST_WORKER_ID ?? '1'}`;
   const pg = process.env.TEST_DB_KIND === 'postgres';
   if (pg) {
     await recreatePg(name, TEMPLATE);

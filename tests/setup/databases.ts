@@ -6,7 +6,9 @@ import fs from 'fs';
 import path from 'path';
 import { Client } from 'pg';
 
-export const TEMPLATE = 'layanan_pbi_test_template';
+/** Prefix of every test database; set TEST_DB_PREFIX to run two checkouts side by side. */
+export const DB_PREFIX = process.env.TEST_DB_PREFIX || 'layanan_pbi_test';
+export const TEMPLATE = `${DB_PREFIX}_template`;
 export const tmpDir = path.resolve(__dirname, '..', '..', 'data', 'test');
 
 export function adminUrl(): string {

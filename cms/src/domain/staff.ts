@@ -1,0 +1,15 @@
+import type { StaffRole } from './roles';
+
+/** Who is acting, resolved once per request by the staff-context route middleware. */
+export interface StaffContext {
+  userId: number;
+  username: string;
+  fullName?: string | null;
+  role: StaffRole;
+  officeId: number;
+  officeCode: string;
+  /** Village code for village operators, district code for district operators. */
+  regionCode?: string | null;
+  scope: 'village' | 'district' | 'office' | 'bpjs';
+  seesFullIdentity: boolean;
+}
