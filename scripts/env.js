@@ -79,7 +79,6 @@ async function checkDatabase(url, timeoutMs = 5000) {
 
 function baseEnv() {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
   process.env.DATA_DIR = dataDir;
   process.env.LAYANAN_REPO_ROOT = repoRoot;
 }

@@ -3,7 +3,7 @@
 /**
  * `npm start`: check the settings, build what changed (server code, Strapi admin, staff panel),
  * then boot Strapi, which seeds an empty database on its first run.
- *   --build-only   build and stop        --no-admin   skip the Strapi admin build
+ *   --build-only   build and stop        --no-admin   skip the Strapi admin build (also SKIP_ADMIN_BUILD=true)
  */
 const { spawnSync } = require('child_process');
 const crypto = require('crypto');
@@ -35,15 +35,14 @@ function hashOf(paths) {
   return h.digest('hex');
 }
 
-function buildStep(name, inputs, outputCheck, run) {
-  const stateFile = path.join(env.dataDir, `.build-${name}`);
+/** Runs a build unless the stamp beside its output says the inputs are unchanged. */
+function buildStep(name, inputs, stampFile, run) {
   const hash = hashOf(inputs);
-  if (fs.existsSync(stateFile) && fs.readFileSync(stateFile, 'utf8') === hash && outputCheck()) return;
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return;
   console.log(`layanan-pbi: building ${name}…`);
   const t0 = Date.now();
   run();
-  fs.mkdirSync(env.dataDir, { recursive: true });
-  fs.writeFileSync(stateFile, hash);
+  fs.writeFileSync(stampFile, hash);
   console.log(`layanan-pbi: ${name} built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -64,39 +63,41 @@ async function main() {
   fs.mkdirSync(env.dataDir, { recursive: true });
 
   const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
-  const cmsInputs = ['cms/src', 'cms/config', 'cms/tsconfig.json', 'cms/package.json', 'tsconfig.json'].map((p) => path.join(env.repoRoot, p));
+  // The admin app reads content types at run time: only its own customisations and versions rebuild it.
+  const adminInputs = ['cms/src/admin', 'cms/config/admin.ts', 'cms/package.json', 'package-lock.json'].map((p) => path.join(env.repoRoot, p));
   const withAdmin = !args.has('--no-admin') && process.env.SKIP_ADMIN_BUILD !== 'true';
+  const distDir = path.join(env.cmsDir, 'dist');
   if (withAdmin) {
-    buildStep('cms-admin', cmsInputs, () => fs.existsSync(path.join(env.cmsDir, 'dist', 'build', 'index.html')), () =>
+    // `strapi build` compiles the server code and builds the admin app into dist/build.
+    buildStep('Strapi admin', adminInputs, path.join(distDir, 'build', '.stamp'), () =>
       runOrFail(process.execPath, [strapiBin, 'build', '--minify'], env.cmsDir));
-  } else {
-    buildStep('cms', cmsInputs, () => fs.existsSync(path.join(env.cmsDir, 'dist', 'src', 'index.js')), () =>
-      runOrFail(process.execPath, [path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc'), '-p', env.cmsDir], env.repoRoot));
   }
+  // Incremental: rewrites nothing when the server code is unchanged.
+  runOrFail(process.execPath, [path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc'), '-p', env.cmsDir], env.repoRoot);
   const panelDir = path.join(env.repoRoot, 'admin');
-  if (fs.existsSync(path.join(panelDir, 'index.html'))) {
-    buildStep('panel', [path.join(panelDir, 'src'), path.join(panelDir, 'index.html'), path.join(panelDir, 'vite.config.ts'), path.join(panelDir, 'package.json')],
-      () => fs.existsSync(path.join(panelDir, 'dist', 'index.html')),
-      () => runOrFail(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build'], panelDir));
-  }
+  const panelInputs = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(panelDir, p));
+  buildStep('staff panel', panelInputs, path.join(panelDir, 'dist', '.stamp'), () =>
+    runOrFail(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build'], panelDir));
   if (args.has('--build-only')) return;
 
   const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: env.cmsDir, distDir: path.join(env.cmsDir, 'dist'), autoReload: false, serveAdminPanel: withAdmin });
+  const app = createStrapi({ appDir: env.cmsDir, distDir, autoReload: false, serveAdminPanel: withAdmin });
   await app.start();
-  const port = app.config.get('server.port');
+  const port = app.server.httpServer.address().port;
   const base = `http://localhost:${port}`;
-  const { DEMO_PASSWORD } = require(path.join(env.cmsDir, 'dist', 'src', 'seed', 'users.js'));
-  const demo = await app.db.query('plugin::users-permissions.user').findMany({ select: ['username'], orderBy: { username: 'asc' } });
+  const { DEMO_PASSWORD } = require(path.join(distDir, 'src', 'seed', 'users.js'));
+  const demo = await app.db.query('plugin::users-permissions.user').findMany({ select: ['username'], orderBy: { id: 'asc' } });
+  const offices = [...new Set(demo.map((u) => u.username.split('.')[0]))];
+  const accounts = [...new Set(demo.map((u) => u.username.split('.')[1]).filter(Boolean))];
   console.log([
     '',
     'layanan-pbi is running',
     `  Database      ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${path.join(env.dataDir, 'layanan-pbi.db')})`}`,
-    withAdmin ? `  CMS (Strapi)  ${base}/admin   (demo: admin@demo.layanan-pbi.id / ${DEMO_PASSWORD})` : '  CMS (Strapi)  admin build skipped',
+    withAdmin ? `  CMS (Strapi)  ${base}/admin   (demo login: admin@demo.layanan-pbi.id / ${DEMO_PASSWORD})` : '  CMS (Strapi)  admin build skipped',
     `  Staff panel   ${base}/panel`,
     `  Public site   ${base}/`,
     `  Staff API     ${base}/api/panel`,
-    demo.length ? `  Demo staff    ${demo.length} accounts, password ${DEMO_PASSWORD}: ${demo.slice(0, 12).map((u) => u.username).join(', ')}${demo.length > 12 ? ', …' : ''}` : '',
+    demo.length ? `  Demo staff    <office>.<account>, password ${DEMO_PASSWORD}, e.g. ${demo[0].username}\n                offices: ${offices.join(', ')}\n                accounts: ${accounts.join(', ')}` : '',
     '',
   ].join('\n'));
 }

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { bulkInsert, type BulkRow } from '../database/bulk-insert';
 import { addDuration, type OfficeCalendar, type TimeUnit } from '../domain/calendar';
-import { makeNik, type Sex } from '../domain/nik';
-import { NAMES, prng } from './names';
+import { prng } from './names';
+import { membershipFor, syntheticApplicant } from './synthetic-people';
 import type { OfficeSeed } from './seed-types';
 
 /**
@@ -87,36 +87,15 @@ export async function seedDemoPopulation(strapi: Core.Strapi, ctx: DemoContext):
 
   for (const office of ctx.offices) {
     const cal: OfficeCalendar = { timeZone: office.timeZone, workingWeekdays: office.calendar.workingWeekdays, holidays: office.calendar.holidays };
-    const names = NAMES[office.code];
     const [districtA, districtB] = ctx.demoDistricts[office.code];
     const allDistricts = ctx.districtsOf(office.regencyCode);
     const homeVillages = ctx.villagesOf(districtA).slice(0, 2);
     const newApplicant = (membership: string) => {
       const district = rnd.next() < 0.6 ? districtA : rnd.next() < 0.5 ? districtB : rnd.pick(allDistricts);
-      const villages = ctx.villagesOf(district);
-      const village = district === districtA && rnd.next() < 0.8 ? rnd.pick(homeVillages) : rnd.pick(villages);
-      const sex: Sex = rnd.next() < 0.5 ? 'male' : 'female';
-      const birthDate = `${rnd.int(1945, 2005)}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
-      const decile = rnd.int(1, 6);
+      const village = district === districtA && rnd.next() < 0.8 ? rnd.pick(homeVillages) : rnd.pick(ctx.villagesOf(district));
       serial += 1;
       applicantRows.push({
-        data: {
-          nik: makeNik(district, birthDate, sex, serial),
-          kkNumber: `${district.replace(/\./g, '')}${String(rnd.int(1, 28)).padStart(2, '0')}${String(rnd.int(1, 12)).padStart(2, '0')}${String(rnd.int(5, 24)).padStart(2, '0')}${String(serial % 9999 + 1).padStart(4, '0')}`,
-          name: `${rnd.pick(sex === 'male' ? names.male : names.female)} ${rnd.pick(names.family)}`,
-          sex,
-          birthPlace: office.code === 'karangasem' ? 'Amlapura' : office.code.charAt(0).toUpperCase() + office.code.slice(1),
-          birthDate,
-          address: `RT ${String(rnd.int(1, 12)).padStart(3, '0')}/RW ${String(rnd.int(1, 6)).padStart(3, '0')}`,
-          villageCode: village,
-          districtCode: district,
-          officeCode: office.code,
-          phone: `08${rnd.int(11, 99)}${rnd.int(1000000, 99999999)}`,
-          welfareSource: rnd.next() < 0.7 ? 'DTSEN' : 'DTKS',
-          welfareDecile: decile,
-          jknNumber: membership === 'none' ? null : `000${rnd.int(1000000000, 9999999999)}`,
-          membership,
-        },
+        data: syntheticApplicant(rnd, office.code, village, serial, membership),
         links: { village: ctx.regionIds.get(village), office: ctx.officeIds.get(office.code)!.id },
       });
       return applicantRows.length - 1;
@@ -128,7 +107,7 @@ export async function seedDemoPopulation(strapi: Core.Strapi, ctx: DemoContext):
       const activities: Activity[] = sop.activities;
       const executors = new Map<string, string[]>(sop.executors.map((e: any) => [e.key, e.roles ?? []]));
       const paths = pathsThroughSop(activities);
-      const membership = /reaktivasi|akses/.test(std.slug) ? 'inactive' : /mutasi/.test(std.slug) ? 'pbi-pemda' : /peralihan/.test(std.slug) ? 'mandiri' : 'none';
+      const membership = membershipFor(std.slug);
       const targets: { at: number; status: string; count: number }[] = [];
       for (const a of activities) {
         if (!paths.has(a.number)) continue;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { seedDemoCmsAdmin } from './cms-admin';
 import { seedDemoPopulation } from './demo-population';
 import { loadDocumentSeeds, seedDocuments } from './documents';
 import { loadOfficeSeeds, seedOffices } from './offices';
@@ -48,6 +49,7 @@ export async function seedAll(strapi: Core.Strapi, options: SeedOptions): Promis
       demoDistricts: DEMO_DISTRICTS,
       staffOf,
     });
+    await seedDemoCmsAdmin(strapi);
     summary.demo = { ...population, users: users.length };
   }
   summary.ms = Date.now() - t0;
