@@ -138,3 +138,14 @@ test('regions: every district and village of the four regencies, with parents', 
   const village = await server.strapi.db.query('api::region.region').findOne({ where: { code: '35.20.06.2001' }, populate: { parent: true } });
   expect(village.parent.code).toBe('35.20.06');
 });
+
+test('the CMS shows Indonesian labels for English field names', async () => {
+  const cm = server.strapi.plugin('content-manager');
+  const applicant = await cm.service('content-types').findConfiguration(server.strapi.contentTypes['api::applicant.applicant']);
+  expect(applicant.metadatas.kkNumber.edit.label).toBe('Nomor KK');
+  expect(applicant.metadatas.birthDate.list.label).toBe('Tanggal lahir');
+  const standard = await cm.service('content-types').findConfiguration(server.strapi.contentTypes['api::service-standard.service-standard']);
+  expect(standard.metadatas.securityGuarantee.edit.label).toBe('Jaminan keamanan dan keselamatan pelayanan');
+  const activity = await cm.service('components').findConfiguration(server.strapi.components['sop.activity']);
+  expect(activity.metadatas.yesNext.edit.label).toBe('Jika "Ya" ke kegiatan');
+});

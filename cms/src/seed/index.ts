@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { applyIndonesianLabels } from '../cms/content-manager-labels';
 import { seedDemoCmsAdmin } from './cms-admin';
 import { seedDemoPopulation } from './demo-population';
 import { loadDocumentSeeds, seedDocuments } from './documents';
@@ -29,6 +30,7 @@ export async function seedAll(strapi: Core.Strapi, options: SeedOptions): Promis
   const regionIds = await seedRegions(strapi, officeSeeds.map((o) => o.regencyCode));
   const offices = await seedOffices(strapi, officeSeeds);
   const createdDocuments = await seedDocuments(strapi, loadDocumentSeeds(), offices);
+  await applyIndonesianLabels(strapi);
   const summary: SeedSummary = { createdDocuments, ms: 0 };
   if (options.demo) {
     const codes = [...regionIds.keys()].sort();
