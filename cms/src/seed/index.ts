@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { applyIndonesianLabels } from '../cms/content-manager-labels';
+import { applyIndonesianLabels } from '../content-manager/indonesian-labels';
 import { seedDemoCmsAdmin } from './cms-admin';
 import { seedDemoPopulation } from './demo-population';
 import { loadDocumentSeeds, seedDocuments } from './documents';
