@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createId } from '@paralleldrive/cuid2';
+import { copyRows, reserveIds } from './pg-copy';
 
 /**
  * Multi-row inserts straight through knex, for seeds and generators.
@@ -61,13 +62,24 @@ function toRecord(columns: Record<string, string>, data: Record<string, unknown>
   return rec;
 }
 
+/** Below this many rows a plain INSERT is as quick as COPY and simpler. */
+const COPY_THRESHOLD = 200;
+
 async function insertIds(strapi: Core.Strapi, trx: any, table: string, records: Record<string, unknown>[]): Promise<number[]> {
   if (strapi.db.dialect.client === 'postgres') {
-    return (await trx(table).insert(records).returning('id')).map((r: any) => (typeof r === 'object' ? r.id : r));
+    if (records.length < COPY_THRESHOLD) return (await trx(table).insert(records).returning('id')).map((r: any) => (typeof r === 'object' ? r.id : r));
+    const ids = await reserveIds(trx, table, records.length);
+    await copyRows(trx, table, records.map((r, i) => ({ id: ids[i], ...r })));
+    return ids;
   }
   // SQLite: ids of one multi-row insert are consecutive, ending at the returned last id.
   const [last] = await trx(table).insert(records);
   return records.map((_, j) => last - records.length + 1 + j);
+}
+
+async function insertRows(strapi: Core.Strapi, trx: any, table: string, records: Record<string, unknown>[]): Promise<void> {
+  if (strapi.db.dialect.client === 'postgres' && records.length >= COPY_THRESHOLD) await copyRows(trx, table, records);
+  else await trx(table).insert(records);
 }
 
 /** Component rows and their entity links (the "<table>_cmps" table). */
@@ -92,7 +104,7 @@ async function insertComponents(strapi: Core.Strapi, uid: string, chunk: BulkRow
     for (let k = 0; k < items.length; k += chunkSize) {
       const slice = items.slice(k, k + chunkSize);
       const compIds = await insertIds(strapi, trx, compMeta.tableName, slice.map((it) => toRecord(compColumns, it.data, compUid)));
-      await trx(jt.name).insert(
+      await insertRows(strapi, trx, jt.name,
         slice.map((it, n) => ({
           [jt.joinColumn.name]: it.owner,
           [jt.inverseJoinColumn.name]: compIds[n],
@@ -139,7 +151,7 @@ export async function bulkInsert(strapi: Core.Strapi, uid: string, rows: BulkRow
       });
       await insertComponents(strapi, uid, chunk, inserted, trx, chunkSize);
       for (const [table, recs] of linkRows) {
-        for (let k = 0; k < recs.length; k += chunkSize) await trx(table).insert(recs.slice(k, k + chunkSize));
+        for (let k = 0; k < recs.length; k += chunkSize) await insertRows(strapi, trx, table, recs.slice(k, k + chunkSize));
       }
     }
     return ids;
