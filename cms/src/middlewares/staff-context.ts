@@ -13,7 +13,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const header: string = ctx.request.header.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
     if (!token) throw new errors.UnauthorizedError('Silakan masuk terlebih dahulu');
-    let payload: { id?: number };
+    let payload: { id?: number; tv?: number };
     try {
       payload = await strapi.plugin('users-permissions').service('jwt').verify(token);
     } catch {
@@ -23,6 +23,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       ? await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: payload.id }, populate: { role: true, office: true } })
       : null;
     if (!user || user.blocked) throw new errors.UnauthorizedError('Akun tidak ditemukan atau diblokir');
+    // Logout, a password change or a block increments the account's token version (api/panel sessions).
+    if ((payload.tv ?? 0) !== (user.tokenVersion ?? 0)) throw new errors.UnauthorizedError('Sesi sudah berakhir; silakan masuk lagi');
     const role = roleDefinition(user.role?.type);
     if (!role || !user.office) throw new errors.ForbiddenError('Akun ini bukan akun staf kantor');
     const staff: StaffContext = {

@@ -1,0 +1,131 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { StaffContext } from '../../../domain/staff';
+import { notFound } from '../lib/errors';
+import { ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
+import { columnOf, modelInfo, type ModelInfo } from '../lib/schema';
+import { fromDb, labelOf, maskRecord, scalarRecord, withoutIds } from '../lib/serialize';
+import { countRows, orderBy, scopedQuery } from '../lib/sql';
+import { resourceNamed } from '../resources';
+import type { PanelRecord, ResourceDefinition } from '../resources/types';
+
+/**
+ * Reading resources: one generic list and get-one driven by the resource declarations,
+ * through knex on the resource's own table (scope and filters on plain code columns), then
+ * one query per relation for the labels of the whole page.
+ */
+
+export interface ListResult {
+  records: PanelRecord[];
+  start: number;
+  total: number;
+  exact: boolean;
+}
+
+export interface Found {
+  record: PanelRecord;
+  rowId: number;
+}
+
+function selection(knex: Knex, def: ResourceDefinition, model: ModelInfo): Record<string, unknown> {
+  const cols: Record<string, unknown> = { __id: 't.id', __doc: 't.document_id' };
+  for (const field of def.fields) cols[field] = `t.${columnOf(model, field)}`;
+  if (model.draftAndPublish) {
+    cols.__published = knex.raw('exists (select 1 from ?? p where p.document_id = t.document_id and p.published_at is not null)', [model.table]);
+  }
+  return cols;
+}
+
+/** Populate for a component: its own components, relations and media too. */
+function componentPopulate(strapi: Core.Strapi, uid: string): { populate: Record<string, unknown> } | true {
+  const nested: Record<string, unknown> = {};
+  for (const [name, attr] of modelInfo(strapi, uid).attributes) {
+    if (attr.type === 'component') nested[name] = componentPopulate(strapi, attr.target!);
+    else if (attr.type === 'media' || attr.type === 'relation') nested[name] = true;
+  }
+  return Object.keys(nested).length ? { populate: nested } : true;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
+
+  /** Relation ids and labels for a page of rows: one query per relation. */
+  async function addRelations(def: ResourceDefinition, model: ModelInfo, rows: Record<string, unknown>[], records: PanelRecord[], knex: Knex): Promise<void> {
+    const ids = rows.map((r) => r.__id as number);
+    for (const [rel, targetName] of Object.entries(def.relations ?? {})) {
+      const link = model.attributes.get(rel)!.link!;
+      const target = resourceNamed(targetName);
+      const targetModel = modelInfo(strapi, target.uid);
+      const labelCols: Record<string, string> = {};
+      for (const a of target.label) labelCols[a] = `x.${columnOf(targetModel, a)}`;
+      const found = ids.length
+        ? await knex({ l: link.table }).join({ x: targetModel.table }, 'x.id', `l.${link.target}`).whereIn(`l.${link.source}`, ids).select({ __src: `l.${link.source}`, __doc: 'x.document_id', ...labelCols })
+        : [];
+      const bySource = new Map<number, { id: string; label: string | null }>();
+      for (const f of found) {
+        const values = Object.fromEntries(target.label.map((a) => [a, fromDb(targetModel.attributes.get(a)!, f[a])]));
+        bySource.set(Number(f.__src), { id: f.__doc, label: labelOf(target, values) });
+      }
+      rows.forEach((row, i) => {
+        const hit = bySource.get(Number(row.__id));
+        records[i][rel] = hit?.id ?? null;
+        records[i][`${rel}Label`] = hit?.label ?? null;
+      });
+    }
+  }
+
+  async function toRecords(def: ResourceDefinition, rows: Record<string, unknown>[], knex: Knex): Promise<PanelRecord[]> {
+    const model = modelInfo(strapi, def.uid);
+    const now = new Date();
+    const records = rows.map((row) => scalarRecord(def, model, row, now));
+    await addRelations(def, model, rows, records, knex);
+    return records;
+  }
+
+  return {
+    async list(def: ResourceDefinition, staff: StaffContext, query: ListQuery): Promise<ListResult> {
+      const knex = knexOf();
+      const model = modelInfo(strapi, def.uid);
+      const { qb: base } = await scopedQuery(strapi, knex, def, staff, query.filters);
+      const start = query.range?.start ?? 0;
+      const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
+      const rows = await orderBy(base.clone().select(selection(knex, def, model)), model, query.sort).offset(start).limit(size);
+      // A page that isn't full tells the total by itself; only a full page needs a count.
+      let total = start + rows.length;
+      let exact = true;
+      if (query.range && (rows.length === size || (rows.length === 0 && start > 0))) ({ total, exact } = await countRows(strapi, knex, base));
+      const records = await toRecords(def, rows, knex);
+      return { records: records.map((r) => maskRecord(def, r, staff)), start, total, exact };
+    },
+
+    /** A record the staff member may see, unmasked, with its components; null when not visible. */
+    async findVisible(def: ResourceDefinition, staff: StaffContext, id: string, options: { trx?: Knex; forUpdate?: boolean } = {}): Promise<Found | null> {
+      if (!ID_PATTERN.test(id)) return null;
+      const knex = knexOf(options.trx);
+      const model = modelInfo(strapi, def.uid);
+      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(knex, def, model)).first();
+      if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
+      const row = await qb;
+      if (!row) return null;
+      const [record] = await toRecords(def, [row], knex);
+      if (def.components?.length) {
+        const populate = Object.fromEntries(def.components.map((c) => [c, componentPopulate(strapi, model.attributes.get(c)!.target!)]));
+        const full: any = await strapi.db.query(def.uid as any).findOne({ where: { id: row.__id }, select: ['id'], populate });
+        for (const c of def.components) record[c] = withoutIds(full?.[c] ?? null);
+      }
+      return { record, rowId: Number(row.__id) };
+    },
+
+    async getOne(def: ResourceDefinition, staff: StaffContext, id: string): Promise<PanelRecord> {
+      const found = await this.findVisible(def, staff, id);
+      if (!found) throw notFound();
+      return maskRecord(def, found.record, staff);
+    },
+  };
+};
+
+export type RecordsService = ReturnType<typeof import('./records').default>;
+
+export function recordsService(strapi: Core.Strapi): RecordsService {
+  return strapi.service('api::panel.records') as unknown as RecordsService;
+}
