@@ -11,15 +11,20 @@ import { attributeOf, columnOf, modelInfo, type ModelInfo } from './schema';
  * scoping, so lists stay fast on big tables. The resource table is always aliased "t".
  */
 
-/** Up to this many matching rows the total is counted exactly; above it PostgreSQL's estimate is used. */
+/** Up to this many matches (by the planner's estimate) the page query also counts them (one scan). */
+export const WINDOW_COUNT_LIMIT = Number(process.env.PANEL_WINDOW_COUNT_LIMIT) || 5_000;
+/** Searches matching up to this many rows are resolved to ids before the list query. */
+export const SEARCH_IDS_LIMIT = 5_000;
+/** Up to this many matches the total is exact; above, PostgreSQL's planner estimate is used. */
 export const EXACT_COUNT_LIMIT = Number(process.env.PANEL_EXACT_COUNT_LIMIT) || 10_000;
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function sqlTools(strapi: Core.Strapi, knex: Knex, model: ModelInfo): SqlTools {
   const client = strapi.db.dialect.client as string;
-  const like = (qb: Knex.QueryBuilder, column: string, pattern: string) =>
-    client === 'postgres' ? qb.whereRaw('?? ilike ?', [column, pattern]) : qb.whereRaw("?? like ? escape '\\'", [column, pattern]);
+  // PostgreSQL's default LIKE escape is the backslash; SQLite needs it said.
+  const like = (qb: Knex.QueryBuilder, column: string, pattern: string, caseless: boolean) =>
+    client === 'postgres' ? qb.whereRaw(`?? ${caseless ? 'ilike' : 'like'} ?`, [column, pattern]) : qb.whereRaw("?? like ? escape '\\'", [column, pattern]);
   return {
     knex,
     client,
@@ -31,8 +36,15 @@ export function sqlTools(strapi: Core.Strapi, knex: Knex, model: ModelInfo): Sql
       if (!link) throw new Error(`panel: ${uid}.${attribute} has no link table`);
       return link;
     },
-    contains: (qb, column, term) => like(qb, column, `%${escapeLike(term)}%`),
-    startsWith: (qb, column, term) => like(qb, column, `${escapeLike(term)}%`),
+    contains: (qb, column, term) => like(qb, column, `%${escapeLike(term)}%`, true),
+    // Case-sensitive, so that a btree index serves it (numbers and codes).
+    startsWith: (qb, column, term) => like(qb, column, `${escapeLike(term)}%`, false),
+    whereIdIn: async (qb, column, ids) => {
+      const found = await ids.clone().limit(SEARCH_IDS_LIMIT + 1);
+      if (found.length > SEARCH_IDS_LIMIT) qb.whereIn(column, ids);
+      else qb.whereIn(column, found.map((r: any) => Object.values(r)[0] as number));
+    },
+    unindexedEquals: (qb, column, value) => qb.whereRaw("?? || '' = ?", [column, value]),
   };
 }
 
@@ -42,8 +54,7 @@ function applyFilter(qb: Knex.QueryBuilder, f: ParsedFilter, def: ResourceDefini
       qb.whereIn('t.document_id', f.ids);
       return;
     case 'search':
-      qb.where((b) => def.search!(b, f.term, staff, sql));
-      return;
+      return def.search!(qb, f.term, staff, sql);
     case 'eq': {
       const col = sql.col(f.attribute);
       if (f.values === null) qb.whereNull(col);
@@ -92,30 +103,49 @@ export function orderBy(qb: Knex.QueryBuilder, model: ModelInfo, sort: ListQuery
   return qb.orderBy(`t.${columnOf(model, sort.attribute)}`, order).orderBy('t.id', order);
 }
 
-export interface CountResult {
+export interface Page {
+  rows: Record<string, unknown>[];
   total: number;
   exact: boolean;
 }
 
-/**
- * The count behind Content-Range. Counting every match is most of a list request's cost on a
- * big table, so: exact up to EXACT_COUNT_LIMIT rows (a count over a LIMITed subquery, served
- * by the same indexes as the page), and beyond that PostgreSQL's planner estimate, which
- * costs a fraction of a millisecond and is kept above the exact limit. SQLite counts exactly.
- */
-export async function countRows(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder): Promise<CountResult> {
-  const client = strapi.db.dialect.client;
+/** Rows matching a query, counted with a LIMIT so that the cost stays bounded. */
+async function cappedCount(knex: Knex, base: Knex.QueryBuilder, cap: number): Promise<number> {
   const rows = base.clone().clearSelect().clearOrder().select(knex.raw('1'));
-  if (client !== 'postgres') {
-    const [counted]: any[] = await knex.count({ n: '*' }).from(rows.as('c'));
-    return { total: Number(counted.n), exact: true };
-  }
-  const [capped]: any[] = await knex.count({ n: '*' }).from(rows.clone().limit(EXACT_COUNT_LIMIT + 1).as('c'));
-  const counted = Number(capped.n);
-  if (counted <= EXACT_COUNT_LIMIT) return { total: counted, exact: true };
-  const { sql, bindings } = rows.toSQL();
+  const [counted]: any[] = await knex.count({ n: '*' }).from(rows.limit(cap + 1).as('c'));
+  return Number(counted.n);
+}
+
+/** PostgreSQL's estimate of the rows a query matches (EXPLAIN: planning only, no execution). */
+async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
+  const { sql, bindings } = base.clone().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
   const explained = await knex.raw(`explain (format json) ${sql}`, bindings as any[]);
-  const plan = explained.rows?.[0]?.['QUERY PLAN']?.[0]?.Plan;
-  const estimate = Math.round(Number(plan?.['Plan Rows']) || 0);
-  return { total: Math.max(estimate, EXACT_COUNT_LIMIT + 1), exact: false };
+  return Math.round(Number(explained.rows?.[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows']) || 0);
+}
+
+/**
+ * A page of rows and the total behind Content-Range. Counting every match is most of a list
+ * request's cost on a big table, so the count is planned from PostgreSQL's estimate:
+ *  - a few matches (estimate up to WINDOW_COUNT_LIMIT): one query returns the page and the
+ *    exact total (count(*) over ()), so a costly filter such as a text search runs once;
+ *  - more: the page and a count capped at EXACT_COUNT_LIMIT run side by side on the same
+ *    indexes; up to the cap the total is exact, above it the estimate is reported (flagged
+ *    by `exact: false`, sent as X-Total-Estimated).
+ * A page that isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
+ */
+export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number): Promise<Page> {
+  const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);
+  if (strapi.db.dialect.client !== 'postgres') {
+    const rows = await page;
+    return { rows, total: fromPage(rows) ?? (await cappedCount(knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };
+  }
+  const estimated = await estimate(knex, base);
+  if (estimated <= WINDOW_COUNT_LIMIT) {
+    const rows = await page.clone().select(knex.raw('count(*) over () as __total'));
+    if (rows.length) return { rows, total: Number(rows[0].__total), exact: true };
+    return { rows, total: start === 0 ? 0 : await cappedCount(knex, base, EXACT_COUNT_LIMIT), exact: true };
+  }
+  const [rows, counted] = await Promise.all([page, cappedCount(knex, base, EXACT_COUNT_LIMIT)]);
+  const exact = fromPage(rows) ?? (counted <= EXACT_COUNT_LIMIT ? counted : undefined);
+  return exact !== undefined ? { rows, total: exact, exact: true } : { rows, total: Math.max(estimated, EXACT_COUNT_LIMIT + 1), exact: false };
 }

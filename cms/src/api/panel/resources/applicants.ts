@@ -1,4 +1,5 @@
 import { conflict, fieldError } from '../lib/errors';
+import { applicantsMatching } from './people-search';
 import { regionScope, sentCaseIds } from './scopes';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
@@ -26,13 +27,7 @@ export const applicants: ResourceDefinition = {
     birthDate: ['gte', 'lte'],
     createdAt: ['gte', 'lte'],
   },
-  search: (qb, term, _staff, sql) => {
-    // Digits: the start of a NIK or KK; otherwise part of the name (trigram index on PostgreSQL).
-    if (/^\d+$/.test(term)) {
-      if (term.length === 16) qb.where(sql.col('nik'), term).orWhere(sql.col('kkNumber'), term);
-      else sql.startsWith(qb, sql.col('nik'), term);
-    } else sql.contains(qb, sql.col('name'), term);
-  },
+  search: (qb, term, staff, sql) => sql.whereIdIn(qb, 't.id', applicantsMatching(term, staff, sql)),
   sortable: ['name', 'nik', 'villageCode', 'birthDate', 'welfareDecile', 'createdAt', 'updatedAt'],
   defaultSort: ['name', 'ASC'],
   writable: { create: EDITABLE, update: EDITABLE },

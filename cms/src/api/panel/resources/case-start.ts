@@ -1,5 +1,6 @@
 import { addDuration, type OfficeCalendar, type TimeUnit } from '../../../domain/calendar';
 import { conflict, fieldError } from '../lib/errors';
+import { forgetQueueValues } from './queue';
 import type { PanelRecord, WriteContext } from './types';
 
 /**
@@ -74,6 +75,7 @@ export async function afterCaseStart(record: PanelRecord, rowId: number, ctx: Wr
   const code = `${staff.officeCode.slice(0, 3).toUpperCase()}-${year}-${String(rowId).padStart(6, '0')}`;
   await trx(sql.tableOf(CASE)).where('id', rowId).update({ [sql.columnOf(CASE, 'code')]: code });
   record.code = code;
+  forgetQueueValues(staff.officeCode);
   const actor = await trx(sql.tableOf('plugin::users-permissions.user')).where('id', staff.userId).first('document_id');
   await ctx.strapi.documents('api::case-event.case-event').create({
     data: {

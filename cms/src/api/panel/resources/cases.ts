@@ -1,4 +1,5 @@
 import { afterCaseStart, OPEN_CASE_STATUSES, startCase } from './case-start';
+import { applicantsMatching } from './people-search';
 import { whereInMyQueue } from './queue';
 import { regionScope, sentCaseIds } from './scopes';
 import { ALL_STAFF } from './role-groups';
@@ -52,16 +53,15 @@ export const cases: ResourceDefinition = {
       },
     },
   },
-  search: (qb, term, staff, sql) => {
-    // A case number, or the applicant's name or NIK.
-    const A = 'api::applicant.applicant';
+  search: async (qb, term, staff, sql) => {
+    // A case number ("MAG-2026-000123"), or the applicant's name or NIK; one or the other,
+    // never OR-ed, so that each is served by its index.
+    if (/^[A-Za-z]{3}-\d{4}-\d+$/.test(term)) {
+      qb.where(sql.col('code'), term.toUpperCase());
+      return;
+    }
     const link = sql.linkOf('api::case.case', 'applicant');
-    const people = sql.knex({ a: sql.tableOf(A) }).where(`a.${sql.columnOf(A, 'officeCode')}`, staff.officeCode).select('a.id');
-    if (/^\d+$/.test(term)) {
-      if (term.length === 16) people.where(`a.${sql.columnOf(A, 'nik')}`, term);
-      else sql.startsWith(people, `a.${sql.columnOf(A, 'nik')}`, term);
-    } else sql.contains(people, `a.${sql.columnOf(A, 'name')}`, term);
-    qb.where(sql.col('code'), term.toUpperCase()).orWhereIn('t.id', sql.knex(link.table).whereIn(link.target, people).select(link.source));
+    await sql.whereIdIn(qb, 't.id', sql.knex(link.table).whereIn(link.target, applicantsMatching(term, staff, sql)).select(link.source));
   },
   sortable: ['code', 'receivedAt', 'dueAt', 'activityDueAt', 'closedAt', 'status', 'priority', 'villageCode', 'currentActivity', 'updatedAt'],
   defaultSort: ['dueAt', 'ASC'],

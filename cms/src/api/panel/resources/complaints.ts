@@ -26,8 +26,10 @@ export const complaints: ResourceDefinition = {
     },
   },
   search: (qb, term, _staff, sql) => {
-    sql.startsWith(qb, sql.col('trackingCode'), term.toUpperCase());
-    sql.contains(qb.or, sql.col('reporterName'), term);
+    qb.where((b) => {
+      sql.startsWith(b, sql.col('trackingCode'), term.toUpperCase());
+      sql.contains(b.or, sql.col('reporterName'), term);
+    });
   },
   sortable: ['receivedAt', 'dueAt', 'status', 'trackingCode', 'createdAt'],
   defaultSort: ['dueAt', 'ASC'],

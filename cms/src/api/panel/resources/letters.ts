@@ -16,8 +16,10 @@ export const letters: ResourceDefinition = {
   components: ['signer'],
   filters: { kind: ['eq'], status: ['eq'], year: ['eq'], number: ['eq'], case: ['eq'], batch: ['eq'], date: ['gte', 'lte'] },
   search: (qb, term, _staff, sql) => {
-    sql.contains(qb, sql.col('subject'), term);
-    sql.startsWith(qb.or, sql.col('number'), term);
+    qb.where((b) => {
+      sql.contains(b, sql.col('subject'), term);
+      sql.startsWith(b.or, sql.col('number'), term);
+    });
   },
   sortable: ['date', 'number', 'kind', 'status', 'createdAt'],
   defaultSort: ['createdAt', 'DESC'],

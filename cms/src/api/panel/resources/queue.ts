@@ -5,10 +5,21 @@ import type { SqlTools } from './types';
 /**
  * "My queue": cases whose current activity is executed by my role. queueRoles holds the
  * executor roles as "|petugas|kabid|"; a LIKE on it can't use an index, so the distinct values
- * of the office are listed first with a loose index scan (one index probe per value, on
- * PostgreSQL) and the queue becomes an IN list on the indexed (officeCode, queueRoles) prefix.
+ * of the office are listed with a loose index scan (one index probe per value, on PostgreSQL)
+ * and the queue becomes an IN list on the indexed (officeCode, queueRoles) prefix.
+ * The values of an office are kept for QUEUE_VALUES_MS: new values appear only when an SOP's
+ * executors change; a case started here forgets them at once (forgetQueueValues).
  */
-export async function queueValuesFor(staff: StaffContext, sql: SqlTools): Promise<string[]> {
+const QUEUE_VALUES_MS = 10_000;
+const kept = new Map<string, { values: string[]; at: number }>();
+
+export function forgetQueueValues(officeCode: string): void {
+  kept.delete(officeCode);
+}
+
+async function officeQueueValues(officeCode: string, sql: SqlTools): Promise<string[]> {
+  const hit = kept.get(officeCode);
+  if (hit && Date.now() - hit.at < QUEUE_VALUES_MS) return hit.values;
   const table = sql.tableOf('api::case.case');
   const queue = sql.columnOf('api::case.case', 'queueRoles');
   const office = sql.columnOf('api::case.case', 'officeCode');
@@ -20,13 +31,18 @@ export async function queueValuesFor(staff: StaffContext, sql: SqlTools): Promis
          union all
          select (select c.?? from ?? c where c.?? = ? and c.?? > q.v order by c.?? limit 1) from q where q.v is not null
        ) select v from q where v is not null`,
-      [queue, table, office, staff.officeCode, queue, queue, queue, table, office, staff.officeCode, queue, queue],
+      [queue, table, office, officeCode, queue, queue, queue, table, office, officeCode, queue, queue],
     );
     values = res.rows.map((r: any) => r.v);
   } else {
-    values = (await sql.knex(table).distinct(queue).where(office, staff.officeCode).whereNotNull(queue)).map((r: any) => r[queue]);
+    values = (await sql.knex(table).distinct(queue).where(office, officeCode).whereNotNull(queue)).map((r: any) => r[queue]);
   }
-  return values.filter((v) => v.includes(`|${staff.role}|`));
+  kept.set(officeCode, { values, at: Date.now() });
+  return values;
+}
+
+export async function queueValuesFor(staff: StaffContext, sql: SqlTools): Promise<string[]> {
+  return (await officeQueueValues(staff.officeCode, sql)).filter((v) => v.includes(`|${staff.role}|`));
 }
 
 export async function whereInMyQueue(qb: Knex.QueryBuilder, staff: StaffContext, sql: SqlTools): Promise<void> {

@@ -29,8 +29,16 @@ export interface SqlTools {
   linkOf(uid: string, attribute: string): { table: string; source: string; target: string };
   /** case-insensitive "contains" on a column, with LIKE wildcards in the term escaped */
   contains(qb: Knex.QueryBuilder, column: string, term: string): Knex.QueryBuilder;
-  /** "starts with" on a column */
+  /** case-sensitive "starts with" on a column (NIK digits, codes), served by a btree index */
   startsWith(qb: Knex.QueryBuilder, column: string, term: string): Knex.QueryBuilder;
+  /**
+   * Restricts `column` to the ids a subquery selects, running the subquery first: a search is
+   * then planned from its few matches instead of by walking the big table in sort order and
+   * testing each row. Beyond SEARCH_IDS_LIMIT matches the subquery stays inline.
+   */
+  whereIdIn(qb: Knex.QueryBuilder, column: string, ids: Knex.QueryBuilder): Promise<void>;
+  /** `column = value` that no index can serve, so that a trigram index is used alone */
+  unindexedEquals(qb: Knex.QueryBuilder, column: string, value: string): Knex.QueryBuilder;
 }
 
 /** Restricts a query to what a staff member may see. Must hold for every action. */
@@ -42,7 +50,8 @@ export interface CustomFilter {
   apply(qb: Knex.QueryBuilder, value: boolean | string, staff: StaffContext, sql: SqlTools): void | Promise<void>;
 }
 
-export type SearchRule = (qb: Knex.QueryBuilder, term: string, staff: StaffContext, sql: SqlTools) => void;
+/** The "q" filter; it adds its own conditions to qb (grouping any OR) and may query first. */
+export type SearchRule = (qb: Knex.QueryBuilder, term: string, staff: StaffContext, sql: SqlTools) => void | Promise<void>;
 
 /** A record as the API shows it: documentId as id, relations as id plus label. */
 export type PanelRecord = { id: string } & Record<string, unknown>;

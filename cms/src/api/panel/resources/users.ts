@@ -1,4 +1,5 @@
 import { passwordProblem } from '../../../domain/password-policy';
+import { forgetStaff } from '../../../middlewares/staff-context';
 import { conflict, fieldError } from '../lib/errors';
 import { assignOffice } from './office-owned';
 import { officeScope } from './scopes';
@@ -55,8 +56,10 @@ export const users: ResourceDefinition = {
   relations: { role: 'roles', office: 'offices', region: 'regions' },
   filters: { username: ['eq'], role: ['eq'], region: ['eq'], regionCode: ['eq'], blocked: ['eq'] },
   search: (qb, term, _staff, sql) => {
-    sql.contains(qb, sql.col('username'), term);
-    sql.contains(qb.or, sql.col('fullName'), term);
+    qb.where((b) => {
+      sql.contains(b, sql.col('username'), term);
+      sql.contains(b.or, sql.col('fullName'), term);
+    });
   },
   sortable: ['username', 'fullName', 'createdAt'],
   defaultSort: ['username', 'ASC'],
@@ -87,9 +90,11 @@ export const users: ResourceDefinition = {
         data.tokenVersion = Number(row?.v ?? 0) + 1;
       }
       if (data.password !== undefined) Object.assign(data, { failedLogins: 0, lockedUntil: null });
+      if (ctx.currentId !== undefined) forgetStaff(ctx.currentId);
     },
     async beforeDelete({ rowId, staff }) {
       if (rowId === staff.userId) throw conflict('Anda tidak dapat menghapus akun Anda sendiri');
+      forgetStaff(rowId);
     },
   },
 };

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { passwordProblem } from '../../../domain/password-policy';
 import { roleDefinition } from '../../../domain/roles';
 import type { StaffContext } from '../../../domain/staff';
+import { forgetStaff } from '../../../middlewares/staff-context';
 import { fieldError, PanelError } from '../lib/errors';
 import { RESOURCES } from '../resources';
 import type { Action } from '../resources/types';
@@ -43,6 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const user: any = await users().findOne({ where: { id: userId }, select: ['id', 'tokenVersion'] });
     const next = Number(user?.tokenVersion ?? 0) + 1;
     await users().update({ where: { id: userId }, data: { tokenVersion: next } });
+    forgetStaff(userId);
     return next;
   }
 
