@@ -11,8 +11,6 @@ import { attributeOf, columnOf, modelInfo, type ModelInfo } from './schema';
  * scoping, so lists stay fast on big tables. The resource table is always aliased "t".
  */
 
-/** Up to this many matches (by the planner's estimate) the page query also counts them (one scan). */
-export const WINDOW_COUNT_LIMIT = Number(process.env.PANEL_WINDOW_COUNT_LIMIT) || 5_000;
 /** Searches matching up to this many rows are resolved to ids before the list query. */
 export const SEARCH_IDS_LIMIT = 5_000;
 /** Up to this many matches the total is exact; above, PostgreSQL's planner estimate is used. */
@@ -125,12 +123,10 @@ async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
 
 /**
  * A page of rows and the total behind Content-Range. Counting every match is most of a list
- * request's cost on a big table, so the count is planned from PostgreSQL's estimate:
- *  - a few matches (estimate up to WINDOW_COUNT_LIMIT): one query returns the page and the
- *    exact total (count(*) over ()), so a costly filter such as a text search runs once;
- *  - more: the page and a count capped at EXACT_COUNT_LIMIT run side by side on the same
- *    indexes; up to the cap the total is exact, above it the estimate is reported (flagged
- *    by `exact: false`, sent as X-Total-Estimated).
+ * request's cost on a big table, so the count is bounded: next to the page query run a count
+ * capped at EXACT_COUNT_LIMIT rows (served by the same indexes, index-only where it can) and,
+ * on PostgreSQL, the planner's estimate (EXPLAIN, no execution). Up to the cap the total is
+ * exact; above it the estimate is reported, flagged by `exact: false` (X-Total-Estimated).
  * A page that isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
 export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number): Promise<Page> {
@@ -139,13 +135,7 @@ export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.
     const rows = await page;
     return { rows, total: fromPage(rows) ?? (await cappedCount(knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };
   }
-  const estimated = await estimate(knex, base);
-  if (estimated <= WINDOW_COUNT_LIMIT) {
-    const rows = await page.clone().select(knex.raw('count(*) over () as __total'));
-    if (rows.length) return { rows, total: Number(rows[0].__total), exact: true };
-    return { rows, total: start === 0 ? 0 : await cappedCount(knex, base, EXACT_COUNT_LIMIT), exact: true };
-  }
-  const [rows, counted] = await Promise.all([page, cappedCount(knex, base, EXACT_COUNT_LIMIT)]);
+  const [rows, counted, estimated] = await Promise.all([page, cappedCount(knex, base, EXACT_COUNT_LIMIT), estimate(knex, base)]);
   const exact = fromPage(rows) ?? (counted <= EXACT_COUNT_LIMIT ? counted : undefined);
   return exact !== undefined ? { rows, total: exact, exact: true } : { rows, total: Math.max(estimated, EXACT_COUNT_LIMIT + 1), exact: false };
 }

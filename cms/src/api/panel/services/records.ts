@@ -27,11 +27,26 @@ export interface Found {
   rowId: number;
 }
 
-function selection(knex: Knex, def: ResourceDefinition, model: ModelInfo): Record<string, unknown> {
+/** Separates a related record's id from its label in the relation columns of a row. */
+const SEP = '\u001f';
+
+/**
+ * Columns of a row: the declared fields and, per relation, "<documentId>SEP<label>" from a
+ * subquery on the link table. PostgreSQL evaluates such subqueries after ORDER BY and LIMIT,
+ * so only for the rows of the page, and the page comes back in one statement.
+ */
+function selection(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, model: ModelInfo): Record<string, unknown> {
   const cols: Record<string, unknown> = { __id: 't.id', __doc: 't.document_id' };
   for (const field of def.fields) cols[field] = `t.${columnOf(model, field)}`;
   if (model.draftAndPublish) {
     cols.__published = knex.raw('exists (select 1 from ?? p where p.document_id = t.document_id and p.published_at is not null)', [model.table]);
+  }
+  for (const [rel, targetName] of Object.entries(def.relations ?? {})) {
+    const link = model.attributes.get(rel)!.link!;
+    const target = resourceNamed(targetName);
+    const targetModel = modelInfo(strapi, target.uid);
+    const label = target.label.map((a) => `nullif(cast(x.${columnOf(targetModel, a)} as text), '')`).join(', ');
+    cols[`__rel_${rel}`] = knex.raw(`(select x.document_id || ? || coalesce(${label}, '') from ?? l join ?? x on x.id = l.?? where l.?? = t.id limit 1)`, [SEP, link.table, targetModel.table, link.target, link.source]);
   }
   return cols;
 }
@@ -49,46 +64,19 @@ function componentPopulate(strapi: Core.Strapi, uid: string): { populate: Record
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
 
-  /**
-   * Relation ids and labels for a page of rows: one statement, a UNION ALL of one small join
-   * per relation (link table -> target), cheap to plan and one round trip.
-   */
-  async function addRelations(def: ResourceDefinition, model: ModelInfo, rows: Record<string, unknown>[], records: PanelRecord[], knex: Knex): Promise<void> {
-    const relations = Object.entries(def.relations ?? {});
-    if (!rows.length || !relations.length) return;
-    const ids = rows.map((r) => r.__id as number);
-    const branches = relations.map(([rel, targetName], i) => {
-      const link = model.attributes.get(rel)!.link!;
-      const target = resourceNamed(targetName);
-      const targetModel = modelInfo(strapi, target.uid);
-      // The label: the first non-empty of the target's label attributes.
-      const label = target.label.map((a) => `nullif(cast(x.${columnOf(targetModel, a)} as text), '')`).join(', ');
-      return knex({ l: link.table })
-        .join({ x: targetModel.table }, 'x.id', `l.${link.target}`)
-        .whereIn(`l.${link.source}`, ids)
-        .select(knex.raw(`${i} as r`), { src: `l.${link.source}`, doc: 'x.document_id' }, knex.raw(`coalesce(${label}) as label`));
-    });
-    const found = await branches.slice(1).reduce((qb, b) => qb.unionAll(b), branches[0]);
-    const byRelation = relations.map(() => new Map<number, { id: string; label: string | null }>());
-    for (const f of found as any[]) {
-      const map = byRelation[Number(f.r)];
-      if (!map.has(Number(f.src))) map.set(Number(f.src), { id: f.doc, label: f.label ?? null });
-    }
-    rows.forEach((row, k) => {
-      relations.forEach(([rel], i) => {
-        const hit = byRelation[i].get(Number(row.__id));
-        records[k][rel] = hit?.id ?? null;
-        records[k][`${rel}Label`] = hit?.label ?? null;
-      });
-    });
-  }
-
-  async function toRecords(def: ResourceDefinition, rows: Record<string, unknown>[], knex: Knex): Promise<PanelRecord[]> {
+  function toRecords(def: ResourceDefinition, rows: Record<string, unknown>[]): PanelRecord[] {
     const model = modelInfo(strapi, def.uid);
     const now = new Date();
-    const records = rows.map((row) => scalarRecord(def, model, row, now));
-    await addRelations(def, model, rows, records, knex);
-    return records;
+    return rows.map((row) => {
+      const record = scalarRecord(def, model, row, now);
+      for (const rel of Object.keys(def.relations ?? {})) {
+        const v = row[`__rel_${rel}`];
+        const at = typeof v === 'string' ? v.indexOf(SEP) : -1;
+        record[rel] = at >= 0 ? (v as string).slice(0, at) : null;
+        record[`${rel}Label`] = at >= 0 ? (v as string).slice(at + 1) || null : null;
+      }
+      return record;
+    });
   }
 
   return {
@@ -98,9 +86,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { qb: base } = await scopedQuery(strapi, knex, def, staff, query.filters);
       const start = query.range?.start ?? 0;
       const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
-      const page = orderBy(base.clone().select(selection(knex, def, model)), model, query.sort).offset(start).limit(size);
+      const page = orderBy(base.clone().select(selection(strapi, knex, def, model)), model, query.sort).offset(start).limit(size);
       const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size) : { rows: await page, total: 0, exact: true };
-      const records = await toRecords(def, rows, knex);
+      const records = toRecords(def, rows);
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
 
@@ -109,11 +97,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!ID_PATTERN.test(id)) return null;
       const knex = knexOf(options.trx);
       const model = modelInfo(strapi, def.uid);
-      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(knex, def, model)).first();
+      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(strapi, knex, def, model)).first();
       if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
       const row = await qb;
       if (!row) return null;
-      const [record] = await toRecords(def, [row], knex);
+      const [record] = toRecords(def, [row]);
       if (def.components?.length) {
         const populate = Object.fromEntries(def.components.map((c) => [c, componentPopulate(strapi, model.attributes.get(c)!.target!)]));
         const full: any = await strapi.db.query(def.uid as any).findOne({ where: { id: row.__id }, select: ['id'], populate });
