@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applicantScope } from './document-middlewares/applicant-scope';
 import { validateIdentity } from './document-middlewares/validate-identity';
+import { bootstrapPanel } from './api/panel/lib/bootstrap';
 import { seedAll } from './seed';
 
 export default {
@@ -11,6 +12,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await bootstrapPanel(strapi);
     if (process.env.SEED === 'false') return;
     const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
     const summary = await seedAll(strapi, { demo });

@@ -4,24 +4,27 @@ import { roleDefinition } from '../domain/roles';
 import type { StaffContext } from '../domain/staff';
 
 /**
+ * The resolved account is kept in memory for a few seconds (STAFF_CONTEXT_CACHE_MS, default
+ * 5000; 0 turns it off): a list request then costs no account queries. A token whose version
+ * differs from the kept one reloads the account; logout, password changes and account edits
+ * through the staff API forget it at once (forgetStaff), other processes within the delay.
+ */
+const CACHE_MS = Number(process.env.STAFF_CONTEXT_CACHE_MS ?? 5000);
+const kept = new Map<number, { user: any; staff: StaffContext; at: number }>();
+
+export function forgetStaff(userId?: number): void {
+  if (userId === undefined) kept.clear();
+  else kept.delete(userId);
+}
+
+/**
  * Route middleware of the staff API: verifies the users-permissions JWT and puts the acting
  * staff member (role, office, region) in ctx.state.staff. Routes using it set auth: false, so
  * that access is decided by our own policies and scoping, not per-route role permissions.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  return async (ctx: any, next: () => Promise<void>) => {
-    const header: string = ctx.request.header.authorization ?? '';
-    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-    if (!token) throw new errors.UnauthorizedError('Silakan masuk terlebih dahulu');
-    let payload: { id?: number };
-    try {
-      payload = await strapi.plugin('users-permissions').service('jwt').verify(token);
-    } catch {
-      throw new errors.UnauthorizedError('Sesi tidak valid atau sudah berakhir; silakan masuk lagi');
-    }
-    const user = payload?.id
-      ? await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: payload.id }, populate: { role: true, office: true } })
-      : null;
+  const load = async (id: number) => {
+    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id }, populate: { role: true, office: true } });
     if (!user || user.blocked) throw new errors.UnauthorizedError('Akun tidak ditemukan atau diblokir');
     const role = roleDefinition(user.role?.type);
     if (!role || !user.office) throw new errors.ForbiddenError('Akun ini bukan akun staf kantor');
@@ -36,8 +39,31 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       scope: role.scope,
       seesFullIdentity: role.seesFullIdentity,
     };
-    ctx.state.user = user;
-    ctx.state.staff = staff;
+    const entry = { user, staff, at: Date.now() };
+    if (CACHE_MS > 0) {
+      if (kept.size > 10_000) kept.clear();
+      kept.set(id, entry);
+    }
+    return entry;
+  };
+
+  return async (ctx: any, next: () => Promise<void>) => {
+    const header: string = ctx.request.header.authorization ?? '';
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+    if (!token) throw new errors.UnauthorizedError('Silakan masuk terlebih dahulu');
+    let payload: { id?: number; tv?: number };
+    try {
+      payload = await strapi.plugin('users-permissions').service('jwt').verify(token);
+    } catch {
+      throw new errors.UnauthorizedError('Sesi tidak valid atau sudah berakhir; silakan masuk lagi');
+    }
+    if (!payload?.id) throw new errors.UnauthorizedError('Akun tidak ditemukan atau diblokir');
+    let entry = kept.get(payload.id);
+    // Logout, a password change or a block increments the account's token version (api/panel sessions).
+    if (!entry || Date.now() - entry.at > CACHE_MS || (payload.tv ?? 0) !== (entry.user.tokenVersion ?? 0)) entry = await load(payload.id);
+    if ((payload.tv ?? 0) !== (entry.user.tokenVersion ?? 0)) throw new errors.UnauthorizedError('Sesi sudah berakhir; silakan masuk lagi');
+    ctx.state.user = { ...entry.user };
+    ctx.state.staff = { ...entry.staff };
     await next();
   };
 };

@@ -1,0 +1,141 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { StaffContext } from '../../../domain/staff';
+import type { ResourceDefinition, SqlTools } from '../resources/types';
+import type { ListQuery, ParsedFilter } from './params';
+import { attributeOf, columnOf, modelInfo, type ModelInfo } from './schema';
+
+/**
+ * SQL of the staff API, straight through knex on the plain code columns (officeCode,
+ * districtCode, villageCode, queueRoles…), which the schema indexes: no link-table joins for
+ * scoping, so lists stay fast on big tables. The resource table is always aliased "t".
+ */
+
+/** Searches matching up to this many rows are resolved to ids before the list query. */
+export const SEARCH_IDS_LIMIT = 5_000;
+/** Up to this many matches the total is exact; above, PostgreSQL's planner estimate is used. */
+export const EXACT_COUNT_LIMIT = Number(process.env.PANEL_EXACT_COUNT_LIMIT) || 10_000;
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function sqlTools(strapi: Core.Strapi, knex: Knex, model: ModelInfo): SqlTools {
+  const client = strapi.db.dialect.client as string;
+  // PostgreSQL's default LIKE escape is the backslash; SQLite needs it said.
+  const like = (qb: Knex.QueryBuilder, column: string, pattern: string, caseless: boolean) =>
+    client === 'postgres' ? qb.whereRaw(`?? ${caseless ? 'ilike' : 'like'} ?`, [column, pattern]) : qb.whereRaw("?? like ? escape '\\'", [column, pattern]);
+  return {
+    knex,
+    client,
+    col: (attribute) => `t.${columnOf(model, attribute)}`,
+    tableOf: (uid) => modelInfo(strapi, uid).table,
+    columnOf: (uid, attribute) => columnOf(modelInfo(strapi, uid), attribute),
+    linkOf: (uid, attribute) => {
+      const link = attributeOf(modelInfo(strapi, uid), attribute).link;
+      if (!link) throw new Error(`panel: ${uid}.${attribute} has no link table`);
+      return link;
+    },
+    contains: (qb, column, term) => like(qb, column, `%${escapeLike(term)}%`, true),
+    // Case-sensitive, so that a btree index serves it (numbers and codes).
+    startsWith: (qb, column, term) => like(qb, column, `${escapeLike(term)}%`, false),
+    whereIdIn: async (qb, column, ids) => {
+      const found = await ids.clone().limit(SEARCH_IDS_LIMIT + 1);
+      if (found.length > SEARCH_IDS_LIMIT) qb.whereIn(column, ids);
+      else qb.whereIn(column, found.map((r: any) => Object.values(r)[0] as number));
+    },
+    unindexedEquals: (qb, column, value) => qb.whereRaw("?? || '' = ?", [column, value]),
+  };
+}
+
+function applyFilter(qb: Knex.QueryBuilder, f: ParsedFilter, def: ResourceDefinition, model: ModelInfo, staff: StaffContext, sql: SqlTools, strapi: Core.Strapi): void | Promise<void> {
+  switch (f.kind) {
+    case 'ids':
+      qb.whereIn('t.document_id', f.ids);
+      return;
+    case 'search':
+      return def.search!(qb, f.term, staff, sql);
+    case 'eq': {
+      const col = sql.col(f.attribute);
+      if (f.values === null) qb.whereNull(col);
+      else if (f.values.length === 1) qb.where(col, f.values[0] as any);
+      else qb.whereIn(col, f.values as any[]);
+      return;
+    }
+    case 'compare':
+      qb.where(sql.col(f.attribute), { gte: '>=', lte: '<=', gt: '>', lt: '<' }[f.op], f.value as any);
+      return;
+    case 'relation': {
+      const attr = attributeOf(model, f.attribute);
+      const link = attr.link!;
+      if (f.ids === null) {
+        qb.whereNotExists(sql.knex(link.table).select(sql.knex.raw('1')).whereRaw('?? = ??', [`${link.table}.${link.source}`, 't.id']));
+        return;
+      }
+      const target = modelInfo(strapi, attr.target!);
+      qb.whereIn('t.id', sql.knex({ l: link.table }).join({ x: target.table }, 'x.id', `l.${link.target}`).whereIn('x.document_id', f.ids).select(`l.${link.source}`));
+      return;
+    }
+    case 'custom':
+      return def.customFilters![f.name].apply(qb, f.value, staff, sql);
+  }
+}
+
+/**
+ * Rows of a resource the staff member may see, narrowed by the parsed filters. (Wrapped in an
+ * object: a query builder is thenable, so returning it from an async function would run it.)
+ */
+export async function scopedQuery(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, staff: StaffContext, filters: ParsedFilter[] = []): Promise<{ qb: Knex.QueryBuilder }> {
+  const model = modelInfo(strapi, def.uid);
+  const sql = sqlTools(strapi, knex, model);
+  const qb = knex({ t: model.table });
+  // Draft and publish: the draft row is the one edited; the published row is its copy.
+  if (model.draftAndPublish) qb.whereNull('t.published_at');
+  qb.where((b) => def.scope(b, staff, sql));
+  for (const f of filters) await applyFilter(qb, f, def, model, staff, sql, strapi);
+  return { qb };
+}
+
+export function orderBy(qb: Knex.QueryBuilder, model: ModelInfo, sort: ListQuery['sort']): Knex.QueryBuilder {
+  const order = sort.order === 'DESC' ? 'desc' : 'asc';
+  if (sort.attribute === 'id') return qb.orderBy('t.id', order);
+  // Row id breaks ties, so pages never overlap or skip.
+  return qb.orderBy(`t.${columnOf(model, sort.attribute)}`, order).orderBy('t.id', order);
+}
+
+export interface Page {
+  rows: Record<string, unknown>[];
+  total: number;
+  exact: boolean;
+}
+
+/** Rows matching a query, counted with a LIMIT so that the cost stays bounded. */
+async function cappedCount(knex: Knex, base: Knex.QueryBuilder, cap: number): Promise<number> {
+  const rows = base.clone().clearSelect().clearOrder().select(knex.raw('1'));
+  const [counted]: any[] = await knex.count({ n: '*' }).from(rows.limit(cap + 1).as('c'));
+  return Number(counted.n);
+}
+
+/** PostgreSQL's estimate of the rows a query matches (EXPLAIN: planning only, no execution). */
+async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
+  const { sql, bindings } = base.clone().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
+  const explained = await knex.raw(`explain (format json) ${sql}`, bindings as any[]);
+  return Math.round(Number(explained.rows?.[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows']) || 0);
+}
+
+/**
+ * A page of rows and the total behind Content-Range. Counting every match is most of a list
+ * request's cost on a big table, so the count is bounded: next to the page query run a count
+ * capped at EXACT_COUNT_LIMIT rows (served by the same indexes, index-only where it can) and,
+ * on PostgreSQL, the planner's estimate (EXPLAIN, no execution). Up to the cap the total is
+ * exact; above it the estimate is reported, flagged by `exact: false` (X-Total-Estimated).
+ * A page that isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
+ */
+export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number): Promise<Page> {
+  const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);
+  if (strapi.db.dialect.client !== 'postgres') {
+    const rows = await page;
+    return { rows, total: fromPage(rows) ?? (await cappedCount(knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };
+  }
+  const [rows, counted, estimated] = await Promise.all([page, cappedCount(knex, base, EXACT_COUNT_LIMIT), estimate(knex, base)]);
+  const exact = fromPage(rows) ?? (counted <= EXACT_COUNT_LIMIT ? counted : undefined);
+  return exact !== undefined ? { rows, total: exact, exact: true } : { rows, total: Math.max(estimated, EXACT_COUNT_LIMIT + 1), exact: false };
+}

@@ -1,0 +1,34 @@
+import { errors } from '@strapi/utils';
+import { PanelError } from '../lib/errors';
+
+const STRAPI_STATUS: [new (...args: any[]) => Error, number][] = [
+  [errors.ValidationError, 400],
+  [errors.UnauthorizedError, 401],
+  [errors.ForbiddenError, 403],
+  [errors.NotFoundError, 404],
+  [errors.PayloadTooLargeError, 413],
+  [errors.RateLimitError, 429],
+];
+
+/**
+ * First route middleware of the staff API: errors come back in Strapi's envelope
+ * ({ data: null, error: { status, name, message, details } }) plus a top-level "message",
+ * which react-admin's fetchJson shows to the user. Unexpected errors go on to Strapi (500).
+ */
+export default () => async (ctx: any, next: () => Promise<void>) => {
+  try {
+    await next();
+  } catch (err: any) {
+    let status: number | undefined;
+    let details: Record<string, unknown> = {};
+    if (err instanceof PanelError) ({ status, details } = err);
+    else {
+      status = STRAPI_STATUS.find(([type]) => err instanceof type)?.[1];
+      details = err?.details ?? {};
+    }
+    if (!status) throw err;
+    const message = status === 400 && !(err instanceof PanelError) ? `Data tidak valid: ${err.message}` : err.message;
+    ctx.status = status;
+    ctx.body = { data: null, error: { status, name: err.name, message, details }, message };
+  }
+};

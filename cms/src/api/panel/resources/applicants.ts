@@ -1,0 +1,67 @@
+import { conflict, fieldError } from '../lib/errors';
+import { applicantsMatching } from './people-search';
+import { regionScope, sentCaseIds } from './scopes';
+import { ALL_STAFF } from './role-groups';
+import type { ResourceDefinition } from './types';
+
+const UID = 'api::applicant.applicant';
+const EDITABLE = ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'village', 'villageCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership'] as const;
+
+/** Applicants (pemohon). Their village decides district and office (document middleware applicant-scope). */
+export const applicants: ResourceDefinition = {
+  name: 'applicants',
+  uid: UID,
+  label: ['name'],
+  fields: ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'villageCode', 'districtCode', 'officeCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership', 'createdAt', 'updatedAt'],
+  relations: { village: 'regions', office: 'offices' },
+  filters: {
+    nik: ['eq'],
+    kkNumber: ['eq'],
+    sex: ['eq'],
+    villageCode: ['eq'],
+    districtCode: ['eq'],
+    village: ['eq'],
+    welfareSource: ['eq'],
+    welfareDecile: ['eq', 'gte', 'lte'],
+    membership: ['eq'],
+    birthDate: ['gte', 'lte'],
+    createdAt: ['gte', 'lte'],
+  },
+  search: (qb, term, staff, sql) => sql.whereIdIn(qb, 't.id', applicantsMatching(term, staff, sql)),
+  sortable: ['name', 'nik', 'villageCode', 'birthDate', 'welfareDecile', 'createdAt', 'updatedAt'],
+  defaultSort: ['name', 'ASC'],
+  writable: { create: EDITABLE, update: EDITABLE },
+  masked: { nik: 'identity-number', kkNumber: 'identity-number', jknNumber: 'identity-number', phone: 'phone' },
+  access: {
+    read: ALL_STAFF,
+    create: ['operator-desa', 'petugas'],
+    update: ['operator-desa', 'petugas', 'pekerja-sosial'],
+    delete: ['operator-desa', 'petugas'],
+  },
+  scope: regionScope({
+    office: 'officeCode',
+    village: 'villageCode',
+    district: 'districtCode',
+    bpjs: (qb, staff, sql) => {
+      const link = sql.linkOf('api::case.case', 'applicant');
+      qb.whereIn('t.id', sql.knex(link.table).whereIn(link.source, sentCaseIds(staff, sql)).select(link.target));
+    },
+  }),
+  hooks: {
+    async beforeWrite(data, { action, staff, trx, sql, currentId }) {
+      if (action === 'create' && data.village == null && data.villageCode == null) throw fieldError('villageCode', 'desa/kelurahan wajib diisi');
+      if (typeof data.nik === 'string') {
+        const same = await trx(sql.tableOf(UID))
+          .where(sql.columnOf(UID, 'officeCode'), staff.officeCode)
+          .where(sql.columnOf(UID, 'nik'), data.nik)
+          .whereNot('id', currentId ?? 0)
+          .first('id');
+        if (same) throw conflict('NIK ini sudah terdaftar sebagai pemohon di kantor ini', { field: 'nik' });
+      }
+    },
+    async beforeDelete({ trx, sql, rowId }) {
+      const link = sql.linkOf('api::case.case', 'applicant');
+      if (await trx(link.table).where(link.target, rowId).first(link.source)) throw conflict('Pemohon ini sudah memiliki kasus dan tidak dapat dihapus');
+    },
+  },
+};

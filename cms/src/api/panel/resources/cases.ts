@@ -1,0 +1,89 @@
+import { afterCaseStart, OPEN_CASE_STATUSES, startCase } from './case-start';
+import { applicantsMatching } from './people-search';
+import { whereInMyQueue } from './queue';
+import { regionScope, sentCaseIds } from './scopes';
+import { ALL_STAFF } from './role-groups';
+import type { ResourceDefinition } from './types';
+
+const isOpen = (status: unknown) => (OPEN_CASE_STATUSES as readonly unknown[]).includes(status);
+const DATES = ['gte', 'lte', 'gt', 'lt'] as const;
+
+/**
+ * Cases. Their state (activity, status, queue) moves only through the case engine's actions;
+ * here they are listed, started, and given a priority, track or assignee.
+ */
+export const cases: ResourceDefinition = {
+  name: 'cases',
+  uid: 'api::case.case',
+  label: ['code'],
+  fields: ['code', 'serviceSlug', 'officeCode', 'villageCode', 'districtCode', 'currentActivity', 'currentExecutor', 'queueRoles', 'status', 'priority', 'track', 'receivedAt', 'dueAt', 'activityStartedAt', 'activityDueAt', 'closedAt', 'bpjsResult', 'bpjsReason', 'outcome', 'activeFrom', 'version', 'createdAt', 'updatedAt'],
+  relations: { applicant: 'applicants', service: 'service-standards', office: 'offices', assignee: 'users', batch: 'batches' },
+  components: ['checklist'],
+  computed: {
+    overdue: (r, now) => isOpen(r.status) && typeof r.dueAt === 'string' && new Date(r.dueAt) < now,
+  },
+  filters: {
+    code: ['eq'],
+    serviceSlug: ['eq'],
+    villageCode: ['eq'],
+    districtCode: ['eq'],
+    status: ['eq'],
+    priority: ['eq'],
+    track: ['eq'],
+    currentActivity: ['eq'],
+    currentExecutor: ['eq'],
+    bpjsResult: ['eq'],
+    receivedAt: DATES,
+    dueAt: DATES,
+    activityDueAt: DATES,
+    closedAt: DATES,
+    applicant: ['eq'],
+    service: ['eq'],
+    assignee: ['eq'],
+    batch: ['eq'],
+  },
+  customFilters: {
+    queue: { type: 'enum', values: ['mine'], apply: (qb, _v, staff, sql) => whereInMyQueue(qb, staff, sql) },
+    overdue: {
+      type: 'boolean',
+      apply: (qb, value, _staff, sql) => {
+        const now = new Date();
+        if (value) qb.whereIn(sql.col('status'), OPEN_CASE_STATUSES).where(sql.col('dueAt'), '<', now);
+        else qb.where((b) => b.whereNotIn(sql.col('status'), OPEN_CASE_STATUSES).orWhereNull(sql.col('dueAt')).orWhere(sql.col('dueAt'), '>=', now));
+      },
+    },
+  },
+  search: async (qb, term, staff, sql) => {
+    // A case number ("MAG-2026-000123"), or the applicant's name or NIK; one or the other,
+    // never OR-ed, so that each is served by its index.
+    if (/^[A-Za-z]{3}-\d{4}-\d+$/.test(term)) {
+      qb.where(sql.col('code'), term.toUpperCase());
+      return;
+    }
+    const link = sql.linkOf('api::case.case', 'applicant');
+    await sql.whereIdIn(qb, 't.id', sql.knex(link.table).whereIn(link.target, applicantsMatching(term, staff, sql)).select(link.source));
+  },
+  sortable: ['code', 'receivedAt', 'dueAt', 'activityDueAt', 'closedAt', 'status', 'priority', 'villageCode', 'currentActivity', 'updatedAt'],
+  defaultSort: ['dueAt', 'ASC'],
+  writable: { create: ['applicant', 'service', 'priority', 'track', 'receivedAt'], update: ['priority', 'track', 'assignee'] },
+  access: {
+    read: ALL_STAFF,
+    create: ['operator-desa', 'petugas'],
+    update: ['petugas', 'kabid'],
+  },
+  scope: regionScope({
+    office: 'officeCode',
+    village: 'villageCode',
+    district: 'districtCode',
+    bpjs: (qb, staff, sql) => {
+      qb.whereIn('t.id', sentCaseIds(staff, sql));
+    },
+  }),
+  versionField: 'version',
+  hooks: {
+    async beforeWrite(data, ctx) {
+      if (ctx.action === 'create') await startCase(data, ctx);
+    },
+    afterCreate: afterCaseStart,
+  },
+};

@@ -1,0 +1,39 @@
+import { conflict } from '../lib/errors';
+import { assignOffice } from './office-owned';
+import { officeScope } from './scopes';
+import { LETTER_WRITERS, OFFICE_STAFF } from './role-groups';
+import type { ResourceDefinition } from './types';
+
+const EDITABLE = ['kind', 'date', 'case', 'batch', 'addressee', 'subject', 'body'] as const;
+
+/** Outgoing letters. Numbering, initials and signatures are the case engine's actions. */
+export const letters: ResourceDefinition = {
+  name: 'letters',
+  uid: 'api::letter.letter',
+  label: ['number', 'subject', 'kind'],
+  fields: ['kind', 'number', 'sequence', 'year', 'date', 'addressee', 'subject', 'body', 'status', 'signedAt', 'officeCode', 'createdAt', 'updatedAt'],
+  relations: { case: 'cases', batch: 'batches', office: 'offices', signedBy: 'users' },
+  components: ['signer'],
+  filters: { kind: ['eq'], status: ['eq'], year: ['eq'], number: ['eq'], case: ['eq'], batch: ['eq'], date: ['gte', 'lte'] },
+  search: (qb, term, _staff, sql) => {
+    qb.where((b) => {
+      sql.contains(b, sql.col('subject'), term);
+      sql.startsWith(b.or, sql.col('number'), term);
+    });
+  },
+  sortable: ['date', 'number', 'kind', 'status', 'createdAt'],
+  defaultSort: ['createdAt', 'DESC'],
+  writable: { create: EDITABLE, update: EDITABLE },
+  access: { read: OFFICE_STAFF, create: LETTER_WRITERS, update: LETTER_WRITERS, delete: ['petugas', 'kabid'] },
+  scope: officeScope(),
+  hooks: {
+    async beforeWrite(data, ctx) {
+      if (ctx.action === 'update' && ctx.current?.status !== 'draft') throw conflict('Surat yang sudah diparaf atau ditandatangani tidak dapat diubah', { field: 'status' });
+      await assignOffice(data, ctx);
+      if (ctx.action === 'create') data.status = 'draft';
+    },
+    async beforeDelete({ record }) {
+      if (record.status !== 'draft') throw conflict('Hanya surat berstatus draf yang dapat dihapus');
+    },
+  },
+};

@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { StaffRole } from '../../../domain/roles';
+import type { StaffContext } from '../../../domain/staff';
+
+/**
+ * The declaration of one resource of the staff API. The generic engine (services/records.ts,
+ * services/writes.ts) reads nothing else: what a resource shows, lets filter, sort and write,
+ * who may do what, and which rows each staff member may see.
+ */
+
+export type Action = 'read' | 'create' | 'update' | 'delete';
+/** "eq" takes a value, a list of values (IN) or null; the others compare. */
+export type FilterOp = 'eq' | 'gte' | 'lte' | 'gt' | 'lt';
+export type MaskKind = 'identity-number' | 'phone';
+export type SortOrder = 'ASC' | 'DESC';
+
+/** SQL helpers given to scope rules, searches and custom filters; the resource's table is aliased "t". */
+export interface SqlTools {
+  knex: Knex;
+  client: string;
+  /** `t.<column>` of an attribute of this resource */
+  col(attribute: string): string;
+  /** table name of a model */
+  tableOf(uid: string): string;
+  /** column name of an attribute of a model */
+  columnOf(uid: string, attribute: string): string;
+  /** link table of a relation attribute of a model */
+  linkOf(uid: string, attribute: string): { table: string; source: string; target: string };
+  /** case-insensitive "contains" on a column, with LIKE wildcards in the term escaped */
+  contains(qb: Knex.QueryBuilder, column: string, term: string): Knex.QueryBuilder;
+  /** case-sensitive "starts with" on a column (NIK digits, codes), served by a btree index */
+  startsWith(qb: Knex.QueryBuilder, column: string, term: string): Knex.QueryBuilder;
+  /**
+   * Restricts `column` to the ids a subquery selects, running the subquery first: a search is
+   * then planned from its few matches instead of by walking the big table in sort order and
+   * testing each row. Beyond SEARCH_IDS_LIMIT matches the subquery stays inline.
+   */
+  whereIdIn(qb: Knex.QueryBuilder, column: string, ids: Knex.QueryBuilder): Promise<void>;
+  /** `column = value` that no index can serve, so that a trigram index is used alone */
+  unindexedEquals(qb: Knex.QueryBuilder, column: string, value: string): Knex.QueryBuilder;
+}
+
+/** Restricts a query to what a staff member may see. Must hold for every action. */
+export type ScopeRule = (qb: Knex.QueryBuilder, staff: StaffContext, sql: SqlTools) => void;
+
+export interface CustomFilter {
+  type: 'boolean' | 'enum';
+  values?: readonly string[];
+  apply(qb: Knex.QueryBuilder, value: boolean | string, staff: StaffContext, sql: SqlTools): void | Promise<void>;
+}
+
+/** The "q" filter; it adds its own conditions to qb (grouping any OR) and may query first. */
+export type SearchRule = (qb: Knex.QueryBuilder, term: string, staff: StaffContext, sql: SqlTools) => void | Promise<void>;
+
+/** A record as the API shows it: documentId as id, relations as id plus label. */
+export type PanelRecord = { id: string } & Record<string, unknown>;
+
+export interface WriteContext {
+  strapi: Core.Strapi;
+  staff: StaffContext;
+  action: 'create' | 'update';
+  /** the transaction the write runs in */
+  trx: Knex;
+  /** SQL helpers bound to the transaction */
+  sql: SqlTools;
+  /** the stored record before an update, unmasked */
+  current?: PanelRecord;
+  /** row id of the stored record */
+  currentId?: number;
+}
+
+export interface DeleteContext {
+  strapi: Core.Strapi;
+  staff: StaffContext;
+  trx: Knex;
+  sql: SqlTools;
+  record: PanelRecord;
+  rowId: number;
+}
+
+export interface ResourceHooks {
+  /**
+   * Completes or checks the data of a create or update before it is written: derived codes,
+   * office, generated numbers, cross-field rules. Throws PanelErrors naming the field.
+   */
+  beforeWrite?(data: Record<string, unknown>, ctx: WriteContext): Promise<void>;
+  /** Runs in the same transaction after a create (e.g. a history entry). */
+  afterCreate?(record: PanelRecord, rowId: number, ctx: WriteContext): Promise<void>;
+  /** Refuses a delete with a conflict when the record is still in use. */
+  beforeDelete?(ctx: DeleteContext): Promise<void>;
+}
+
+export interface ResourceDefinition {
+  /** URL segment: /api/panel/<name> */
+  name: string;
+  uid: string;
+  /** attributes tried in order for the display label */
+  label: readonly string[];
+  /** scalar attributes in responses (id is always there) */
+  fields: readonly string[];
+  /** relation attribute -> target resource name; shown as <attr> (id) and <attr>Label */
+  relations?: Readonly<Record<string, string>>;
+  /** components, returned by get-one only */
+  components?: readonly string[];
+  /** values computed from the record (read-only) */
+  computed?: Readonly<Record<string, (record: PanelRecord, now: Date) => unknown>>;
+  filters: Readonly<Record<string, readonly FilterOp[]>>;
+  customFilters?: Readonly<Record<string, CustomFilter>>;
+  /** the "q" filter */
+  search?: SearchRule;
+  sortable: readonly string[];
+  defaultSort: readonly [string, SortOrder];
+  writable?: { create?: readonly string[]; update?: readonly string[] };
+  /** accepted in writes but never shown (passwords) */
+  writeOnly?: readonly string[];
+  /** shown masked to roles that don't see full identities */
+  masked?: Readonly<Record<string, MaskKind>>;
+  /** roles allowed per action; an action left out is not offered at all (405) */
+  access: Readonly<Partial<Record<Action, readonly StaffRole[]>>>;
+  scope: ScopeRule;
+  /** optimistic lock: updates must send the stored value, which then increments */
+  versionField?: string;
+  hooks?: ResourceHooks;
+}
