@@ -14,6 +14,7 @@ import { bpjsMonth, proposalMonth, type OfficeRules } from '../../../domain/dead
 import { batchStage, requirementsGate, rolesAt, type BatchStage } from '../../../domain/sop-walker';
 import type { StaffContext } from '../../../domain/staff';
 import { CASE_POPULATE, CASE_UID, missingRequirements, setRelation, type CaseRecord } from '../../case/services/engine/case-record';
+import { batchTreeIds } from '../../case/services/engine/batch-tree';
 import { commitChange } from '../../case/services/engine/commit';
 import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from '../../case/services/engine/context';
 import { ConflictError, forbidden, invalid, notFound } from '../../case/services/engine/errors';
@@ -90,19 +91,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { id, documentId, code, level: input.level, month: input.month, status: input.status };
   }
 
-  /** Moves the ready cases into a batch (completing their activity when the batch completes it). */
+  /**
+   * Moves the ready cases into a batch (completing their activity when the batch completes
+   * it). A case already in a lower batch stays linked to it (its batch is nested instead).
+   */
   async function intoBatch(trx: any, ready: EngineContext[], batch: { id: number; code: string }, action: string, completes: (ctx: EngineContext) => boolean, staff: StaffContext) {
     for (const ctx of ready) {
       const data = { batch: batch.code };
       const change: Change = completes(ctx) ? completingCurrent(ctx, action, null, data) : { set: {}, event: { action, data } };
-      const prior = change.after;
-      change.after = async (t, version) => {
-        await setRelation(strapi, t, CASE_UID, 'batch', ctx.c.id, batch.id);
-        return prior ? prior(t, version) : undefined;
-      };
+      if (!ctx.c.batch) {
+        const prior = change.after;
+        change.after = async (t, version) => {
+          await setRelation(strapi, t, CASE_UID, 'batch', ctx.c.id, batch.id);
+          return prior ? prior(t, version) : undefined;
+        };
+      }
       await commitChange(strapi, trx, ctx, change, actorOf(staff));
     }
     await trx('batches').where({ id: batch.id }).update({ case_count: trx.raw('coalesce(case_count, 0) + ?', [ready.length]), updated_at: new Date() });
+  }
+
+  /** The cases of a batch and of the batches under it. */
+  async function casesOfTree(batchId: number, where: Record<string, unknown> = {}): Promise<CaseRecord[]> {
+    return cases().findMany({ where: { ...where, batch: { id: { $in: await batchTreeIds(strapi, batchId) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } });
   }
 
   const summary = (b: any, count?: number) => ({ documentId: b.documentId, code: b.code, level: b.level, month: b.month, status: b.status, ...(count !== undefined ? { caseCount: count } : {}) });
@@ -141,32 +152,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { batch: summary(result, count), month, recapped: ready.map((c) => c.c.code), skipped };
     },
 
-    /** District operator: the submitted village batches of their district, one district batch per month. */
+    /**
+     * District operator: the proposals of their district's villages standing at the district
+     * recap (from submitted village batches, or without one when entered before batches
+     * existed), one district batch per proposal month.
+     */
     async districtRecap(staff: StaffContext, body: any) {
       if (staff.scope !== 'district' || !staff.regionCode) throw forbidden('Rekap kecamatan dibuat oleh operator kecamatan');
       const std = await serviceOf(staff, body);
       const office = await loadOffice(strapi, staff.officeCode);
       const now = new Date();
+      const { ready, skipped } = await casesAtStage(staff, { officeCode: staff.officeCode, serviceSlug: std.slug, districtCode: staff.regionCode }, 'district', office, now);
       const villageBatches = await batches().findMany({ where: { level: 'village', officeCode: staff.officeCode, serviceSlug: std.slug, districtCode: staff.regionCode, status: 'submitted' }, orderBy: { id: 'asc' } });
-      if (!villageBatches.length) throw invalid('service', 'Belum ada rekap desa/kelurahan yang masuk untuk direkap');
-      const months = [...new Set<string>(villageBatches.map((b: any) => b.month))].sort();
+      const monthOf = (ctx: EngineContext) => (ctx.c.batch?.level === 'village' ? ctx.c.batch.month : proposalMonth(now, office.rules));
+      const months = [...new Set<string>([...villageBatches.map((b: any) => b.month), ...ready.map(monthOf)])].sort();
+      if (!ready.length) throw invalid('service', 'Belum ada usulan desa/kelurahan yang siap direkap', { skipped });
       const out: any[] = [];
-      const skippedAll: Skipped[] = [];
       for (const month of months) {
         const ofMonth = villageBatches.filter((b: any) => b.month === month);
-        const { ready, skipped } = await casesAtStage(staff, { officeCode: staff.officeCode, serviceSlug: std.slug, batch: { id: { $in: ofMonth.map((b: any) => b.id) } } }, 'district', office, now);
-        skippedAll.push(...skipped);
+        const casesOfMonth = ready.filter((ctx) => monthOf(ctx) === month);
+        if (!casesOfMonth.length) continue;
         const batch = await strapi.db.transaction(async ({ trx }) => {
-          const updated = await trx('batches').whereIn('id', ofMonth.map((b: any) => b.id)).andWhere({ status: 'submitted' }).update({ status: 'recapped', updated_at: now });
-          if (updated !== ofMonth.length) throw new ConflictError('Sebagian rekap desa baru saja direkap oleh pengguna lain; muat ulang lalu ulangi');
+          const ids = ofMonth.map((b: any) => b.id);
+          const updated = ids.length ? await trx('batches').whereIn('id', ids).andWhere({ status: 'submitted' }).update({ status: 'recapped', updated_at: now }) : 0;
+          if (updated !== ids.length) throw new ConflictError('Sebagian rekap desa baru saja direkap oleh pengguna lain; muat ulang lalu ulangi');
           const b = await createBatch(trx, { level: 'district', region: staff.regionCode!, std, office: office.office, month, status: 'submitted', districtCode: staff.regionCode, now });
           for (const vb of ofMonth) await setRelation(strapi, trx, BATCH_UID, 'parent', vb.id, b.id);
-          await intoBatch(trx, ready, b, 'district-recap', () => true, staff);
+          await intoBatch(trx, casesOfMonth, b, 'district-recap', () => true, staff);
           return b;
         });
-        out.push({ ...summary(batch, ready.length), villages: ofMonth.map((b: any) => b.code), recapped: ready.map((c) => c.c.code) });
+        out.push({ ...summary(batch, casesOfMonth.length), villages: ofMonth.map((b: any) => b.code), recapped: casesOfMonth.map((c) => c.c.code) });
       }
-      return { batches: out, skipped: skippedAll };
+      return { batches: out, skipped };
     },
 
     /** Office: the cases waiting for the office recap (from district batches or directly) into the office batch of the BPJS month. */
@@ -176,10 +193,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const office = await loadOffice(strapi, staff.officeCode);
       const now = new Date();
       const found = await casesAtStage(staff, { officeCode: staff.officeCode, serviceSlug: std.slug }, 'office', office, now);
-      const ready = found.ready.filter((ctx) => ctx.c.batch?.level !== 'office');
+      const ready = found.ready.filter((ctx) => ctx.batch?.level !== 'office');
       if (!ready.length) throw invalid('service', 'Tidak ada usulan yang siap direkap oleh Dinas Sosial', { skipped: found.skipped });
       const month = bpjsMonth(now, office.rules);
-      const children = [...new Map(ready.filter((c) => c.c.batch).map((c) => [c.c.batch!.id, c.c.batch!])).values()];
+      const children = [...new Map(ready.filter((c) => c.batch).map((c) => [c.batch!.id, c.batch!])).values()];
       const batch = await strapi.db.transaction(async ({ trx }) => {
         const existing = await batches().findOne({ where: { level: 'office', officeCode: staff.officeCode, serviceSlug: std.slug, month, status: 'open' } });
         const b = existing ?? (await createBatch(trx, { level: 'office', region: staff.officeCode, std, office: office.office, month, status: 'open', now }));
@@ -190,7 +207,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await intoBatch(trx, ready, b, 'office-recap', (ctx) => ctx.activity!.effect === 'office-recap', staff);
         return b;
       });
-      const count = await cases().count({ where: { batch: { id: batch.id } } });
+      const count = await cases().count({ where: { batch: { id: { $in: await batchTreeIds(strapi, batch.id) } } } });
       return { batch: summary(batch, count), month, recapped: ready.map((c) => c.c.code), skipped: found.skipped, from: children.map((b) => b.code) };
     },
 
@@ -201,7 +218,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (staff.scope !== 'office') throw forbidden('Rekap dikirim ke BPJS oleh petugas Dinas Sosial');
       const office = await loadOffice(strapi, staff.officeCode);
       const now = new Date();
-      const rows: CaseRecord[] = await cases().findMany({ where: { batch: { id: b.id }, status: 'in-progress' }, populate: CASE_POPULATE });
+      const rows = await casesOfTree(b.id, { status: 'in-progress' });
       const contexts: EngineContext[] = [];
       for (const row of rows) {
         const ctx = await buildContext(strapi, { ...row, checklist: row.checklist ?? [], attachments: row.attachments ?? [] }, now, office);
@@ -238,7 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const office = await loadOffice(strapi, staff.officeCode);
       const now = new Date();
-      const rows: CaseRecord[] = await cases().findMany({ where: { batch: { id: b.id } }, populate: CASE_POPULATE });
+      const rows = await casesOfTree(b.id);
       const byNik = new Map(rows.map((r) => [r.applicant?.nik, r]));
       const unmatched: string[] = [];
       const alreadyRecorded: string[] = [];
@@ -258,7 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await commitChange(strapi, trx, ctx, followingBpjsResult(ctx, line.result, line.reason, b.month, 'bpjs-result'), actorOf(staff));
           applied[line.result] += 1;
         }
-        const pending = await strapi.db.query(CASE_UID).count({ where: { batch: { id: b.id }, bpjsResult: 'pending' } });
+        const pending = await strapi.db.query(CASE_UID).count({ where: { batch: { id: { $in: await batchTreeIds(strapi, b.id) } }, bpjsResult: 'pending' } });
         if (pending === 0) await trx('batches').where({ id: b.id }).update({ status: 'cleansed', result_at: now, updated_at: now });
         return pending === 0 ? 'cleansed' : b.status;
       });
@@ -268,16 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The lines of a batch: its cases with NIK (masked for roles that don't need it in full) and result. */
     async lines(staff: StaffContext, documentId: string) {
       const b = await visibleBatch(staff, documentId);
-      // Cases move up with their batch: a village batch's cases may now sit in its district or office batch.
-      const ids = [b.id];
-      let current: any = b;
-      for (let i = 0; i < 2 && current; i += 1) {
-        current = (await batches().findOne({ where: { id: current.id }, populate: { parent: { select: ['id'] } } }))?.parent ?? null;
-        if (current) ids.push(current.id);
-      }
-      const where: Record<string, unknown> = { batch: { id: { $in: ids } } };
-      if (b.level === 'village') where.villageCode = b.villageCode;
-      if (b.level === 'district') where.districtCode = b.districtCode;
+      const where: Record<string, unknown> = { batch: { id: { $in: await batchTreeIds(strapi, b.id) } } };
       const rows: CaseRecord[] = await cases().findMany({ where, populate: { applicant: { select: ['nik', 'name'] } }, orderBy: { code: 'asc' } });
       return {
         batch: summary(b, rows.length),

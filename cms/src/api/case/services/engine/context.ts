@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import type { OfficeRules } from '../../../../domain/deadlines';
 import { activityOf, rolesAt, trackOf, type CaseState, type SopActivity, type SopDefinition, type SopTrack } from '../../../../domain/sop-walker';
+import { rootBatch, type BatchRef } from './batch-tree';
 import { missingRequirements, type CaseRecord } from './case-record';
 import { notFound } from './errors';
 
@@ -28,6 +29,8 @@ export interface EngineContext {
   office: OfficeInfo;
   rules: OfficeRules;
   now: Date;
+  /** The top batch the case travels in (the office batch once the office has recapped it). */
+  batch: BatchRef | null;
   /** The letter the current activity works on (latest of its kind for the case or its batch). */
   letter: any | null;
   initialledRoles: string[];
@@ -64,14 +67,15 @@ export async function definitionFor(strapi: Core.Strapi, c: Pick<CaseRecord, 'so
 export async function buildContext(strapi: Core.Strapi, c: CaseRecord, now = new Date(), office?: { office: OfficeInfo; rules: OfficeRules }): Promise<EngineContext> {
   const [{ def, hash, adopted }, { office: o, rules }] = await Promise.all([definitionFor(strapi, c), office ?? loadOffice(strapi, c.officeCode)]);
   const activity = activityOf(def, c.currentActivity);
+  const batch = c.batch ? await rootBatch(strapi, c.batch as BatchRef) : null;
   let letter: any = null;
   let initialledRoles: string[] = [];
   if (activity?.letterKind && ['letter-initial', 'letter-sign', 'handover', 'archive'].includes(activity.effect)) {
     const letters = strapi.service('api::letter.letters') as any;
-    letter = (await letters.latest(activity.letterKind, { caseId: c.id })) ?? (c.batch ? await letters.latest(activity.letterKind, { batchId: c.batch.id }) : null);
+    letter = (await letters.latest(activity.letterKind, { caseId: c.id })) ?? (batch ? await letters.latest(activity.letterKind, { batchId: batch.id }) : null);
     initialledRoles = ((letter?.initials ?? []) as any[]).filter((i) => i.activity === activity.number).map((i) => i.role);
   }
-  return { c, def, sopHash: hash, adopted, activity, track: trackOf(def, c.track), office: o, rules, now, letter, initialledRoles };
+  return { c, def, sopHash: hash, adopted, activity, track: trackOf(def, c.track), office: o, rules, now, batch, letter, initialledRoles };
 }
 
 export function caseState(ctx: EngineContext): CaseState {

@@ -150,7 +150,7 @@ const route: Handler = async (strapi, ctx, { body }) => {
 
 const bpjsResult: Handler = (_strapi, ctx, { body }) => {
   const { result, reason } = parseBpjsResult(body);
-  return followingBpjsResult(ctx, result, reason, ctx.c.batch?.level === 'office' ? ctx.c.batch.month : null);
+  return followingBpjsResult(ctx, result, reason, ctx.batch?.level === 'office' ? ctx.batch.month : null);
 };
 
 export const HANDLERS: Record<CaseAction, Handler> = {

@@ -21,7 +21,7 @@ async function letterAtHand(strapi: Core.Strapi, trx: any, ctx: EngineContext): 
 
 export function draftChange(strapi: Core.Strapi, ctx: EngineContext, note: string | null): Change {
   const kind = ctx.activity!.letterKind || 'surat';
-  const batch = ctx.c.batch?.level === 'office' ? ctx.c.batch : null;
+  const batch = ctx.batch?.level === 'office' ? ctx.batch : null;
   const change = completingCurrent(ctx, 'complete', note);
   change.after = async (trx) => {
     if (batch) {

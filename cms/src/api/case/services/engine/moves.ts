@@ -90,7 +90,7 @@ export function parseBpjsResult(body: any, prefix = ''): { result: BpjsResult; r
  */
 export function followingBpjsResult(ctx: EngineContext, result: BpjsResult, reason: string | null, submissionMonth?: string | null, action = 'bpjs-result'): Change {
   const recorded = { bpjsResult: result, bpjsReason: reason };
-  const data = { result, reason, ...(ctx.c.batch ? { batch: ctx.c.batch.code } : {}) };
+  const data = { result, reason, ...(ctx.batch ? { batch: ctx.batch.code } : {}) };
   const note = `Hasil BPJS: ${BPJS_RESULT_LABELS[result]}${reason ? ` (${reason})` : ''}`;
   if (result === 'accepted') {
     const done = completingCurrent(ctx, action, note, data);

@@ -65,6 +65,7 @@ export function caseSummary(ctx: EngineContext) {
     bpjsReason: c.bpjsReason,
     activeFrom: c.activeFrom,
     batch: c.batch ? { documentId: c.batch.documentId, code: c.batch.code, level: c.batch.level, month: c.batch.month, status: c.batch.status } : null,
+    sentIn: ctx.batch && ctx.batch.id !== c.batch?.id ? { documentId: ctx.batch.documentId, code: ctx.batch.code, level: ctx.batch.level, month: ctx.batch.month, status: ctx.batch.status } : null,
     checklist: c.checklist.map((i) => ({ key: i.key, label: i.label, required: i.required !== false, checked: !!i.checked, file: i.file ? { id: i.file.id, name: i.file.name, mime: i.file.mime, url: i.file.url } : null })),
     missingRequirements: missingRequirements(c.checklist),
     attachments: c.attachments.map((f) => ({ id: f.id, name: f.name, mime: f.mime, url: f.url })),
