@@ -6,7 +6,8 @@ import { createId } from '@paralleldrive/cuid2';
 import { factories } from '@strapi/strapi';
 import { bulkInsert } from '../../../database/bulk-insert';
 import { localDate } from '../../../domain/calendar';
-import { formatLetterNumber } from '../../../domain/letter-number';
+import { formatLetterNumber, letterFormatProblem } from '../../../domain/letter-number';
+import { invalid } from '../../case/services/engine/errors';
 
 const UID = 'api::letter.letter';
 
@@ -41,6 +42,8 @@ const KIND_SUBJECTS: Record<string, string> = {
 export default factories.createCoreService(UID as any, ({ strapi }) => ({
   /** Issues the next number of the office's year, within the caller's transaction. */
   async issueNumber(trx: any, office: LetterOffice, at: Date, kind?: string | null) {
+    const problem = office.letterNumberFormat ? letterFormatProblem(office.letterNumberFormat) : null;
+    if (problem) throw invalid('letterNumberFormat', `${problem} (pengaturan kantor ${office.code})`);
     const date = localDate(at, office.timeZone);
     const year = Number(date.slice(0, 4));
     const table = (strapi.db.metadata.get(UID as any) as any).tableName;
