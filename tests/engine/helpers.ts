@@ -37,6 +37,18 @@ export class Staff {
     return r.body.data;
   }
 
+  /** Multipart upload to the attach action (the browser's way: FormData with a file). */
+  async upload(caseId: string, file: { name: string; type: string; bytes: Uint8Array }, fields: Record<string, string> = {}, version?: number): Promise<Reply> {
+    const v = version ?? (await this.view(caseId)).case.version;
+    const form = new FormData();
+    form.set('version', String(v));
+    for (const [k, val] of Object.entries(fields)) form.set(k, val);
+    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    const res = await this.server.http(`/api/panel/cases/${caseId}/actions/attach`, { method: 'POST', token: this.token, body: form });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
   async view(caseId: string): Promise<any> {
     const r = await this.get(`/api/panel/cases/${caseId}/actions`);
     if (r.status !== 200) throw new Error(`${this.username} view ${caseId}: ${r.status} ${JSON.stringify(r.body)}`);

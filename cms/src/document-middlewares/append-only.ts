@@ -10,7 +10,7 @@ const APPEND_ONLY: Record<string, string> = {
 export function appendOnly(): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
     const message = APPEND_ONLY[ctx.uid];
-    if (message && ['update', 'delete', 'discardDraft', 'unpublish'].includes(ctx.action)) throw new errors.ForbiddenError(message);
+    if (message && ['update', 'delete', 'discardDraft', 'unpublish'].includes(ctx.action)) throw new errors.PolicyError(message);
     return next();
   };
 }

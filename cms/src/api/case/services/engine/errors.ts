@@ -18,7 +18,8 @@ export function invalid(field: string, message: string, extra: Record<string, un
   return new errors.ValidationError(message, { errors: [{ path: field.split('.'), message, name: 'ValidationError' }], ...extra });
 }
 
-export const forbidden = (message: string) => new errors.ForbiddenError(message);
+// A PolicyError is a 403 whose message reaches the client (Strapi hides other ForbiddenErrors' messages).
+export const forbidden = (message: string) => new errors.PolicyError(message);
 export const notFound = (message: string) => new errors.NotFoundError(message);
 
 export const STALE_MESSAGE = 'Kasus ini baru saja diubah oleh pengguna lain. Muat ulang kasus, periksa perubahannya, lalu ulangi tindakan Anda.';
