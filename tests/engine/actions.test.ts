@@ -143,3 +143,13 @@ test('an SOP edited and republished applies to new cases; open cases keep their 
   expect((await petugas.act(after.case.documentId, 'complete')).status).toBe(403);
   expect((await kabid.ok(after.case.documentId, 'complete')).case.currentActivity.number).toBe(5);
 });
+
+test('a seeded case without an SOP version adopts the current one at its first action', async () => {
+  const petugas = await logins.as('tarakan.petugas');
+  const seeded = await server.strapi.db.query('api::case.case').findOne({ where: { serviceSlug: SERVICE, status: 'in-progress', currentActivity: 4, sopVersion: null } });
+  const view = await petugas.ok(seeded.documentId, 'note', { note: 'Dilanjutkan dengan mesin kasus' });
+  expect(view.case.version).toBe(seeded.version + 1);
+  const after = await server.strapi.db.query('api::case.case').findOne({ where: { id: seeded.id } });
+  expect(after.sopVersion).toBe(view.case.sop.version);
+  expect(after.sopVersion).toMatch(/^[0-9a-f]{40}$/);
+});

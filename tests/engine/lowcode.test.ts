@@ -123,3 +123,54 @@ test('a new service defined and published in the CMS runs both branches with no 
   expect(letter.number).toMatch(/^400\.9\.6\/\d+\/Dinsos\/\d{4}$/);
   expect(letter.signer.name).toBe('Kepala Bidang (demo)');
 });
+
+test('a batch service with its own office-recap step, created through the document service, runs with no code change', async () => {
+  const strapi = server.strapi;
+  const office = await strapi.db.query('api::office.office').findOne({ where: { code: 'tarakan' } });
+  const sop = await strapi.documents('api::sop.sop').create({
+    status: 'published',
+    data: {
+      name: 'SOP Usulan Kolektif Panti',
+      officeCode: 'tarakan',
+      office: office.documentId,
+      executors: [
+        { key: 'petugas', label: 'Petugas', roles: ['petugas'] },
+        { key: 'bpjs', label: 'BPJS Kesehatan', roles: ['petugas-bpjs'] },
+      ],
+      activities: [
+        { number: 1, text: 'Petugas menerima data penghuni panti', executor: 'petugas', symbol: 'start', next: 2, effect: 'none' },
+        { number: 2, text: 'Petugas merekap usulan bulan ini', executor: 'petugas', symbol: 'process', next: 3, effect: 'office-recap' },
+        { number: 3, text: 'Petugas mengirim rekap ke BPJS', executor: 'petugas', symbol: 'process', next: 4, effect: 'bpjs-send' },
+        { number: 4, text: 'Selesai', executor: 'petugas', symbol: 'end', effect: 'none' },
+      ],
+    } as any,
+  });
+  await strapi.documents('api::service-standard.service-standard').create({
+    status: 'published',
+    data: { title: 'Usulan Kolektif Panti', slug: 'tarakan-usulan-panti', officeCode: 'tarakan', office: office.documentId, sop: sop.documentId, requirements: [], completionTime: { amount: 1, unit: 'months' } } as any,
+  });
+  const petugas = await logins.as('tarakan.petugas');
+  const bpjs = await logins.as('tarakan.bpjs');
+  const village = await villageOf(server, 'tarakan.desa1');
+  const people = [newApplicant(village), newApplicant(village)];
+  const ids: string[] = [];
+  for (const p of people) {
+    const opened = await openCase(petugas, 'tarakan-usulan-panti', p);
+    await petugas.ok(opened.case.documentId, 'complete');
+    ids.push(opened.case.documentId);
+  }
+  const recap = await petugas.post('/api/panel/batches/office-recap', { service: 'tarakan-usulan-panti' });
+  expect(recap.status).toBe(201);
+  expect((await petugas.view(ids[0])).case.currentActivity.number).toBe(3); // the recap completed activity 2
+  const batch = recap.body.data.batch.documentId;
+  expect((await petugas.post(`/api/panel/batches/${batch}/actions/send`)).status).toBe(200);
+  const result = await bpjs.post(`/api/panel/batches/${batch}/actions/result`, {
+    lines: [
+      { nik: people[0].nik, result: 'accepted' },
+      { nik: people[1].nik, result: 'rejected', reason: 'Data kependudukan tidak padan' },
+    ],
+  });
+  expect(result.body.data.batch.status).toBe('cleansed');
+  expect((await petugas.view(ids[0])).case).toMatchObject({ status: 'completed', currentActivity: { number: 4 } });
+  expect((await petugas.view(ids[1])).case).toMatchObject({ status: 'rejected', bpjsReason: 'Data kependudukan tidak padan' });
+});
