@@ -170,8 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const note = textField(body, 'note', { label: 'Catatan' });
 
       const { office, rules } = await loadOffice(strapi, staff.officeCode);
-      const regency = await strapi.db.query('api::office.office').findOne({ where: { code: staff.officeCode }, select: ['regencyCode'] });
-      const applicant = await resolveApplicant(staff, body.applicant, regency?.regencyCode ?? '');
+      const applicant = await resolveApplicant(staff, body.applicant, office.regencyCode);
       const duplicate = await openCaseFor(std.slug, applicant.nik);
       const duplicateError = (code: string | null) =>
         new ConflictError(`Pemohon NIK ${maskNik(applicant.nik)} masih memiliki kasus${code ? ` ${code}` : ''} yang belum selesai untuk layanan "${std.title}"`, { field: 'applicant', caseCode: code });

@@ -13,6 +13,7 @@ export interface OfficeInfo {
   id: number;
   code: string;
   name: string;
+  regencyCode: string;
   timeZone: string;
   letterNumberFormat: string | null;
   head: { name?: string | null; nip?: string | null; rank?: string | null; title?: string | null } | null;
@@ -44,7 +45,7 @@ export async function loadOffice(strapi: Core.Strapi, code: string): Promise<{ o
   if (!o) throw notFound(`Kantor ${code} tidak ditemukan`);
   const cal = o.calendar ?? {};
   return {
-    office: { id: o.id, code: o.code, name: o.name, timeZone: o.timeZone, letterNumberFormat: o.letterNumberFormat ?? null, head: o.head ?? null },
+    office: { id: o.id, code: o.code, name: o.name, regencyCode: o.regencyCode, timeZone: o.timeZone, letterNumberFormat: o.letterNumberFormat ?? null, head: o.head ?? null },
     rules: {
       timeZone: o.timeZone,
       workingWeekdays: Array.isArray(cal.workingWeekdays) ? cal.workingWeekdays : undefined,
