@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { installAppendOnlyGuards } from './database/append-only';
 import { applicantScope } from './document-middlewares/applicant-scope';
+import { appendOnly } from './document-middlewares/append-only';
+import { caseEngineFields } from './document-middlewares/case-engine-fields';
+import { sopValidation } from './document-middlewares/sop-validation';
 import { validateIdentity } from './document-middlewares/validate-identity';
 import { bootstrapPanel } from './api/panel/lib/bootstrap';
 import { seedAll } from './seed';
@@ -9,10 +13,14 @@ export default {
     // Cross-cutting rules on every write, whichever API or the CMS makes it.
     strapi.documents.use(applicantScope(strapi));
     strapi.documents.use(validateIdentity(strapi));
+    strapi.documents.use(appendOnly());
+    strapi.documents.use(caseEngineFields(strapi));
+    strapi.documents.use(sopValidation(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await bootstrapPanel(strapi);
+    await installAppendOnlyGuards(strapi);
     if (process.env.SEED === 'false') return;
     const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
     const summary = await seedAll(strapi, { demo });

@@ -78,3 +78,42 @@ export function firstOfNextMonth(at: Date, timeZone: string): string {
   const [y, m] = localDate(at, timeZone).split('-').map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
+
+/** The instant a local date ends (23:59:59.999 in the office's zone). */
+export function endOfLocalDay(localIso: string, timeZone: string): Date {
+  return new Date(new Date(`${localIso}T00:00:00Z`).getTime() + DAY - 1 - offsetMs(timeZone));
+}
+
+/** The local month (YYYY-MM) of an instant. */
+export function localMonth(at: Date, timeZone: string): string {
+  return localDate(at, timeZone).slice(0, 7);
+}
+
+/** The month after a YYYY-MM month. */
+export function monthAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The last day of a YYYY-MM month, as a local date. */
+export function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A monthly fixed day (the village input cut-off on the 15th, the BPJS mutation day on the
+ * 25th): the month whose fixed day is still ahead of (or is) the instant's local day, and the
+ * end of that day. Day 31 in a 30-day month means the month's last day.
+ */
+export function monthlyDay(at: Date, day: number, timeZone: string): { month: string; date: string; endsAt: Date } {
+  const today = localDate(at, timeZone);
+  const dateIn = (month: string) => {
+    const last = lastDayOfMonth(month);
+    return Number(last.slice(8)) < day ? last : `${month}-${String(day).padStart(2, '0')}`;
+  };
+  let month = today.slice(0, 7);
+  if (dateIn(month) < today) month = monthAfter(month);
+  const date = dateIn(month);
+  return { month, date, endsAt: endOfLocalDay(date, timeZone) };
+}

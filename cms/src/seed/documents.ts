@@ -30,6 +30,8 @@ export function activityData(a: ActivitySeed) {
     noLabel: a.no?.label ?? null,
     effect: a.effect ?? 'none',
     letterKind: a.letterKind ?? null,
+    tracks: a.tracks ?? null,
+    initialRoles: a.initialRoles ?? null,
   };
 }
 
@@ -53,6 +55,7 @@ export function sopData(s: SopSeed, officeCode: string, officeDocumentId: string
     recordKeeping: items(s.recordKeeping),
     executors: s.executors.map((e) => ({ key: e.key, label: e.label, roles: e.roles, external: !!e.external })),
     activities: s.activities.map(activityData),
+    tracks: (s.tracks ?? []).map((t) => ({ key: t.key, label: t.label, priority: t.priority, bpjsSend: t.bpjsSend, timeAmount: t.time?.amount ?? null, timeUnit: t.time?.unit ?? null, timeText: t.time?.text ?? null })),
     totalTime: s.totalTime ?? null,
     derivedFields: s.derivedFields ?? [],
     annex: s.annex,

@@ -151,6 +151,19 @@ export interface ActivitySeed {
   effect?: ActivityEffect;
   /** Kind of letter produced or signed, when the effect concerns a letter. */
   letterKind?: string;
+  /** Track keys this activity applies to (omitted: every track). */
+  tracks?: string[];
+  /** For letter-initial: roles that initial, in order (Karangasem: JF, then Kabid). */
+  initialRoles?: StaffRole[];
+}
+
+/** A route through the SOP chosen per case (see domain/sop-walker.ts SopTrack). */
+export interface TrackSeed {
+  key: string;
+  label: string;
+  priority: 'regular' | 'emergency';
+  bpjsSend: 'none' | 'direct' | 'monthly';
+  time?: { amount: number; unit: TimeUnit; text: string };
 }
 
 export interface SopSeed {
@@ -170,6 +183,8 @@ export interface SopSeed {
   recordKeeping: string[];
   executors: ExecutorSeed[];
   activities: ActivitySeed[];
+  /** Tracks of a service routed per case; omitted when every case walks the same way. */
+  tracks?: TrackSeed[];
   totalTime?: { amount: number; unit: TimeUnit; text: string };
   derivedFields?: string[];
   /** Free text kept from the document that has no field (e.g. Banjarbaru's identification sheets). */

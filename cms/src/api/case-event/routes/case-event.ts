@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::case-event.case-event');
+// Read-only: the history is append-only (no create, update or delete route).
+export default factories.createCoreRouter('api::case-event.case-event', { only: ['find', 'findOne'] });

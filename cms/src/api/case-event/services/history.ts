@@ -1,0 +1,62 @@
+/**
+ * The case history: one append-only event per action (who, role, when, from, to, note).
+ * Written in the action's transaction; never updated or deleted (see database/append-only.ts).
+ */
+import { factories } from '@strapi/strapi';
+import { bulkInsert } from '../../../database/bulk-insert';
+
+const UID = 'api::case-event.case-event';
+
+export interface CaseEventInput {
+  caseId: number;
+  caseCode: string;
+  officeCode: string;
+  actorId?: number | null;
+  actorName?: string | null;
+  role?: string | null;
+  action: string;
+  fromActivity?: number | null;
+  toActivity?: number | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  note?: string | null;
+  at: Date;
+  data?: Record<string, unknown> | null;
+}
+
+export default factories.createCoreService(UID as any, ({ strapi }) => ({
+  async record(trx: any, events: CaseEventInput[]): Promise<number[]> {
+    if (!events.length) return [];
+    return bulkInsert(
+      strapi,
+      UID,
+      events.map((e) => ({
+        data: {
+          caseCode: e.caseCode,
+          officeCode: e.officeCode,
+          actorName: e.actorName ?? null,
+          role: e.role ?? null,
+          action: e.action,
+          fromActivity: e.fromActivity ?? null,
+          toActivity: e.toActivity ?? null,
+          fromStatus: e.fromStatus ?? null,
+          toStatus: e.toStatus ?? null,
+          note: e.note ?? null,
+          at: e.at,
+          data: e.data ?? null,
+        },
+        links: { case: e.caseId, actor: e.actorId ?? null },
+      })),
+      { trx },
+    );
+  },
+
+  /** A case's events, oldest first. */
+  async forCase(caseId: number) {
+    return strapi.db.query(UID).findMany({
+      where: { case: { id: caseId } },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: ['id', 'documentId', 'action', 'role', 'actorName', 'fromActivity', 'toActivity', 'fromStatus', 'toStatus', 'note', 'at', 'data'],
+    });
+  },
+}));

@@ -1,0 +1,34 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { toDefinition, validateSop } from '../domain/sop-walker';
+
+const SOP_UID = 'api::sop.sop';
+const WALKED = ['executors', 'activities', 'tracks'] as const;
+
+/**
+ * An SOP is the program cases run: it can only be published when every activity has an
+ * executor with roles, every branch leads to an existing activity and an end is reachable.
+ * Drafts may be incomplete. Problems come back in Indonesian, naming the field.
+ */
+export function sopValidation(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (ctx, next) => {
+    if (ctx.uid !== SOP_UID) return next();
+    const params = ctx.params as any;
+    const publishing = ctx.action === 'publish' || (['create', 'update'].includes(ctx.action) && params?.status === 'published');
+    if (!publishing) return next();
+    let sop: any = {};
+    if (ctx.action !== 'create' && params.documentId) {
+      sop = (await strapi.documents(SOP_UID as any).findOne({ documentId: params.documentId, status: 'draft', populate: { executors: true, activities: true, tracks: true } } as any)) ?? {};
+    }
+    const data = params.data ?? {};
+    for (const field of WALKED) if (field in data) sop[field] = data[field];
+    sop.name = data.name ?? sop.name;
+    const problems = validateSop(toDefinition(sop));
+    if (problems.length) {
+      throw new errors.ValidationError(`SOP belum dapat diterbitkan: ${problems.map((p) => p.message).join('; ')}`, {
+        errors: problems.map((p) => ({ path: p.path.split('.'), message: p.message, name: 'ValidationError' })),
+      });
+    }
+    return next();
+  };
+}

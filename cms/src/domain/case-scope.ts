@@ -1,0 +1,37 @@
+import type { StaffContext } from './staff';
+
+/** The scope columns of a case (plain codes kept next to the relations). */
+export interface CaseScopeFields {
+  officeCode?: string | null;
+  villageCode?: string | null;
+  districtCode?: string | null;
+  queueRoles?: string | null;
+  bpjsResult?: string | null;
+}
+
+/**
+ * Whether a staff member may see a case: always within their own office; a village operator
+ * only cases of their village, a district operator those of their district's villages; the
+ * BPJS liaison only cases handed to BPJS (sent in a batch, or waiting at a BPJS activity).
+ */
+export function caseInScope(staff: Pick<StaffContext, 'officeCode' | 'scope' | 'regionCode' | 'role'>, c: CaseScopeFields): boolean {
+  if (!c.officeCode || c.officeCode !== staff.officeCode) return false;
+  switch (staff.scope) {
+    case 'village':
+      return !!staff.regionCode && c.villageCode === staff.regionCode;
+    case 'district':
+      return !!staff.regionCode && c.districtCode === staff.regionCode;
+    case 'bpjs':
+      return !!c.bpjsResult || !!c.queueRoles?.includes(`|${staff.role}|`);
+    default:
+      return true;
+  }
+}
+
+/** The same rule for an applicant when opening a case (by their village). */
+export function applicantInScope(staff: Pick<StaffContext, 'officeCode' | 'scope' | 'regionCode'>, a: { officeCode?: string | null; villageCode?: string | null; districtCode?: string | null }): boolean {
+  if (!a.officeCode || a.officeCode !== staff.officeCode) return false;
+  if (staff.scope === 'village') return a.villageCode === staff.regionCode;
+  if (staff.scope === 'district') return a.districtCode === staff.regionCode;
+  return staff.scope === 'office';
+}

@@ -1,0 +1,85 @@
+/**
+ * The case history is append-only: no API, no document-service call and no SQL statement can
+ * change or delete an event. And a case's status changes only through engine actions.
+ */
+import { installAppendOnlyGuards } from '../../cms/src/database/append-only';
+import { startServer, type TestServer } from '../helpers/strapi';
+import { eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
+
+let server: TestServer;
+let logins: Logins;
+let caseId: string;
+let event: any;
+
+beforeAll(async () => {
+  server = await startServer();
+  logins = new Logins(server);
+  const petugas = await logins.as('tarakan.petugas');
+  const opened = await openCase(petugas, 'tarakan-peralihan-pbi-pemda', newApplicant(await villageOf(server, 'tarakan.desa1')));
+  caseId = opened.case.documentId;
+  await petugas.ok(caseId, 'note', { note: 'Catatan yang tidak boleh diubah' });
+  event = (await eventsOf(server, caseId)).at(-1);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+test('every action wrote who, role, when, from, to and note', () => {
+  expect(event).toMatchObject({ action: 'note', role: 'petugas', actorName: 'Petugas Linjamsos (demo)', fromActivity: 1, toActivity: 1, fromStatus: 'in-progress', toStatus: 'in-progress', note: 'Catatan yang tidak boleh diubah' });
+  expect(new Date(event.at).getTime()).toBeGreaterThan(Date.now() - 120_000);
+});
+
+test('PostgreSQL refuses UPDATE and DELETE on case_events (trigger)', async () => {
+  const knex = server.strapi.db.connection;
+  await expect(knex('case_events').where({ id: event.id }).update({ note: 'diubah' })).rejects.toThrow(/Riwayat kasus tidak dapat diubah atau dihapus \(UPDATE pada case_events\)/);
+  await expect(knex.raw('UPDATE case_events SET note = ? WHERE id = ?', ['diubah', event.id])).rejects.toThrow(/tidak dapat diubah/);
+  await expect(knex('case_events').where({ id: event.id }).del()).rejects.toThrow(/DELETE pada case_events/);
+  await expect(knex.raw('DELETE FROM case_events')).rejects.toThrow(/tidak dapat diubah/);
+  // Nor can an event be detached from its case, or the case deleted under its history.
+  await expect(knex('case_events_case_lnk').where({ case_event_id: event.id }).del()).rejects.toThrow(/case_events_case_lnk/);
+  await expect(server.strapi.db.query('api::case.case').delete({ where: { documentId: caseId } })).rejects.toThrow(/tidak dapat diubah/);
+  const again = await server.strapi.db.query('api::case-event.case-event').findOne({ where: { id: event.id } });
+  expect(again.note).toBe('Catatan yang tidak boleh diubah');
+  expect(await server.strapi.db.query('api::case.case').count({ where: { documentId: caseId } })).toBe(1);
+});
+
+test('the guard is installed idempotently (once per table, however often the app boots)', async () => {
+  await installAppendOnlyGuards(server.strapi);
+  await installAppendOnlyGuards(server.strapi);
+  const { rows } = await server.strapi.db.connection.raw(
+    "SELECT c.relname AS table, count(*)::int AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE '%append_only' AND NOT t.tgisinternal GROUP BY c.relname ORDER BY 1",
+  );
+  expect(rows).toEqual([
+    { table: 'case_events', n: 1 },
+    { table: 'case_events_case_lnk', n: 1 },
+  ]);
+});
+
+test('the document service refuses to update or delete events (the CMS and every API go through it)', async () => {
+  const docs = server.strapi.documents('api::case-event.case-event');
+  await expect(docs.update({ documentId: event.documentId, data: { note: 'x' } })).rejects.toThrow(/hanya dapat ditambah/);
+  await expect(docs.delete({ documentId: event.documentId })).rejects.toThrow(/hanya dapat ditambah/);
+});
+
+test('the stock REST API has no route to write events', async () => {
+  const petugas = await logins.as('tarakan.petugas');
+  for (const method of ['PUT', 'DELETE']) {
+    const res = await server.http(`/api/case-events/${event.documentId}`, { method, token: petugas.token, json: method === 'PUT' ? { data: { note: 'x' } } : undefined });
+    expect([404, 405]).toContain(res.status);
+  }
+  const post = await server.http('/api/case-events', { method: 'POST', token: petugas.token, json: { data: { action: 'x', at: new Date() } } });
+  expect([404, 405]).toContain(post.status);
+});
+
+test('status and position of a case are not editable as fields (only through actions)', async () => {
+  const docs = server.strapi.documents('api::case.case');
+  const before = await server.strapi.db.query('api::case.case').findOne({ where: { documentId: caseId } });
+  await expect(docs.update({ documentId: caseId, data: { status: 'completed' } })).rejects.toThrow(/hanya dapat diubah melalui tindakan kasus/);
+  await expect(docs.update({ documentId: caseId, data: { currentActivity: 8, version: 99 } })).rejects.toThrow(/tindakan kasus/);
+  // Resending the same values (a whole record from a form) is fine, and other fields may change.
+  await docs.update({ documentId: caseId, data: { status: before.status, version: before.version, priority: 'emergency' } });
+  const after = await server.strapi.db.query('api::case.case').findOne({ where: { documentId: caseId } });
+  expect([after.status, after.version, after.priority]).toEqual([before.status, before.version, 'emergency']);
+  // A document update notifies listeners (webhooks) in the background; let that finish before shutdown.
+  await new Promise((r) => setTimeout(r, 500));
+});
