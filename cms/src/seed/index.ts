@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { seedDemoPopulation } from './demo-population';
 import { loadDocumentSeeds, seedDocuments } from './documents';
+import { seedLetterTemplates } from './letter-templates';
 import { loadOfficeSeeds, seedOffices } from './offices';
 import { seedRegions } from './regions';
 import { seedRoles } from './roles';
@@ -28,6 +29,7 @@ export async function seedAll(strapi: Core.Strapi, options: SeedOptions): Promis
   const regionIds = await seedRegions(strapi, officeSeeds.map((o) => o.regencyCode));
   const offices = await seedOffices(strapi, officeSeeds);
   const createdDocuments = await seedDocuments(strapi, loadDocumentSeeds(), offices);
+  await seedLetterTemplates(strapi, offices);
   const summary: SeedSummary = { createdDocuments, ms: 0 };
   if (options.demo) {
     const codes = [...regionIds.keys()].sort();
