@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { applicantScope } from './document-middlewares/applicant-scope';
+import { letterTemplatePlaceholders } from './document-middlewares/letter-template-placeholders';
 import { validateIdentity } from './document-middlewares/validate-identity';
+import { registerPublicSite } from './public-site/routes';
 import { seedAll } from './seed';
 
 export default {
@@ -8,6 +10,8 @@ export default {
     // Cross-cutting rules on every write, whichever API or the CMS makes it.
     strapi.documents.use(applicantScope(strapi));
     strapi.documents.use(validateIdentity(strapi));
+    strapi.documents.use(letterTemplatePlaceholders(strapi));
+    registerPublicSite(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -15,5 +19,10 @@ export default {
     const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
     const summary = await seedAll(strapi, { demo });
     strapi.log.info(`Seed: ${summary.createdDocuments} service(s) created${summary.demo ? `, demo ${summary.demo.applicants} applicants, ${summary.demo.cases} cases` : ''} in ${summary.ms} ms`);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Chromium of the PDF page pool, if a document was rendered.
+    await strapi.service('api::document.pdf')?.close();
   },
 };
