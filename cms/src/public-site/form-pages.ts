@@ -106,12 +106,12 @@ const dec = (n: number, digits = 2) => n.toFixed(digits).replace('.', ',');
 export function ikmPage(rows: { office: string; slug: string; title: string; ikm?: IkmResult }[]): string {
   return page('Indeks kepuasan masyarakat', html`<h1>Indeks Kepuasan Masyarakat (IKM)</h1>
 <p>IKM dihitung sesuai PermenPANRB Nomor 14 Tahun 2017: nilai rata-rata tiap unsur dikali bobot 1/9, dijumlahkan, lalu dikali 25 sehingga bernilai 25–100.</p>
-<div class="table-scroll"><table class="data"><caption class="muted">IKM per layanan</caption>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Tabel IKM per layanan"><table class="data"><caption class="muted">IKM per layanan</caption>
 <thead><tr><th scope="col">Layanan</th><th scope="col">Kantor</th><th scope="col">Responden</th><th scope="col">IKM</th><th scope="col">Mutu</th><th scope="col">Kinerja</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><td><a href="/layanan/${r.slug}">${r.title}</a></td><td>${r.office}</td><td>${r.ikm?.respondents ?? 0}</td>
 <td>${r.ikm ? dec(r.ikm.score) : '-'}</td><td class="grade">${r.ikm?.grade ?? '-'}</td><td>${r.ikm?.performance ?? 'Belum ada responden'}</td></tr>`)}</tbody></table></div>
 <h2>Nilai rata-rata per unsur</h2>
-<div class="table-scroll"><table class="data"><caption class="muted">Skala 1–4</caption>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Tabel nilai rata-rata per unsur"><table class="data"><caption class="muted">Skala 1–4</caption>
 <thead><tr><th scope="col">Layanan</th>${SKM_ELEMENTS.map((_, i) => html`<th scope="col" abbr="Unsur ${i + 1}">U${i + 1}</th>`)}</tr></thead>
 <tbody>${rows.filter((r) => r.ikm).map((r) => html`<tr><td>${r.title}</td>${r.ikm!.elements.map((e) => html`<td>${dec(e.mean)}</td>`)}</tr>`)}</tbody></table></div>
 <p class="muted">${SKM_ELEMENTS.map((e, i) => `U${i + 1} ${e.label}`).join(' · ')}</p>
