@@ -6,6 +6,7 @@ import fs from 'fs';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { ChromiumNotFoundError, findChromium } from '../../cms/src/documents/chromium-path';
+import { documentShell } from '../../cms/src/documents/document-page';
 import { html, raw } from '../../cms/src/documents/html';
 import { PagePool } from '../../cms/src/documents/page-pool';
 import { plainText, rich } from '../../cms/src/documents/sanitize';
@@ -81,12 +82,14 @@ test('pages are reused, and a dead Chromium is replaced on the next render', asy
   expect(await pool.browserProcessId()).not.toBe(pid);
 });
 
-test('page numbers in Indonesian at the foot of each page', async () => {
-  const pdf = await pool.pdf({ html: `<!doctype html><div style="height:400mm">Panjang</div>`, footerLabel: 'Dokumen uji' });
+test('page numbers in Indonesian at the foot of each page (CSS page-margin boxes)', async () => {
+  const doc = documentShell({ title: 'Uji', css: '', body: html`<div style="height:400mm">Panjang</div>`, footerLabel: 'Dokumen uji' });
+  const pdf = await pool.pdf({ html: doc });
   expect(pdfPages(pdf)).toBe(2);
   const text = pdfText(pdf);
   expect(text).toContain('Halaman 1 dari 2');
   expect(text).toContain('Halaman 2 dari 2');
+  expect(text).toContain('Dokumen uji');
 });
 
 test('Chromium is found from the environment first, then the usual Debian paths, else a clear message', () => {

@@ -50,7 +50,6 @@ body { font-size: 11pt; line-height: 1.4; }
 .kop .l3 { font-size: 9pt; }
 .meta { display: flex; justify-content: space-between; margin-top: 18px; }
 .meta > div { white-space: nowrap; }
-@page wide { size: A4 landscape; margin: 12mm 14mm 16mm 14mm; }
 section.wide { page: wide; }
 .meta table td { padding: 0 4px 0 0; vertical-align: top; }
 .to { margin: 14px 0 14px 0; }
@@ -157,7 +156,7 @@ ${v.copies.length ? html`<div class="copies">Tembusan:<ol>${v.copies.map((c) => 
 export function letterHtml(v: LetterView): string {
   const body = html`${letterhead(v.office)}${v.decree ? decreeBody(v) : letterBody(v)}
 ${v.attachments.map((a, i) => attachmentPage(v, a, i, v.attachments.length))}`;
-  return documentShell({ title: v.subject, css: CSS, body, margins: '15mm 18mm 16mm 22mm' });
+  return documentShell({ title: v.subject, css: CSS, body, margins: '15mm 18mm 16mm 22mm', footerLabel: v.number });
 }
 
 /** Paragraphs from template text: blank lines separate paragraphs, single newlines break lines. */

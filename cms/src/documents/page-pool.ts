@@ -12,11 +12,8 @@ export interface PoolOptions {
 }
 
 export interface PdfRequest {
+  /** A whole document; its @page rules set the size, margins and page numbers. */
   html: string;
-  landscape?: boolean;
-  /** "Halaman X dari Y" at the foot of every page. */
-  pageNumbers?: boolean;
-  footerLabel?: string;
 }
 
 const LAUNCH_ARGS = [
@@ -141,15 +138,7 @@ export class PagePool {
   async pdf(request: PdfRequest): Promise<Buffer> {
     return this.withPage(async (page) => {
       await page.setContent(request.html, { waitUntil: 'load' });
-      const footer = request.pageNumbers === false ? undefined : footerTemplate(request.footerLabel);
-      const options: PDFOptions = {
-        printBackground: true,
-        preferCSSPageSize: true,
-        landscape: !!request.landscape,
-        displayHeaderFooter: !!footer,
-        headerTemplate: '<span></span>',
-        footerTemplate: footer ?? '<span></span>',
-      };
+      const options: PDFOptions = { printBackground: true, preferCSSPageSize: true };
       return Buffer.from(await page.pdf(options));
     });
   }
@@ -167,12 +156,6 @@ export class PagePool {
     this.idle = [];
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => {});
   }
-}
-
-function footerTemplate(label?: string): string {
-  const escaped = (label ?? '').replace(/[&<>"']/g, '');
-  return `<div style="font-family:'Liberation Sans',Arial,sans-serif;font-size:7pt;color:#444;width:100%;padding:0 12mm;display:flex;justify-content:space-between">`
-    + `<span>${escaped}</span><span>Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span></span></div>`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -177,7 +177,7 @@ export function sopHtml(sop: SopView, office: OfficeView): { html: string; layou
   const layout = layoutSop(sop);
   const body = html`${identityPage(sop, office)}${layout.pages.map((_, i) => tablePage(sop, layout, i, i === 0))}`;
   return {
-    html: documentShell({ title: `SOP ${sop.name}`, css: CSS, body, landscape: true, margins: '10mm 10mm 14mm 10mm' }),
+    html: documentShell({ title: `SOP ${sop.name}`, css: CSS, body, landscape: true, margins: '10mm 10mm 14mm 10mm', footerLabel: `SOP ${sop.name}` }),
     layout,
   };
 }

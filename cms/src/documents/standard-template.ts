@@ -89,5 +89,5 @@ ${approver?.name ? html`<div class="sign">
   ${approver.rank ? html`<div>${approver.rank}</div>` : ''}
   ${approver.nip ? html`<div>NIP. ${approver.nip}</div>` : ''}
 </div>` : ''}`;
-  return documentShell({ title: `Standar Pelayanan ${std.title}`, css: CSS, body });
+  return documentShell({ title: `Standar Pelayanan ${std.title}`, css: CSS, body, footerLabel: `Standar Pelayanan ${std.title}` });
 }

