@@ -39,7 +39,7 @@ export function homePage(offices: OfficeRow[], services: ServiceRow[]): string {
 ${searchForm('', '', offices)}
 <h2>Kantor dan layanannya</h2>
 <ul class="cards">${offices.map((o) => html`<li class="card"><h3>${o.name}</h3>
-<p class="muted">${o.address ?? ''}${o.phone ? html` · Telepon ${o.phone}` : ''}${o.email ? html` · ${o.email}` : ''}</p>
+<p class="muted">${[o.address, o.phone ? `Telepon ${o.phone}` : '', o.email].filter(Boolean).join(' · ')}</p>
 ${serviceLinks(services.filter((s) => s.officeCode === o.code))}</li>`)}</ul>`, { description: 'Standar pelayanan, SOP, pengaduan dan survei kepuasan layanan PBI JKN Dinas Sosial' });
 }
 
