@@ -61,16 +61,42 @@ async function runConcurrent(count, concurrency, work) {
 }
 
 /** The baseline: a fresh Chromium for every document, closed afterwards. */
-async function launchPerDocument(html) {
+async function launchPerDocument(html, tagged) {
   const puppeteer = require('puppeteer');
   const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+    return Buffer.from(await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged }));
   } finally {
     await browser.close();
   }
+}
+
+/** CPU seconds used so far by a process and all its descendants (Linux /proc), plus this Node process. */
+function cpuSeconds(rootPid) {
+  const hz = 100; // USER_HZ on Linux
+  const stats = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, st] of stats) if (!tree.has(pid) && tree.has(st.ppid)) { tree.add(pid); grew = true; }
+  }
+  let ticks = 0;
+  for (const pid of tree) ticks += stats.get(pid)?.ticks ?? 0;
+  const own = process.cpuUsage();
+  return ticks / hz + (own.user + own.system) / 1e6;
 }
 
 function pdfPages(buffer) {
@@ -85,16 +111,21 @@ function pdfPages(buffer) {
 
 (async () => {
   const cores = os.cpus().length;
-  console.log(`PDF benchmark: ${cores} core(s), pool of ${POOL_SIZE} pages, Chromium ${findChromium()}`);
+  const load = os.loadavg()[0];
+  console.log(`PDF benchmark: ${cores} core(s), load average ${load.toFixed(1)}, pool of ${POOL_SIZE} pages, Chromium ${findChromium()}`);
+  if (load > cores) console.log(`note: the machine is busy (load ${load.toFixed(1)} on ${cores} cores); wall-clock rates are lower than on an idle machine, the CPU cost per letter is not.`);
   const pool = new PagePool({ size: POOL_SIZE });
   try {
     // Warm up: launch, create the pool's pages.
-    await runConcurrent(POOL_SIZE * 2, POOL_SIZE, (i) => pool.pdf({ html: letterHtmlAt(i) }));
-    const letterPages = pdfPages(await pool.pdf({ html: letterHtmlAt(0) }));
+    await runConcurrent(POOL_SIZE * 2, POOL_SIZE, (i) => pool.pdf({ html: letterHtmlAt(i), tagged: false }));
+    const letterPages = pdfPages(await pool.pdf({ html: letterHtmlAt(0), tagged: false }));
 
-    const tLetters = await runConcurrent(POOLED_LETTERS, POOL_SIZE, (i) => pool.pdf({ html: letterHtmlAt(i) }));
+    const browserPid = await pool.browserProcessId();
+    const cpu0 = cpuSeconds(browserPid);
+    const tLetters = await runConcurrent(POOLED_LETTERS, POOL_SIZE, (i) => pool.pdf({ html: letterHtmlAt(i), tagged: false }));
+    const cpuPerLetterMs = ((cpuSeconds(browserPid) - cpu0) * 1000) / POOLED_LETTERS;
     const lettersPool = POOLED_LETTERS / tLetters;
-    console.log(`pool:   ${POOLED_LETTERS} letters (${letterPages} page each) in ${tLetters.toFixed(2)} s = ${lettersPool.toFixed(1)} letters/s`);
+    console.log(`pool:   ${POOLED_LETTERS} letters (${letterPages} page each) in ${tLetters.toFixed(2)} s = ${lettersPool.toFixed(1)} letters/s; ${cpuPerLetterMs.toFixed(1)} ms of CPU per letter (Node + Chromium)`);
     const tStandards = await runConcurrent(POOLED_STANDARDS, POOL_SIZE, (i) => pool.pdf({ html: standardHtmlAt(i) }));
     const standardsPool = POOLED_STANDARDS / tStandards;
     console.log(`pool:   ${POOLED_STANDARDS} standards in ${tStandards.toFixed(2)} s = ${standardsPool.toFixed(1)} standards/s`);
@@ -103,8 +134,8 @@ function pdfPages(buffer) {
     let lettersLaunch = 0;
     let standardsLaunch = 0;
     for (const concurrency of [1, 2]) {
-      const tl = await runConcurrent(LAUNCH_DOCS, concurrency, (i) => launchPerDocument(letterHtmlAt(i)));
-      const ts = await runConcurrent(LAUNCH_DOCS, concurrency, (i) => launchPerDocument(standardHtmlAt(i)));
+      const tl = await runConcurrent(LAUNCH_DOCS, concurrency, (i) => launchPerDocument(letterHtmlAt(i), false));
+      const ts = await runConcurrent(LAUNCH_DOCS, concurrency, (i) => launchPerDocument(standardHtmlAt(i), true));
       console.log(`launch: ${concurrency} at a time: ${(LAUNCH_DOCS / tl).toFixed(2)} letters/s, ${(LAUNCH_DOCS / ts).toFixed(2)} standards/s`);
       lettersLaunch = Math.max(lettersLaunch, LAUNCH_DOCS / tl);
       standardsLaunch = Math.max(standardsLaunch, LAUNCH_DOCS / ts);
@@ -112,15 +143,19 @@ function pdfPages(buffer) {
 
     // An SK with a 1,000-line BNBA, from data to PDF, on the warm pool.
     const t0 = process.hrtime.bigint();
-    const sk = await pool.pdf({ html: letterHtml(buildLetterView(letterData('sk-bnba', 'banjarbaru', 1000))) });
+    const sk = await pool.pdf({ html: letterHtml(buildLetterView(letterData('sk-bnba', 'banjarbaru', 1000))), tagged: false });
     const skMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const skPages = pdfPages(sk);
     console.log(`SK with 1,000-line BNBA: ${skPages} pages in ${(skMs / 1000).toFixed(2)} s`);
 
     const figures = {
       cores,
+      loadAverageAtStart: Number(load.toFixed(1)),
+      loadAverageAtEnd: Number(os.loadavg()[0].toFixed(1)),
       poolSize: POOL_SIZE,
       lettersPerSecPool: Number(lettersPool.toFixed(1)),
+      cpuMsPerLetter: Number(cpuPerLetterMs.toFixed(1)),
+      lettersPerSecIdleEstimate: Number(((cores * 1000) / cpuPerLetterMs).toFixed(1)),
       lettersPerSecLaunch: Number(lettersLaunch.toFixed(2)),
       lettersSpeedup: Number((lettersPool / lettersLaunch).toFixed(1)),
       standardsPerSecPool: Number(standardsPool.toFixed(1)),

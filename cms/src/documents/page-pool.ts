@@ -14,6 +14,11 @@ export interface PoolOptions {
 export interface PdfRequest {
   /** A whole document; its @page rules set the size, margins and page numbers. */
   html: string;
+  /**
+   * Tagged PDF (structure for screen readers), on by default: published documents are read on
+   * screens. Letters go to paper and skip it, which renders about a third faster.
+   */
+  tagged?: boolean;
 }
 
 const LAUNCH_ARGS = [
@@ -138,7 +143,7 @@ export class PagePool {
   async pdf(request: PdfRequest): Promise<Buffer> {
     return this.withPage(async (page) => {
       await page.setContent(request.html, { waitUntil: 'load' });
-      const options: PDFOptions = { printBackground: true, preferCSSPageSize: true };
+      const options: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: request.tagged !== false };
       return Buffer.from(await page.pdf(options));
     });
   }

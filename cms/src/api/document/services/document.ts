@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The letter as a PDF buffer, from its letter record. */
     async renderLetter(letterDocumentId: string): Promise<Buffer> {
       const { html } = await this.letterHtml(letterDocumentId);
-      return pdf().render({ html });
+      return pdf().render({ html, tagged: false });
     },
   };
 };
