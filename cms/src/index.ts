@@ -6,6 +6,8 @@ import { caseEngineFields } from './document-middlewares/case-engine-fields';
 import { sopValidation } from './document-middlewares/sop-validation';
 import { validateIdentity } from './document-middlewares/validate-identity';
 import { bootstrapPanel } from './api/panel/lib/bootstrap';
+import { letterTemplatePlaceholders } from './document-middlewares/letter-template-placeholders';
+import { registerPublicSite } from './public-site/routes';
 import { seedAll } from './seed';
 
 export default {
@@ -16,6 +18,8 @@ export default {
     strapi.documents.use(appendOnly());
     strapi.documents.use(caseEngineFields(strapi));
     strapi.documents.use(sopValidation(strapi));
+    strapi.documents.use(letterTemplatePlaceholders(strapi));
+    registerPublicSite(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -25,5 +29,10 @@ export default {
     const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
     const summary = await seedAll(strapi, { demo });
     strapi.log.info(`Seed: ${summary.createdDocuments} service(s) created${summary.demo ? `, demo ${summary.demo.applicants} applicants, ${summary.demo.cases} cases` : ''} in ${summary.ms} ms`);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Chromium of the PDF page pool, if a document was rendered.
+    await strapi.service('api::document.pdf')?.close();
   },
 };

@@ -3,6 +3,7 @@ import { applyIndonesianLabels } from '../content-manager/indonesian-labels';
 import { seedDemoCmsAdmin } from './cms-admin';
 import { seedDemoPopulation } from './demo-population';
 import { loadDocumentSeeds, seedDocuments } from './documents';
+import { seedLetterTemplates } from './letter-templates';
 import { loadOfficeSeeds, seedOffices } from './offices';
 import { seedRegions } from './regions';
 import { seedRoles } from './roles';
@@ -31,6 +32,7 @@ export async function seedAll(strapi: Core.Strapi, options: SeedOptions): Promis
   const offices = await seedOffices(strapi, officeSeeds);
   const createdDocuments = await seedDocuments(strapi, loadDocumentSeeds(), offices);
   await applyIndonesianLabels(strapi);
+  await seedLetterTemplates(strapi, offices);
   const summary: SeedSummary = { createdDocuments, ms: 0 };
   if (options.demo) {
     const codes = [...regionIds.keys()].sort();
