@@ -17,9 +17,10 @@ const tarakan = JSON.parse(readFileSync(path.resolve(__dirname, '../../config/of
 beforeAll(async () => {
   server = await startServer();
   logins = new Logins(server);
-  const res = await server.http('/admin/register-admin', { method: 'POST', json: { firstname: 'Admin', lastname: 'Tarakan', email: 'admin.cms@tarakan.example', password: 'Admin-Tarakan-2026' } });
+  // The CMS admin seeded for demo installs, as an office admin would log in to the CMS.
+  const res = await server.http('/admin/login', { method: 'POST', json: { email: 'admin@demo.layanan-pbi.id', password: 'Demo-PBI-2026!' } });
   const body: any = await res.json();
-  if (res.status !== 200 && res.status !== 201) throw new Error(`register-admin: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 200) throw new Error(`admin login: ${res.status} ${JSON.stringify(body)}`);
   adminToken = body.data.token;
 });
 afterAll(async () => {

@@ -51,8 +51,8 @@ export async function makeApplicant(strapi: any, place: Place): Promise<any> {
   });
 }
 
-export async function publishedStandard(strapi: any, office: string): Promise<any> {
-  const [std] = await docs(strapi, 'api::service-standard.service-standard').findMany({ filters: { officeCode: office }, status: 'published', sort: 'title:desc', limit: 1 });
+export async function publishedStandard(strapi: any, office: string, slug?: string): Promise<any> {
+  const [std] = await docs(strapi, 'api::service-standard.service-standard').findMany({ filters: { officeCode: office, ...(slug ? { slug } : {}) }, status: 'published', sort: 'title:desc', limit: 1 });
   return std;
 }
 

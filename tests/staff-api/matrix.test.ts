@@ -172,13 +172,14 @@ async function putBody(resource: string, id: string): Promise<Record<string, unk
 }
 
 /** Body of a create placing the new record at a place. */
-async function createBody(resource: string, place: Place): Promise<Record<string, unknown>> {
+async function createBody(resource: string, place: Place, role: string): Promise<Record<string, unknown>> {
   n += 1;
   switch (resource) {
     case 'applicants':
       return { nik: `${place.district.replace(/\./g, '')}0101${String(70 + (n % 29))}${String(1000 + n).slice(-4)}`, name: `Pemohon Baru ${n}`, sex: 'male', birthDate: `19${70 + (n % 29)}-01-01`, villageCode: place.village };
     case 'cases':
-      return { applicant: (await makeApplicant(s, place)).documentId, service: (await publishedStandard(s, 'magetan')).documentId };
+      // Who opens a case is the SOP's first executor: the village operator proposes PBI-D, the case worker takes reactivations.
+      return { applicant: (await makeApplicant(s, place)).documentId, service: (await publishedStandard(s, 'magetan', role === 'operator-desa' ? 'magetan-pengusulan-pbi-d' : 'magetan-reaktivasi-kartu-jkn-kis')).documentId };
     case 'batches':
       return { month: '2026-11', region: place.villageId };
     case 'letters':
@@ -258,7 +259,7 @@ test('every role × resource × action × place answers as the rule table says',
             continue;
           }
           if (action === 'get') r = await call(server, 'GET', `/${resource}/${id}`, token);
-          else if (action === 'create') r = await call(server, 'POST', `/${resource}`, token, await createBody(resource, place));
+          else if (action === 'create') r = await call(server, 'POST', `/${resource}`, token, await createBody(resource, place, role));
           else if (action === 'update') r = await call(server, 'PUT', `/${resource}/${id}`, token, await putBody(resource, id));
           else r = await call(server, 'DELETE', `/${resource}/${await freshForDelete(resource, place)}`, token);
           let ok = r.status === want;

@@ -42,7 +42,9 @@ export function caseEngineFields(strapi: Core.Strapi): Modules.Documents.Middlew
     const touched = ENGINE_FIELDS.filter((f) => f in data);
     if (!touched.length) return next();
     const current = await strapi.db.query(CASE_UID).findOne({ where: { documentId: (ctx.params as any).documentId }, select: [...touched] });
-    const changed = touched.filter((f) => current && !same(data[f], current[f]));
+    // An edit of the other fields (priority, assignee) bumps the version by one: optimistic locking, not a move.
+    const bumped = (f: string) => f === 'version' && current && Number(data[f]) === Number(current[f]) + 1;
+    const changed = touched.filter((f) => current && !same(data[f], current[f]) && !bumped(f));
     if (changed.length) {
       const message = 'Status dan posisi kasus hanya dapat diubah melalui tindakan kasus (POST /api/panel/cases/:id/actions/:action)';
       throw new errors.ValidationError(message, { errors: changed.map((f) => ({ path: [f], message, name: 'ValidationError' })) });

@@ -1,6 +1,6 @@
-import { afterCaseStart, OPEN_CASE_STATUSES, startCase } from './case-start';
+import { OPEN_STATUSES as OPEN_CASE_STATUSES } from '../../../domain/sop-walker';
 import { applicantsMatching } from './people-search';
-import { whereInMyQueue } from './queue';
+import { forgetQueueValues, whereInMyQueue } from './queue';
 import { regionScope, sentCaseIds } from './scopes';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
@@ -65,7 +65,7 @@ export const cases: ResourceDefinition = {
   },
   sortable: ['code', 'receivedAt', 'dueAt', 'activityDueAt', 'closedAt', 'status', 'priority', 'villageCode', 'currentActivity', 'updatedAt'],
   defaultSort: ['dueAt', 'ASC'],
-  writable: { create: ['applicant', 'service', 'priority', 'track', 'receivedAt'], update: ['priority', 'track', 'assignee'] },
+  writable: { create: ['applicant', 'service', 'priority', 'track', 'checklist'], update: ['priority', 'assignee'] },
   access: {
     read: ALL_STAFF,
     create: ['operator-desa', 'petugas'],
@@ -81,9 +81,12 @@ export const cases: ResourceDefinition = {
   }),
   versionField: 'version',
   hooks: {
-    async beforeWrite(data, ctx) {
-      if (ctx.action === 'create') await startCase(data, ctx);
+    // A case is opened by the case engine (first activity of the published SOP, its version,
+    // one open case per service and NIK); the generic create only hands the body over.
+    async create(body, staff, strapi) {
+      const opened: any = await strapi.service('api::case.engine').open(staff, body);
+      forgetQueueValues(staff.officeCode);
+      return opened.case.documentId;
     },
-    afterCreate: afterCaseStart,
   },
 };

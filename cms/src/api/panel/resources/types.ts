@@ -81,6 +81,11 @@ export interface DeleteContext {
 
 export interface ResourceHooks {
   /**
+   * Replaces the generic create when another service owns it (cases are opened by the case
+   * engine): takes the raw body, returns the new record's documentId.
+   */
+  create?(body: unknown, staff: StaffContext, strapi: Core.Strapi): Promise<string>;
+  /**
    * Completes or checks the data of a create or update before it is written: derived codes,
    * office, generated numbers, cross-field rules. Throws PanelErrors naming the field.
    */

@@ -54,6 +54,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async create(def: ResourceDefinition, staff: StaffContext, body: unknown): Promise<PanelRecord> {
+      if (def.hooks?.create) {
+        if (body && typeof body === 'object') await checkRelations(def, staff, body as Record<string, unknown>, strapi.db.connection as unknown as Knex);
+        const id = await def.hooks.create(body, staff, strapi);
+        const found = await records().findVisible(def, staff, id, {});
+        if (!found) throw forbidden(OUT_OF_SCOPE, {});
+        return maskRecord(def, found.record, staff);
+      }
       const data = readWriteBody(strapi, def, body, 'create');
       const given = Object.keys(data);
       return transaction(async (trx) => {
