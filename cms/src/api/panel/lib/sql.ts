@@ -123,10 +123,10 @@ async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
 
 /**
  * A page of rows and the total behind Content-Range. Counting every match is most of a list
- * request's cost on a big table, so the count is bounded: next to the page query run a count
- * capped at EXACT_COUNT_LIMIT rows (served by the same indexes, index-only where it can) and,
- * on PostgreSQL, the planner's estimate (EXPLAIN, no execution). Up to the cap the total is
- * exact; above it the estimate is reported, flagged by `exact: false` (X-Total-Estimated).
+ * request's cost on a big table, so the count is bounded: next to the page query runs a count
+ * capped at EXACT_COUNT_LIMIT rows (served by the same indexes, index-only where it can). Up
+ * to the cap the total is exact; above it PostgreSQL's planner estimate (EXPLAIN, no
+ * execution) is reported, flagged by `exact: false` (sent as X-Total-Estimated).
  * A page that isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
 export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number): Promise<Page> {
@@ -135,7 +135,8 @@ export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.
     const rows = await page;
     return { rows, total: fromPage(rows) ?? (await cappedCount(knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };
   }
-  const [rows, counted, estimated] = await Promise.all([page, cappedCount(knex, base, EXACT_COUNT_LIMIT), estimate(knex, base)]);
+  const [rows, counted] = await Promise.all([page, cappedCount(knex, base, EXACT_COUNT_LIMIT)]);
   const exact = fromPage(rows) ?? (counted <= EXACT_COUNT_LIMIT ? counted : undefined);
-  return exact !== undefined ? { rows, total: exact, exact: true } : { rows, total: Math.max(estimated, EXACT_COUNT_LIMIT + 1), exact: false };
+  if (exact !== undefined) return { rows, total: exact, exact: true };
+  return { rows, total: Math.max(await estimate(knex, base), EXACT_COUNT_LIMIT + 1), exact: false };
 }
