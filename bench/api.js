@@ -111,13 +111,16 @@ function stopServer(child) {
   });
 }
 
+/** Runs the generator for what is missing (it adds rows on top of what is there). */
 async function ensureData() {
   const count = async (table) => withClient(DATABASE_URL, async (c) => Number((await c.query(`select count(*) n from ${table}`)).rows[0].n));
   const cases = await count('cases');
   if (cases >= WANT_CASES) return;
-  log(`bench: ${cases} cases in the database, ${WANT_CASES} wanted: running ${path.relative(repoRoot, GENERATOR)}`);
+  const applicants = await count('applicants');
+  const add = { cases: WANT_CASES - cases, applicants: Math.max(0, WANT_APPLICANTS - applicants) };
+  log(`bench: ${cases} cases in the database, ${WANT_CASES} wanted: running ${path.relative(repoRoot, GENERATOR)} --cases ${add.cases} --applicants ${add.applicants}`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [GENERATOR, '--cases', String(WANT_CASES), '--applicants', String(WANT_APPLICANTS)], { cwd: repoRoot, env: { ...process.env, ...SECRETS, DATABASE_URL }, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [GENERATOR, '--cases', String(add.cases), '--applicants', String(add.applicants)], { cwd: repoRoot, env: { ...process.env, ...SECRETS, DATABASE_URL }, stdio: 'inherit' });
   if (r.error || r.status !== 0) throw new Error(`the generator failed (${r.error?.message ?? `exit ${r.status}`}); is ${path.relative(repoRoot, GENERATOR)} there?`);
   await withClient(DATABASE_URL, (c) => c.query('vacuum analyze'));
   log(`bench: data generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

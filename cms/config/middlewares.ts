@@ -2,7 +2,7 @@ export default [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  { name: 'strapi::cors', config: { expose: ['Content-Range', 'X-Total-Count'] } },
+  { name: 'strapi::cors', config: { expose: ['Content-Range', 'X-Total-Count', 'X-Total-Estimated'] } },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

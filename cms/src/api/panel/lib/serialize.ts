@@ -44,14 +44,6 @@ export function withoutIds(v: unknown): unknown {
   return v;
 }
 
-export function labelOf(def: ResourceDefinition, values: Record<string, unknown>): string | null {
-  for (const attribute of def.label) {
-    const v = values[attribute];
-    if (v !== null && v !== undefined && v !== '') return String(v);
-  }
-  return null;
-}
-
 /** Applies the resource's masks for staff who don't see full identities. */
 export function maskRecord(def: ResourceDefinition, record: PanelRecord, staff: StaffContext): PanelRecord {
   if (staff.seesFullIdentity || !def.masked) return record;

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { StaffContext } from '../../../domain/staff';
@@ -14,7 +15,19 @@ import { attributeOf, columnOf, modelInfo, type ModelInfo } from './schema';
 /** Searches matching up to this many rows are resolved to ids before the list query. */
 export const SEARCH_IDS_LIMIT = 5_000;
 /** Up to this many matches the total is exact; above, PostgreSQL's planner estimate is used. */
-export const EXACT_COUNT_LIMIT = Number(process.env.PANEL_EXACT_COUNT_LIMIT) || 10_000;
+export const EXACT_COUNT_LIMIT = Number(process.env.PANEL_EXACT_COUNT_LIMIT) || 5_000;
+
+/**
+ * Runs a query as a named prepared statement on PostgreSQL, so that each connection plans a
+ * query shape once instead of on every request (planning a page with its relation subqueries
+ * costs more than running it). Queries with long value lists (id sets) stay unnamed.
+ */
+export function prepared(strapi: Core.Strapi, qb: Knex.QueryBuilder): Knex.QueryBuilder {
+  if (strapi.db.dialect.client !== 'postgres') return qb;
+  const { sql, bindings } = qb.toSQL().toNative();
+  if (bindings.length > 64) return qb;
+  return qb.options({ name: `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` });
+}
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -108,34 +121,49 @@ export interface Page {
 }
 
 /** Rows matching a query, counted with a LIMIT so that the cost stays bounded. */
-async function cappedCount(knex: Knex, base: Knex.QueryBuilder, cap: number): Promise<number> {
+async function cappedCount(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, cap: number): Promise<number> {
   const rows = base.clone().clearSelect().clearOrder().select(knex.raw('1'));
-  const [counted]: any[] = await knex.count({ n: '*' }).from(rows.limit(cap + 1).as('c'));
+  const [counted]: any[] = await prepared(strapi, knex.count({ n: '*' }).from(rows.limit(cap + 1).as('c')));
   return Number(counted.n);
 }
+
+/** Planner estimates by query, kept ESTIMATE_MS: they only change with the table's statistics. */
+const ESTIMATE_MS = 60_000;
+const estimates = new Map<string, { rows: number; at: number }>();
 
 /** PostgreSQL's estimate of the rows a query matches (EXPLAIN: planning only, no execution). */
 async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
   const { sql, bindings } = base.clone().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
+  const key = `${sql}\u0000${JSON.stringify(bindings)}`;
+  const hit = estimates.get(key);
+  if (hit && Date.now() - hit.at < ESTIMATE_MS) return hit.rows;
   const explained = await knex.raw(`explain (format json) ${sql}`, bindings as any[]);
-  return Math.round(Number(explained.rows?.[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows']) || 0);
+  const rows = Math.round(Number(explained.rows?.[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows']) || 0);
+  if (estimates.size > 5_000) estimates.clear();
+  estimates.set(key, { rows, at: Date.now() });
+  return rows;
 }
 
 /**
  * A page of rows and the total behind Content-Range. Counting every match is most of a list
- * request's cost on a big table, so the count is bounded: next to the page query run a count
- * capped at EXACT_COUNT_LIMIT rows (served by the same indexes, index-only where it can) and,
- * on PostgreSQL, the planner's estimate (EXPLAIN, no execution). Up to the cap the total is
- * exact; above it the estimate is reported, flagged by `exact: false` (X-Total-Estimated).
- * A page that isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
+ * request's cost on a big table, so the count is planned from PostgreSQL's estimate (EXPLAIN,
+ * planning only, kept a minute per query):
+ *  - clearly more than EXACT_COUNT_LIMIT matches: no count, the estimate is the total;
+ *  - otherwise a count capped at EXACT_COUNT_LIMIT rows runs beside the page query, on the
+ *    same indexes (index-only where it can): exact up to the cap, the estimate above it.
+ * An estimated total is flagged by `exact: false` (sent as X-Total-Estimated). A page that
+ * isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
 export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number): Promise<Page> {
   const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);
   if (strapi.db.dialect.client !== 'postgres') {
     const rows = await page;
-    return { rows, total: fromPage(rows) ?? (await cappedCount(knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };
+    return { rows, total: fromPage(rows) ?? (await cappedCount(strapi, knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };
   }
-  const [rows, counted, estimated] = await Promise.all([page, cappedCount(knex, base, EXACT_COUNT_LIMIT), estimate(knex, base)]);
+  const estimated = await estimate(knex, base);
+  const big = estimated > 4 * EXACT_COUNT_LIMIT;
+  const [rows, counted] = await Promise.all([prepared(strapi, page), big ? Infinity : cappedCount(strapi, knex, base, EXACT_COUNT_LIMIT)]);
   const exact = fromPage(rows) ?? (counted <= EXACT_COUNT_LIMIT ? counted : undefined);
-  return exact !== undefined ? { rows, total: exact, exact: true } : { rows, total: Math.max(estimated, EXACT_COUNT_LIMIT + 1), exact: false };
+  if (exact !== undefined) return { rows, total: exact, exact: true };
+  return { rows, total: Math.max(estimated, EXACT_COUNT_LIMIT + 1), exact: false };
 }

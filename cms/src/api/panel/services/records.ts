@@ -5,7 +5,7 @@ import { notFound } from '../lib/errors';
 import { ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
 import { columnOf, modelInfo, type ModelInfo } from '../lib/schema';
 import { maskRecord, scalarRecord, withoutIds } from '../lib/serialize';
-import { orderBy, pageWithTotal, scopedQuery } from '../lib/sql';
+import { orderBy, pageWithTotal, prepared, scopedQuery } from '../lib/sql';
 import { resourceNamed } from '../resources';
 import type { PanelRecord, ResourceDefinition } from '../resources/types';
 
@@ -87,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const start = query.range?.start ?? 0;
       const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
       const page = orderBy(base.clone().select(selection(strapi, knex, def, model)), model, query.sort).offset(start).limit(size);
-      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size) : { rows: await page, total: 0, exact: true };
+      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size) : { rows: await prepared(strapi, page), total: 0, exact: true };
       const records = toRecords(def, rows);
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
@@ -99,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const model = modelInfo(strapi, def.uid);
       const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(strapi, knex, def, model)).first();
       if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
-      const row = await qb;
+      const row = await prepared(strapi, qb);
       if (!row) return null;
       const [record] = toRecords(def, [row]);
       if (def.components?.length) {
