@@ -8,6 +8,8 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // Before strapi::public and the upload route: case files are never served publicly.
+  'global::private-uploads',
   'strapi::public',
   'global::panel',
 ];

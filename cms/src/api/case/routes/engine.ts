@@ -7,5 +7,6 @@ export default {
     { method: 'GET', path: '/panel/cases/:id/actions', handler: 'engine.actions', config: staff },
     { method: 'POST', path: '/panel/cases/:id/actions/:action', handler: 'engine.act', config: staff },
     { method: 'GET', path: '/panel/cases/:id/timeline', handler: 'engine.timeline', config: staff },
+    { method: 'GET', path: '/panel/cases/:id/files/:fileId', handler: 'engine.file', config: staff },
   ],
 };

@@ -30,6 +30,7 @@ import { CASE_UID, loadCase, type CaseRecord } from './engine/case-record';
 import { runChange, type ActorInfo } from './engine/commit';
 import { buildContext, caseState, loadOffice, type EngineContext } from './engine/context';
 import { ConflictError, forbidden, invalid, isUniqueViolation, notFound, staleCase } from './engine/errors';
+import { fileOfCase, openStoredFile, parseFileId } from './engine/files';
 import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
 import { caseSummary, statusLabel, timelineOf } from './engine/view';
@@ -140,6 +141,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ctx = await buildContext(strapi, await visibleCase(staff, documentId));
       const events = await (strapi.service('api::case-event.history') as any).forCase(ctx.c.id);
       return { case: caseSummary(ctx), ...timelineOf(ctx, events) };
+    },
+
+    /** One of the case's files (checklist upload or attachment), for staff who may see the case. */
+    async file(staff: StaffContext, documentId: string, fileIdParam: unknown) {
+      const fileId = parseFileId(fileIdParam);
+      const file = fileOfCase(await visibleCase(staff, documentId), fileId);
+      if (!file) throw notFound('Berkas tidak ditemukan pada kasus ini');
+      return openStoredFile(strapi, file);
     },
 
     /**

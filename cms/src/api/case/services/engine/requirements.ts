@@ -16,6 +16,12 @@ import type { Change } from './moves';
 const ITEM_UID = 'case.checklist-item';
 const FILE_UID = 'plugin::upload.file';
 
+/**
+ * Owners (files_related_mph.related_type) whose files hold personal data: never served by
+ * /uploads, only through the scoped staff route (see middlewares/private-uploads.ts).
+ */
+export const PRIVATE_FILE_OWNERS = [CASE_UID, ITEM_UID, 'api::letter.letter'];
+
 export function uploadLimitBytes(): number {
   const mb = Number(process.env.CASE_UPLOAD_MAX_MB || 5);
   return Math.round((Number.isFinite(mb) && mb > 0 ? mb : 5) * 1024 * 1024);
