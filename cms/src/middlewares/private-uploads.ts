@@ -1,5 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { PRIVATE_FILE_OWNERS } from '../api/case/services/engine/requirements';
 
 const FILE_UID = 'plugin::upload.file';
@@ -54,11 +55,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // No raw prefix test: strapi::public decodes and normalises (/%75ploads/... is /uploads/...).
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const hashes = hashCandidates(ctx.path);
-    if (hashes.length && (await isPrivate(hashes))) {
-      ctx.status = 404;
-      ctx.body = 'Not Found';
-      return;
-    }
+    // The same answer as for a name that does not exist.
+    if (hashes.length && (await isPrivate(hashes))) throw new errors.NotFoundError('Not Found');
     return next();
   };
 };
