@@ -54,6 +54,16 @@ test('an uploaded requirement document is not served by /uploads: 404 exactly li
   expect(new Uint8Array(fs.readFileSync(stored))).toEqual(ktpBytes);
 });
 
+test('the /uploads lookup is indexed: files.hash has an index (the morph table is indexed on file_id)', async () => {
+  const knex = server.strapi.db.connection;
+  const client = knex.client.config.client;
+  const names =
+    client === 'sqlite' || client === 'better-sqlite3'
+      ? (await knex.raw(`select name from sqlite_master where type = 'index' and tbl_name = 'files'`)).map((r: any) => r.name)
+      : (await knex.raw(`select indexname as name from pg_indexes where tablename = 'files'`)).rows.map((r: any) => r.name);
+  expect(names).toContain('upload_files_hash_index');
+});
+
 test('staff who may see the case read the file inline, uncached, with its type and name', async () => {
   for (const username of ['tarakan.petugas', 'tarakan.desa1']) {
     const staff = await logins.as(username);
