@@ -18,6 +18,7 @@ let caseId: string;
 let ktp: { id: number; url: string; name: string };
 const ktpBytes = new TextEncoder().encode(`%PDF-1.4\n1 0 obj <<>> endobj\n% KTP ${Math.random()}\ntrailer <<>>\n%%EOF\n`);
 
+let uploadUrl: string;
 const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 const fileUrl = (id: string, fileId: number | string) => `/api/panel/cases/${id}/files/${fileId}`;
 
@@ -31,7 +32,10 @@ beforeAll(async () => {
   const r = await petugas.upload(caseId, { name: 'ktp-kk.pdf', type: 'application/pdf', bytes: ktpBytes }, { key: 'ktp-kk' });
   expect(r.status).toBe(200);
   ktp = r.body.data.case.checklist.find((i: any) => i.key === 'ktp-kk').file;
-  expect(ktp.url).toMatch(/^\/uploads\/.+\.pdf$/);
+  // The case view links the staff route; the file itself still sits under /uploads.
+  expect(ktp.url).toBe(fileUrl(caseId, ktp.id));
+  uploadUrl = (await server.strapi.db.query('plugin::upload.file').findOne({ where: { id: ktp.id } })).url;
+  expect(uploadUrl).toMatch(/^\/uploads\/.+\.pdf$/);
 });
 afterAll(async () => {
   await server?.stop();
@@ -39,18 +43,18 @@ afterAll(async () => {
 
 test('an uploaded requirement document is not served by /uploads: 404 exactly like a missing file', async () => {
   const absent = await server.http(`/uploads/tidak_ada_0123456789.pdf`);
-  const res = await server.http(ktp.url);
+  const res = await server.http(uploadUrl);
   expect(res.status).toBe(404);
   expect(res.status).toBe(absent.status);
   expect(await res.text()).toBe(await absent.text());
   expect(res.headers.get('content-type')).toBe(absent.headers.get('content-type'));
   // Not with a staff token either (the route is public), nor by HEAD or an encoded path.
-  expect((await server.http(ktp.url, { token: petugas.token })).status).toBe(404);
-  expect((await server.http(ktp.url, { method: 'HEAD' })).status).toBe(404);
-  expect((await server.http(ktp.url.replace('/uploads/', '/%75ploads/'))).status).toBe(404);
-  expect((await server.http(ktp.url.replace('.pdf', '%2Epdf'))).status).toBe(404);
+  expect((await server.http(uploadUrl, { token: petugas.token })).status).toBe(404);
+  expect((await server.http(uploadUrl, { method: 'HEAD' })).status).toBe(404);
+  expect((await server.http(uploadUrl.replace('/uploads/', '/%75ploads/'))).status).toBe(404);
+  expect((await server.http(uploadUrl.replace('.pdf', '%2Epdf'))).status).toBe(404);
   // The file is really there: staff read the same bytes through the scoped route.
-  const stored = path.join(server.strapi.dirs.static.public, ktp.url);
+  const stored = path.join(server.strapi.dirs.static.public, uploadUrl);
   expect(new Uint8Array(fs.readFileSync(stored))).toEqual(ktpBytes);
 });
 
@@ -119,7 +123,7 @@ test("the upload plugin's REST API does not list or read case files", async () =
     expect(list.status).toBe(403);
     const one = await server.http(`/api/upload/files/${ktp.id}`, { token });
     expect(one.status).toBe(403);
-    expect(await one.text()).not.toContain(path.basename(ktp.url, '.pdf'));
+    expect(await one.text()).not.toContain(path.basename(uploadUrl, '.pdf'));
   }
 });
 

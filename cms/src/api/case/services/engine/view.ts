@@ -35,6 +35,9 @@ export function activitySummary(ctx: EngineContext, n: number | null | undefined
   };
 }
 
+/** Case files are private: they are read through the staff route, never from /uploads. */
+const fileUrl = (caseId: string, fileId: number) => `/api/panel/cases/${caseId}/files/${fileId}`;
+
 export function caseSummary(ctx: EngineContext) {
   const c = ctx.c;
   const open = OPEN_STATUSES.includes(c.status);
@@ -66,9 +69,9 @@ export function caseSummary(ctx: EngineContext) {
     activeFrom: c.activeFrom,
     batch: c.batch ? { documentId: c.batch.documentId, code: c.batch.code, level: c.batch.level, month: c.batch.month, status: c.batch.status } : null,
     sentIn: ctx.batch && ctx.batch.id !== c.batch?.id ? { documentId: ctx.batch.documentId, code: ctx.batch.code, level: ctx.batch.level, month: ctx.batch.month, status: ctx.batch.status } : null,
-    checklist: c.checklist.map((i) => ({ key: i.key, label: i.label, required: i.required !== false, checked: !!i.checked, file: i.file ? { id: i.file.id, name: i.file.name, mime: i.file.mime, url: i.file.url } : null })),
+    checklist: c.checklist.map((i) => ({ key: i.key, label: i.label, required: i.required !== false, checked: !!i.checked, file: i.file ? { id: i.file.id, name: i.file.name, mime: i.file.mime, url: fileUrl(c.documentId, i.file.id) } : null })),
     missingRequirements: missingRequirements(c.checklist),
-    attachments: c.attachments.map((f) => ({ id: f.id, name: f.name, mime: f.mime, url: f.url })),
+    attachments: c.attachments.map((f) => ({ id: f.id, name: f.name, mime: f.mime, url: fileUrl(c.documentId, f.id) })),
     letter: ctx.letter ? { number: ctx.letter.number, kind: ctx.letter.kind, status: ctx.letter.status, initials: ctx.letter.initials ?? [] } : null,
   };
 }
