@@ -23,12 +23,14 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    if (process.env.SEED !== 'false') {
+      const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
+      const summary = await seedAll(strapi, { demo });
+      strapi.log.info(`Seed: ${summary.createdDocuments} service(s) created${summary.demo ? `, demo ${summary.demo.applicants} applicants, ${summary.demo.cases} cases` : ''} in ${summary.ms} ms`);
+    }
+    // After the seed: the staff API's search indexes are made per office.
     await bootstrapPanel(strapi);
     await installAppendOnlyGuards(strapi);
-    if (process.env.SEED === 'false') return;
-    const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
-    const summary = await seedAll(strapi, { demo });
-    strapi.log.info(`Seed: ${summary.createdDocuments} service(s) created${summary.demo ? `, demo ${summary.demo.applicants} applicants, ${summary.demo.cases} cases` : ''} in ${summary.ms} ms`);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -85,3 +85,11 @@ test('password policy: at least 10 characters with letters and digits', () => {
   expect(passwordProblem('12345678901')).toBe('Kata sandi harus memuat huruf dan angka');
   expect(passwordProblem(12345678901)).toBe('Kata sandi harus berupa teks');
 });
+
+test('a digit prefix becomes a range that ends where the prefix does', () => {
+  const { nextDigitPrefix } = require('../../cms/src/api/panel/lib/sql');
+  expect(nextDigitPrefix('352006410')).toBe('352006411');
+  expect(nextDigitPrefix('3519')).toBe('352');
+  expect(nextDigitPrefix('3599')).toBe('36');
+  expect(nextDigitPrefix('999')).toBe('');
+});

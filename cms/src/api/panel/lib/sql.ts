@@ -29,6 +29,21 @@ export function prepared(strapi: Core.Strapi, qb: Knex.QueryBuilder): Knex.Query
   return qb.options({ name: `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` });
 }
 
+/**
+ * `column IN (values)`; on PostgreSQL as `= any(array)`, one parameter whatever the number of
+ * values, so that the statement stays the same and can be prepared.
+ */
+export function whereAny(strapi: Core.Strapi, qb: Knex.QueryBuilder, column: string, values: (string | number)[]): Knex.QueryBuilder {
+  if (strapi.db.dialect.client !== 'postgres' || !values.length) return qb.whereIn(column, values);
+  return qb.whereRaw('?? = any(?)', [column, values]);
+}
+
+/** The smallest digit string after every string starting with `digits` ("3519" -> "352"); "" for all nines. */
+export function nextDigitPrefix(digits: string): string {
+  const trimmed = digits.replace(/9+$/, '');
+  return trimmed ? trimmed.slice(0, -1) + String(Number(trimmed.slice(-1)) + 1) : '';
+}
+
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function sqlTools(strapi: Core.Strapi, knex: Knex, model: ModelInfo): SqlTools {
@@ -36,9 +51,13 @@ export function sqlTools(strapi: Core.Strapi, knex: Knex, model: ModelInfo): Sql
   // PostgreSQL's default LIKE escape is the backslash; SQLite needs it said.
   const like = (qb: Knex.QueryBuilder, column: string, pattern: string, caseless: boolean) =>
     client === 'postgres' ? qb.whereRaw(`?? ${caseless ? 'ilike' : 'like'} ?`, [column, pattern]) : qb.whereRaw("?? like ? escape '\\'", [column, pattern]);
+  let maxRows = Infinity;
   return {
     knex,
     client,
+    get maxRows() {
+      return maxRows;
+    },
     col: (attribute) => `t.${columnOf(model, attribute)}`,
     tableOf: (uid) => modelInfo(strapi, uid).table,
     columnOf: (uid, attribute) => columnOf(modelInfo(strapi, uid), attribute),
@@ -48,21 +67,32 @@ export function sqlTools(strapi: Core.Strapi, knex: Knex, model: ModelInfo): Sql
       return link;
     },
     contains: (qb, column, term) => like(qb, column, `%${escapeLike(term)}%`, true),
-    // Case-sensitive, so that a btree index serves it (numbers and codes).
-    startsWith: (qb, column, term) => like(qb, column, `${escapeLike(term)}%`, false),
-    whereIdIn: async (qb, column, ids) => {
-      const found = await ids.clone().limit(SEARCH_IDS_LIMIT + 1);
-      if (found.length > SEARCH_IDS_LIMIT) qb.whereIn(column, ids);
-      else qb.whereIn(column, found.map((r: any) => Object.values(r)[0] as number));
+    // Digits (a NIK's start) as a range, which any btree index serves whatever the collation
+    // (PostgreSQL turns LIKE 'x%' into a range only under the C collation); LIKE stays as the
+    // exact test. Other terms: case-sensitive LIKE.
+    startsWith: (qb, column, term) => {
+      const upper = /^\d+$/.test(term) ? nextDigitPrefix(term) : undefined;
+      if (upper !== undefined) {
+        qb.where(column, '>=', term);
+        if (upper) qb.where(column, '<', upper);
+      }
+      return like(qb, column, `${escapeLike(term)}%`, false);
     },
-    unindexedEquals: (qb, column, value) => qb.whereRaw("?? || '' = ?", [column, value]),
+    whereIdIn: async (qb, column, ids) => {
+      const found = await prepared(strapi, ids.clone().limit(SEARCH_IDS_LIMIT + 1));
+      if (found.length > SEARCH_IDS_LIMIT) qb.whereIn(column, ids);
+      else {
+        whereAny(strapi, qb, column, found.map((r: any) => Object.values(r)[0] as number));
+        if (column === 't.id') maxRows = Math.min(maxRows, found.length);
+      }
+    },
   };
 }
 
 function applyFilter(qb: Knex.QueryBuilder, f: ParsedFilter, def: ResourceDefinition, model: ModelInfo, staff: StaffContext, sql: SqlTools, strapi: Core.Strapi): void | Promise<void> {
   switch (f.kind) {
     case 'ids':
-      qb.whereIn('t.document_id', f.ids);
+      whereAny(strapi, qb, 't.document_id', f.ids);
       return;
     case 'search':
       return def.search!(qb, f.term, staff, sql);
@@ -96,7 +126,7 @@ function applyFilter(qb: Knex.QueryBuilder, f: ParsedFilter, def: ResourceDefini
  * Rows of a resource the staff member may see, narrowed by the parsed filters. (Wrapped in an
  * object: a query builder is thenable, so returning it from an async function would run it.)
  */
-export async function scopedQuery(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, staff: StaffContext, filters: ParsedFilter[] = []): Promise<{ qb: Knex.QueryBuilder }> {
+export async function scopedQuery(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, staff: StaffContext, filters: ParsedFilter[] = []): Promise<{ qb: Knex.QueryBuilder; maxRows: number }> {
   const model = modelInfo(strapi, def.uid);
   const sql = sqlTools(strapi, knex, model);
   const qb = knex({ t: model.table });
@@ -104,7 +134,8 @@ export async function scopedQuery(strapi: Core.Strapi, knex: Knex, def: Resource
   if (model.draftAndPublish) qb.whereNull('t.published_at');
   qb.where((b) => def.scope(b, staff, sql));
   for (const f of filters) await applyFilter(qb, f, def, model, staff, sql, strapi);
-  return { qb };
+  const ids = filters.flatMap((f) => (f.kind === 'ids' ? [f.ids.length] : []));
+  return { qb, maxRows: Math.min(sql.maxRows, ...ids) };
 }
 
 export function orderBy(qb: Knex.QueryBuilder, model: ModelInfo, sort: ListQuery['sort']): Knex.QueryBuilder {
@@ -154,8 +185,17 @@ async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
  * An estimated total is flagged by `exact: false` (sent as X-Total-Estimated). A page that
  * isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
-export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number): Promise<Page> {
+export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number, maxRows = Infinity): Promise<Page> {
   const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);
+  // Few rows possible (an id list, a resolved search): the page, or a small count, says it all.
+  if (maxRows <= size && start === 0) {
+    const rows = await prepared(strapi, page);
+    return { rows, total: rows.length, exact: true };
+  }
+  if (maxRows <= EXACT_COUNT_LIMIT) {
+    const [rows, counted] = await Promise.all([prepared(strapi, page), cappedCount(strapi, knex, base, EXACT_COUNT_LIMIT)]);
+    return { rows, total: fromPage(rows) ?? counted, exact: true };
+  }
   if (strapi.db.dialect.client !== 'postgres') {
     const rows = await page;
     return { rows, total: fromPage(rows) ?? (await cappedCount(strapi, knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };

@@ -29,7 +29,7 @@ export interface SqlTools {
   linkOf(uid: string, attribute: string): { table: string; source: string; target: string };
   /** case-insensitive "contains" on a column, with LIKE wildcards in the term escaped */
   contains(qb: Knex.QueryBuilder, column: string, term: string): Knex.QueryBuilder;
-  /** case-sensitive "starts with" on a column (NIK digits, codes), served by a btree index */
+  /** case-sensitive "starts with" (NIK digits, codes), served by a btree index */
   startsWith(qb: Knex.QueryBuilder, column: string, term: string): Knex.QueryBuilder;
   /**
    * Restricts `column` to the ids a subquery selects, running the subquery first: a search is
@@ -37,8 +37,8 @@ export interface SqlTools {
    * testing each row. Beyond SEARCH_IDS_LIMIT matches the subquery stays inline.
    */
   whereIdIn(qb: Knex.QueryBuilder, column: string, ids: Knex.QueryBuilder): Promise<void>;
-  /** `column = value` that no index can serve, so that a trigram index is used alone */
-  unindexedEquals(qb: Knex.QueryBuilder, column: string, value: string): Knex.QueryBuilder;
+  /** An upper bound of the rows the query can match, from the id lists applied so far. */
+  readonly maxRows: number;
 }
 
 /** Restricts a query to what a staff member may see. Must hold for every action. */

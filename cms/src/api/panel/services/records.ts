@@ -83,11 +83,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(def: ResourceDefinition, staff: StaffContext, query: ListQuery): Promise<ListResult> {
       const knex = knexOf();
       const model = modelInfo(strapi, def.uid);
-      const { qb: base } = await scopedQuery(strapi, knex, def, staff, query.filters);
+      const { qb: base, maxRows } = await scopedQuery(strapi, knex, def, staff, query.filters);
       const start = query.range?.start ?? 0;
       const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
       const page = orderBy(base.clone().select(selection(strapi, knex, def, model)), model, query.sort).offset(start).limit(size);
-      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size) : { rows: await prepared(strapi, page), total: 0, exact: true };
+      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, maxRows) : { rows: await prepared(strapi, page), total: 0, exact: true };
       const records = toRecords(def, rows);
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
