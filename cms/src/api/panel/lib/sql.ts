@@ -18,15 +18,17 @@ export const SEARCH_IDS_LIMIT = 5_000;
 export const EXACT_COUNT_LIMIT = Number(process.env.PANEL_EXACT_COUNT_LIMIT) || 5_000;
 
 /**
- * Runs a query as a named prepared statement on PostgreSQL, so that each connection plans a
- * query shape once instead of on every request (planning a page with its relation subqueries
- * costs more than running it). Queries with long value lists (id sets) stay unnamed.
+ * Runs a query and returns its rows; on PostgreSQL as a named prepared statement, so that each
+ * connection plans a query shape once instead of on every request (planning a page with its
+ * relation subqueries costs more than running it). Compiled once: the name is a hash of it.
  */
-export function prepared(strapi: Core.Strapi, qb: Knex.QueryBuilder): Knex.QueryBuilder {
+export async function prepared(strapi: Core.Strapi, qb: Knex.QueryBuilder): Promise<any[]> {
   if (strapi.db.dialect.client !== 'postgres') return qb;
-  const { sql, bindings } = qb.toSQL().toNative();
-  if (bindings.length > 64) return qb;
-  return qb.options({ name: `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` });
+  const { sql, bindings } = qb.toSQL();
+  const name = `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  // The builder's own client: the transaction's when it runs in one.
+  const result = await (qb as any).client.raw(sql, bindings).options({ name });
+  return result.rows;
 }
 
 /**

@@ -97,9 +97,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!ID_PATTERN.test(id)) return null;
       const knex = knexOf(options.trx);
       const model = modelInfo(strapi, def.uid);
-      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(strapi, knex, def, model)).first();
+      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(strapi, knex, def, model)).limit(1);
       if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
-      const row = await prepared(strapi, qb);
+      const [row] = await prepared(strapi, qb);
       if (!row) return null;
       const [record] = toRecords(def, [row]);
       if (def.components?.length) {
