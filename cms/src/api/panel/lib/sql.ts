@@ -164,12 +164,14 @@ async function cappedCount(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuil
 const ESTIMATE_MS = 60_000;
 const estimates = new Map<string, { rows: number; at: number }>();
 
-/** PostgreSQL's estimate of the rows a query matches (EXPLAIN: planning only, no execution). */
-async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
-  const { sql, bindings } = base.clone().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
-  const key = `${sql}\u0000${JSON.stringify(bindings)}`;
+/**
+ * PostgreSQL's estimate of the rows a query matches (EXPLAIN: planning only, no execution).
+ * `key` names the query (resource, who asks, filters), so that a kept estimate costs nothing.
+ */
+async function estimate(knex: Knex, base: Knex.QueryBuilder, key: string): Promise<number> {
   const hit = estimates.get(key);
   if (hit && Date.now() - hit.at < ESTIMATE_MS) return hit.rows;
+  const { sql, bindings } = base.clone().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
   const explained = await knex.raw(`explain (format json) ${sql}`, bindings as any[]);
   const rows = Math.round(Number(explained.rows?.[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows']) || 0);
   if (estimates.size > 5_000) estimates.clear();
@@ -192,7 +194,8 @@ export const WINDOW_COUNT_LIMIT = 1_000;
  * An estimated total is flagged by `exact: false` (sent as X-Total-Estimated). A page that
  * isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
-export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number, maxRows = Infinity): Promise<Page> {
+export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number, bounds: { maxRows: number; key: string }): Promise<Page> {
+  const { maxRows, key } = bounds;
   const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);
   if (strapi.db.dialect.client !== 'postgres') {
     const rows = await page;
@@ -202,7 +205,7 @@ export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.
     const rows = await prepared(strapi, page);
     return { rows, total: rows.length, exact: true };
   }
-  const estimated = maxRows <= WINDOW_COUNT_LIMIT ? maxRows : await estimate(knex, base);
+  const estimated = maxRows <= WINDOW_COUNT_LIMIT ? maxRows : await estimate(knex, base, key);
   if (estimated <= WINDOW_COUNT_LIMIT) {
     const rows = await prepared(strapi, page.clone().select(knex.raw('count(*) over () as __total')));
     if (rows.length) return { rows, total: Number(rows[0].__total), exact: true };
