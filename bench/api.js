@@ -10,6 +10,7 @@
  *   --database-url URL                    default BENCH_DATABASE_URL or .../layanan_pbi_bench
  *   --requests 200                        measured requests per query, side and concurrency
  *   --seconds 20                          time limit per measurement (the stock side is slow)
+ *   --warmup 30                           requests per query and side before measuring
  *
  * The last line of output is one JSON object with the figures.
  */
@@ -33,6 +34,7 @@ const DATABASE_URL = opt('database-url', process.env.BENCH_DATABASE_URL || 'post
 const TARGET_P95_MS = 25;
 const TARGET_SPEEDUP = 5;
 const PAGE = 25;
+const WARMUP = Number(opt('warmup', 30));
 
 const log = (...a) => console.log(...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -257,8 +259,16 @@ async function main() {
     const params = await sampleParameters(facts.office);
     log(`bench: ${facts.cases} cases, ${facts.applicants} applicants; office ${facts.office}, as ${role}; ${REQUESTS} requests per measurement (at most ${SECONDS} s)`);
     log('query            conc   panel p50/p95 ms   req/s  |  stock p50/p95 ms   req/s  | speedup  totals panel/stock');
+    // Warm both sides alike first: database cache, prepared plans, compiled JavaScript.
+    const all = queries(facts.office, role, params);
+    for (const q of all) {
+      for (let i = 0; i < WARMUP; i += 1) {
+        await request(server.base, q.panel(500 + i), jwt);
+        await request(server.base, q.stock(500 + i), stockToken);
+      }
+    }
     const results = {};
-    for (const q of queries(facts.office, role, params)) {
+    for (const q of all) {
       const a = await request(server.base, q.panel(0), jwt);
       const b = await request(server.base, q.stock(0), stockToken);
       const totals = `${a.total}${a.estimated ? '~' : ''}/${b.total}`;

@@ -18,15 +18,17 @@ export const SEARCH_IDS_LIMIT = 5_000;
 export const EXACT_COUNT_LIMIT = Number(process.env.PANEL_EXACT_COUNT_LIMIT) || 5_000;
 
 /**
- * Runs a query as a named prepared statement on PostgreSQL, so that each connection plans a
- * query shape once instead of on every request (planning a page with its relation subqueries
- * costs more than running it). Queries with long value lists (id sets) stay unnamed.
+ * Runs a query and returns its rows; on PostgreSQL as a named prepared statement, so that each
+ * connection plans a query shape once instead of on every request (planning a page with its
+ * relation subqueries costs more than running it). Compiled once: the name is a hash of it.
  */
-export function prepared(strapi: Core.Strapi, qb: Knex.QueryBuilder): Knex.QueryBuilder {
+export async function prepared(strapi: Core.Strapi, qb: Knex.QueryBuilder): Promise<any[]> {
   if (strapi.db.dialect.client !== 'postgres') return qb;
-  const { sql, bindings } = qb.toSQL().toNative();
-  if (bindings.length > 64) return qb;
-  return qb.options({ name: `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` });
+  const { sql, bindings } = qb.toSQL();
+  const name = `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  // The builder's own client: the transaction's when it runs in one.
+  const result = await (qb as any).client.raw(sql, bindings).options({ name });
+  return result.rows;
 }
 
 /**
@@ -162,12 +164,14 @@ async function cappedCount(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuil
 const ESTIMATE_MS = 60_000;
 const estimates = new Map<string, { rows: number; at: number }>();
 
-/** PostgreSQL's estimate of the rows a query matches (EXPLAIN: planning only, no execution). */
-async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
-  const { sql, bindings } = base.clone().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
-  const key = `${sql}\u0000${JSON.stringify(bindings)}`;
+/**
+ * PostgreSQL's estimate of the rows a query matches (EXPLAIN: planning only, no execution).
+ * `key` names the query (resource, who asks, filters), so that a kept estimate costs nothing.
+ */
+async function estimate(knex: Knex, base: Knex.QueryBuilder, key: string): Promise<number> {
   const hit = estimates.get(key);
   if (hit && Date.now() - hit.at < ESTIMATE_MS) return hit.rows;
+  const { sql, bindings } = base.clone().clearSelect().clearOrder().select(knex.raw('1')).toSQL();
   const explained = await knex.raw(`explain (format json) ${sql}`, bindings as any[]);
   const rows = Math.round(Number(explained.rows?.[0]?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows']) || 0);
   if (estimates.size > 5_000) estimates.clear();
@@ -175,32 +179,38 @@ async function estimate(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
   return rows;
 }
 
+/** Up to this many matches (by the estimate) the page query counts them itself: one statement. */
+export const WINDOW_COUNT_LIMIT = 1_000;
+
 /**
  * A page of rows and the total behind Content-Range. Counting every match is most of a list
  * request's cost on a big table, so the count is planned from PostgreSQL's estimate (EXPLAIN,
- * planning only, kept a minute per query):
- *  - clearly more than EXACT_COUNT_LIMIT matches: no count, the estimate is the total;
- *  - otherwise a count capped at EXACT_COUNT_LIMIT rows runs beside the page query, on the
- *    same indexes (index-only where it can): exact up to the cap, the estimate above it.
+ * planning only, kept a minute per query) or from a known bound (an id list):
+ *  - a few matches: the page query counts them as well (count(*) over ()), one statement —
+ *    each round trip to the database costs more than counting a thousand rows;
+ *  - up to a few times EXACT_COUNT_LIMIT: a count capped at EXACT_COUNT_LIMIT rows runs
+ *    beside the page query on the same indexes: exact up to the cap, the estimate above it;
+ *  - clearly more: no count, the estimate is the total.
  * An estimated total is flagged by `exact: false` (sent as X-Total-Estimated). A page that
  * isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
-export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number, maxRows = Infinity): Promise<Page> {
+export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number, bounds: { maxRows: number; key: string }): Promise<Page> {
+  const { maxRows, key } = bounds;
   const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);
-  // Few rows possible (an id list, a resolved search): the page, or a small count, says it all.
-  if (maxRows <= size && start === 0) {
-    const rows = await prepared(strapi, page);
-    return { rows, total: rows.length, exact: true };
-  }
-  if (maxRows <= EXACT_COUNT_LIMIT) {
-    const [rows, counted] = await Promise.all([prepared(strapi, page), cappedCount(strapi, knex, base, EXACT_COUNT_LIMIT)]);
-    return { rows, total: fromPage(rows) ?? counted, exact: true };
-  }
   if (strapi.db.dialect.client !== 'postgres') {
     const rows = await page;
     return { rows, total: fromPage(rows) ?? (await cappedCount(strapi, knex, base, Number.MAX_SAFE_INTEGER - 1)), exact: true };
   }
-  const estimated = await estimate(knex, base);
+  if (maxRows <= size && start === 0) {
+    const rows = await prepared(strapi, page);
+    return { rows, total: rows.length, exact: true };
+  }
+  const estimated = maxRows <= WINDOW_COUNT_LIMIT ? maxRows : await estimate(knex, base, key);
+  if (estimated <= WINDOW_COUNT_LIMIT) {
+    const rows = await prepared(strapi, page.clone().select(knex.raw('count(*) over () as __total')));
+    if (rows.length) return { rows, total: Number(rows[0].__total), exact: true };
+    return { rows, total: start === 0 ? 0 : await cappedCount(strapi, knex, base, EXACT_COUNT_LIMIT), exact: true };
+  }
   const big = estimated > 4 * EXACT_COUNT_LIMIT;
   const [rows, counted] = await Promise.all([prepared(strapi, page), big ? Infinity : cappedCount(strapi, knex, base, EXACT_COUNT_LIMIT)]);
   const exact = fromPage(rows) ?? (counted <= EXACT_COUNT_LIMIT ? counted : undefined);

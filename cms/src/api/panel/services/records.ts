@@ -87,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const start = query.range?.start ?? 0;
       const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
       const page = orderBy(base.clone().select(selection(strapi, knex, def, model)), model, query.sort).offset(start).limit(size);
-      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, maxRows) : { rows: await prepared(strapi, page), total: 0, exact: true };
+      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` }) : { rows: await prepared(strapi, page), total: 0, exact: true };
       const records = toRecords(def, rows);
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
@@ -97,9 +97,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!ID_PATTERN.test(id)) return null;
       const knex = knexOf(options.trx);
       const model = modelInfo(strapi, def.uid);
-      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(strapi, knex, def, model)).first();
+      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(strapi, knex, def, model)).limit(1);
       if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
-      const row = await prepared(strapi, qb);
+      const [row] = await prepared(strapi, qb);
       if (!row) return null;
       const [record] = toRecords(def, [row]);
       if (def.components?.length) {
