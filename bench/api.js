@@ -11,6 +11,7 @@
  *   --requests 200                        measured requests per query, side and concurrency
  *   --seconds 20                          time limit per measurement (the stock side is slow)
  *   --warmup 30                           requests per query and side before measuring
+ *   --queries my-queue,overdue            only these queries
  *
  * The last line of output is one JSON object with the figures.
  */
@@ -260,7 +261,8 @@ async function main() {
     log(`bench: ${facts.cases} cases, ${facts.applicants} applicants; office ${facts.office}, as ${role}; ${REQUESTS} requests per measurement (at most ${SECONDS} s)`);
     log('query            conc   panel p50/p95 ms   req/s  |  stock p50/p95 ms   req/s  | speedup  totals panel/stock');
     // Warm both sides alike first: database cache, prepared plans, compiled JavaScript.
-    const all = queries(facts.office, role, params);
+    const only = opt('queries', '').split(',').filter(Boolean);
+    const all = queries(facts.office, role, params).filter((q) => !only.length || only.includes(q.name));
     for (const q of all) {
       for (let i = 0; i < WARMUP; i += 1) {
         await request(server.base, q.panel(500 + i), jwt);
