@@ -180,7 +180,7 @@ async function estimate(knex: Knex, base: Knex.QueryBuilder, key: string): Promi
 }
 
 /** Up to this many matches (by the estimate) the page query counts them itself: one statement. */
-export const WINDOW_COUNT_LIMIT = 1_000;
+export const WINDOW_COUNT_LIMIT = Number(process.env.PANEL_WINDOW_COUNT_LIMIT ?? 1_000);
 
 /**
  * A page of rows and the total behind Content-Range. Counting every match is most of a list
