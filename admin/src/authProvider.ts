@@ -3,10 +3,10 @@ import type { AuthProvider } from 'react-admin';
 const KEY = 'layanan-pbi.jwt';
 export const getToken = () => localStorage.getItem(KEY);
 
-/** Logs in with the staff API's users-permissions JWT. */
+/** Logs in through the staff API (lockout, token versions, logout that revokes the token). */
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
-    const res = await fetch('/api/auth/local', {
+    const res = await fetch('/api/panel/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ identifier: username, password }),
@@ -16,7 +16,9 @@ export const authProvider: AuthProvider = {
     localStorage.setItem(KEY, body.jwt);
   },
   async logout() {
+    const token = getToken();
     localStorage.removeItem(KEY);
+    if (token) await fetch('/api/panel/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
   },
   async checkAuth() {
     if (!getToken()) throw new Error('Silakan masuk');
@@ -28,9 +30,9 @@ export const authProvider: AuthProvider = {
     }
   },
   async getIdentity() {
-    const res = await fetch('/api/users/me', { headers: { Authorization: `Bearer ${getToken()}` } });
+    const res = await fetch('/api/panel/me', { headers: { Authorization: `Bearer ${getToken()}` } });
     if (!res.ok) throw new Error('Sesi berakhir');
     const me = await res.json();
-    return { id: me.documentId ?? me.id, fullName: me.fullName ?? me.username };
+    return { id: me.id, fullName: me.fullName ?? me.username };
   },
 };
