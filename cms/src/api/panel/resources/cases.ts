@@ -38,7 +38,7 @@ export const cases: ResourceDefinition = {
   components: ['checklist'],
   computed: {
     overdue: (r, now) => isOpen(r.status) && typeof r.dueAt === 'string' && new Date(r.dueAt) < now,
-    slaState,
+    slaState: (r, now) => slaState(r as { status?: unknown; receivedAt?: unknown; dueAt?: unknown }, now),
   },
   filters: {
     code: ['eq'],
