@@ -170,3 +170,41 @@ describe('a case worker processes a case', () => {
     await page.close();
   });
 });
+
+describe('the letter', () => {
+  test('is drafted through its action and printed as a PDF fetched with the token', async () => {
+    const user = 'magetan.petugas';
+    const enabled = (view: any) => view.actions.find((a: any) => ['complete', 'decide-yes'].includes(a.action) && !a.disabledReason && !a.fields.some((f: any) => f.required));
+    // Walk a queued case (through the API) up to the step that drafts the letter.
+    const queue = (await api(user, `/cases${q({ range: [0, 49], filter: { queue: 'mine' } })}`)).body as any[];
+    let target: any = null;
+    for (const c of queue) {
+      for (let step = 0; step < 5 && !target; step += 1) {
+        const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+        const action = enabled(view);
+        if (!action) break;
+        if (action.label === 'Buat surat') target = { id: c.id };
+        else if ((await api(user, `/cases/${c.id}/actions/${action.action}`, { method: 'POST', json: { version: view.case.version } })).status !== 200) break;
+      }
+      if (target) break;
+    }
+    expect(target).not.toBeNull();
+
+    const page = await ui.newPage();
+    await ui.login(page, user);
+    await ui.go(page, `/cases/${target.id}/show`);
+    await (await page.waitForSelector('[data-testid="action-complete"]'))!.click();
+    await (await page.waitForSelector('[data-testid="action-confirm"]'))!.click();
+    await page.waitForSelector('[data-testid="print-letter"]', { timeout: 30_000 });
+    const pdf = page.waitForResponse((r) => /\/api\/documents\/letters\/[^/]+\/pdf$/.test(r.url()), { timeout: 60_000 });
+    const tab = ui.browser.waitForTarget((t) => t.url().startsWith('blob:'), { timeout: 60_000 });
+    await page.click('[data-testid="print-letter"]');
+    const response = await pdf;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    expect(response.request().headers()['authorization']).toMatch(/^Bearer /);
+    await tab;
+    await ui.screenshot(page, 'letter-printed');
+    await page.close();
+  });
+});
