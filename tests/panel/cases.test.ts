@@ -3,6 +3,9 @@
  * of another office anywhere, a village operator registers an applicant with the NIK check and
  * opens a case, a case worker moves a case through an action with confirmation.
  */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import type { Page } from 'puppeteer';
 import { makeNik } from '../../cms/src/domain/nik';
 import { clickByText, mainText, openPanel, waitForText, type PanelHarness } from './harness';
@@ -206,5 +209,49 @@ describe('the letter', () => {
     await tab;
     await ui.screenshot(page, 'letter-printed');
     await page.close();
+  });
+});
+
+describe('requirement files', () => {
+  test('a file uploaded to a requirement opens through the private files route', async () => {
+    const user = 'magetan.petugas';
+    const queue = (await api(user, `/cases${q({ range: [0, 49], filter: { queue: 'mine' } })}`)).body as any[];
+    let target: any = null;
+    for (const c of queue) {
+      const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+      if (view.actions.some((a: any) => a.action === 'attach') && view.case.checklist.length) {
+        target = { id: c.id, key: view.case.checklist[0].key };
+        break;
+      }
+    }
+    expect(target).not.toBeNull();
+    const file = path.join(os.tmpdir(), `surat-pengantar-${process.pid}.pdf`);
+    fs.writeFileSync(file, '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+    const page = await ui.newPage();
+    await ui.login(page, user);
+    await ui.go(page, `/cases/${target.id}/show`);
+    await (await page.waitForSelector('[data-testid="action-attach"]'))!.click();
+    await page.click('[data-testid="action-dialog"] [role="combobox"]');
+    await page.click(`[data-testid="key-${target.key}"]`);
+    await page.waitForSelector('[role="listbox"]', { hidden: true });
+    const input = (await page.$('[data-testid="action-file"]')) as import('puppeteer').ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await page.click('[data-testid="action-confirm"]');
+    const link = await page.waitForSelector(`[data-testid="checklist-${target.key}"] button`, { timeout: 30_000 });
+    expect(await link!.evaluate((e) => (e as HTMLElement).innerText)).toContain(path.basename(file));
+    // Opened with the token from the case files route, never from /uploads.
+    const served = page.waitForResponse((r) => /\/api\/panel\/cases\/[^/]+\/files\/\d+$/.test(r.url()));
+    const tab = ui.browser.waitForTarget((t) => t.url().startsWith('blob:'));
+    await link!.click();
+    const response = await served;
+    expect(response.status()).toBe(200);
+    expect(response.request().headers()['authorization']).toMatch(/^Bearer /);
+    await tab;
+    const html = await page.content();
+    expect(html).not.toContain('/uploads/');
+    await ui.screenshot(page, 'requirement-file');
+    await page.close();
+    fs.rmSync(file, { force: true });
   });
 });
