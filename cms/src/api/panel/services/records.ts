@@ -88,11 +88,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A deferred join: the page's row ids are picked first, on the indexes alone where they
       // cover the filters and the sort, and only those rows are read in full and labelled
       // (subqueries in the select list of an OFFSET query would also run for every skipped row).
+      const then = def.sortThen?.[query.sort.attribute];
       const page = (withTotal: boolean) => {
-        const ids = orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort).offset(start).limit(size);
+        const ids = orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort, then).offset(start).limit(size);
         const columns = selection(strapi, knex, def, model);
         const rows = knex({ t: model.table }).join(ids.as('p'), 'p.id', 't.id');
-        return orderBy(rows.select(withTotal ? { ...columns, __total: 'p.__total' } : columns), model, query.sort);
+        return orderBy(rows.select(withTotal ? { ...columns, __total: 'p.__total' } : columns), model, query.sort, then);
       };
       const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` }) : { rows: await prepared(strapi, page(false)), total: 0, exact: true };
       const records = toRecords(def, rows);
