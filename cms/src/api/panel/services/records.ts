@@ -89,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A deferred join: the page's row ids are picked first, on the indexes alone where they
       // cover the filters and the sort, and only those rows are read in full and labelled
       // (subqueries in the select list of an OFFSET query would also run for every skipped row).
+      const then = def.sortThen?.[query.sort.attribute];
       const page = (withTotal: boolean) => {
         const ids = orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort, then).offset(start).limit(size);
         const columns = selection(strapi, knex, def, model);
