@@ -85,7 +85,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { qb: base, maxRows } = await scopedQuery(strapi, knex, def, staff, query.filters);
       const start = query.range?.start ?? 0;
       const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
-      const then = def.sortThen?.[query.sort.attribute];
       // A deferred join: the page's row ids are picked first, on the indexes alone where they
       // cover the filters and the sort, and only those rows are read in full and labelled
       // (subqueries in the select list of an OFFSET query would also run for every skipped row).
