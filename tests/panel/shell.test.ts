@@ -21,6 +21,11 @@ test('a case worker logs in and sees Indonesian and the case menus only', async 
   await waitForText(page, 'Antrian saya');
   expect(await menuIds(page)).toEqual(expect.arrayContaining(['queue', 'cases', 'applicants']));
   expect(await menuIds(page)).not.toContain('users');
+  // "Antrian saya" opens the queue tab, "Kasus" all cases, whatever was open before.
+  for (const [menu, tab] of [['queue', 'mine'], ['cases', 'all'], ['queue', 'mine']]) {
+    await page.click(`[data-testid="menu-${menu}"]`);
+    await page.waitForSelector(`[data-testid="tab-${tab}"][aria-selected="true"]`);
+  }
   await ui.screenshot(page, 'petugas-home');
   await page.close();
 });
