@@ -155,11 +155,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await scopedCases(staff, q)
         .whereIn(c('status'), CLOSED)
         .where(c('closedAt'), '>=', since)
-        .groupBy(month as any)
         .select({ month })
+        // By position: PostgreSQL sees the time zone parameter of the select and of a repeated
+        // expression in GROUP BY as different expressions.
+        .groupByRaw('1')
         .count({ closed: '*' })
         .select(knex().raw(`sum(case when ?? <= ?? then 1 else 0 end) as "onTime"`, [c('closedAt'), c('dueAt')]))
-        .orderBy(1);
+        .orderByRaw('1');
       const wanted = new Set(lastMonths(months, tz));
       return {
         months: (rows as any[])
