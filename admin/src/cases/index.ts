@@ -1,0 +1,3 @@
+import { CaseList } from './CaseList';
+
+export default { list: CaseList, recordRepresentation: 'code' };
