@@ -24,7 +24,7 @@ export const BatchActions = ({ batch, onJob, onChanged }: { batch: any; onJob: (
     setBusy(true);
     try {
       const out = await api<any>(`/batches/${batch.id}/actions/send`, { method: 'POST' });
-      notify('pbi.batches.sent', { type: 'success', messageArgs: { smart_count: out.sent?.length ?? 0 } });
+      notify('batches.sent', { type: 'success', messageArgs: { smart_count: out.sent?.length ?? 0 } });
       onChanged();
     } catch (e: any) {
       notify(e.message, { type: 'error' });
@@ -59,33 +59,33 @@ export const BatchActions = ({ batch, onJob, onChanged }: { batch: any; onJob: (
     <Stack sx={{ flexWrap: 'wrap' }} direction="row" spacing={1} useFlexGap>
       {office && batch.level === 'office' && batch.status === 'open' && (
         <Button variant="contained" disabled={busy} onClick={() => setConfirmSend(true)} data-testid="batch-send">
-          {translate('pbi.batches.send')}
+          {translate('batches.send')}
         </Button>
       )}
       {!bpjs && (
         <>
           <Button variant="outlined" onClick={() => exportAs('xlsx')} data-testid="export-xlsx">
-            {translate('pbi.batches.exportXlsx')}
+            {translate('batches.exportXlsx')}
           </Button>
           <Button variant="outlined" onClick={() => exportAs('csv')}>
-            {translate('pbi.batches.exportCsv')}
+            {translate('batches.exportCsv')}
           </Button>
         </>
       )}
       {office && batch.level === 'office' && (
         <Button variant="outlined" onClick={() => exportAs('xlsx', 'bnba')}>
-          {translate('pbi.batches.exportBnba')}
+          {translate('batches.exportBnba')}
         </Button>
       )}
       {bpjs && batch.level === 'office' && ['sent-to-bpjs', 'cleansed'].includes(batch.status) && (
         <>
           <input ref={file} type="file" accept=".xlsx,.csv" hidden data-testid="bpjs-file" onChange={(e) => e.target.files?.[0] && importResult(e.target.files[0])} />
           <Button variant="contained" onClick={() => file.current?.click()}>
-            {translate('pbi.batches.importResult')}
+            {translate('batches.importResult')}
           </Button>
         </>
       )}
-      <Confirm isOpen={confirmSend} title="pbi.batches.send" content="pbi.batches.sendConfirm" translateOptions={{ code: batch.code }} onConfirm={send} onClose={() => setConfirmSend(false)} />
+      <Confirm isOpen={confirmSend} title="batches.send" content="batches.sendConfirm" translateOptions={{ code: batch.code }} onConfirm={send} onClose={() => setConfirmSend(false)} />
     </Stack>
   );
 };

@@ -35,7 +35,7 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
     try {
       const body = { lines: chosen.map(([nik, e]) => ({ nik, result: e.result, ...(e.reason ? { reason: e.reason } : {}) })) };
       const out = await api<any>(`/batches/${batchId}/actions/result`, { json: body });
-      notify('pbi.batches.resultsSaved', { type: 'success', messageArgs: { smart_count: Object.values<number>(out.applied ?? {}).reduce((a, b) => a + b, 0) } });
+      notify('batches.resultsSaved', { type: 'success', messageArgs: { smart_count: Object.values<number>(out.applied ?? {}).reduce((a, b) => a + b, 0) } });
       setEntries({});
       onRecorded();
     } catch (e: any) {
@@ -47,16 +47,16 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
 
   return (
     <Stack spacing={1}>
-      <Typography variant="h6">{translate('pbi.batches.lines', { smart_count: lines.length })}</Typography>
+      <Typography variant="h6">{translate('batches.lines', { smart_count: lines.length })}</Typography>
       <Table size="small" data-testid="batch-lines">
         <TableHead>
           <TableRow>
-            <TableCell>{translate('pbi.batches.line.code')}</TableCell>
+            <TableCell>{translate('batches.line.code')}</TableCell>
             <TableCell>NIK</TableCell>
-            <TableCell>{translate('pbi.batches.line.name')}</TableCell>
-            <TableCell>{translate('pbi.batches.line.activity')}</TableCell>
-            <TableCell>{translate('pbi.batches.line.result')}</TableCell>
-            <TableCell>{translate('pbi.batches.line.activeFrom')}</TableCell>
+            <TableCell>{translate('batches.line.name')}</TableCell>
+            <TableCell>{translate('batches.line.activity')}</TableCell>
+            <TableCell>{translate('batches.line.result')}</TableCell>
+            <TableCell>{translate('batches.line.activeFrom')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -68,8 +68,8 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
               <TableCell>{l.nik}</TableCell>
               <TableCell>{l.name}</TableCell>
               <TableCell>
-                {translate(`pbi.batches.caseStatus.${l.status}`, { _: l.status })}
-                {l.currentActivity ? ` · ${translate('pbi.batches.line.activityNo', { n: l.currentActivity })}` : ''}
+                {translate(`batches.caseStatus.${l.status}`, { _: l.status })}
+                {l.currentActivity ? ` · ${translate('batches.line.activityNo', { n: l.currentActivity })}` : ''}
               </TableCell>
               <TableCell>
                 {canRecord && l.bpjsResult === 'pending' && l.nik ? (
@@ -81,20 +81,20 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
                       inputProps={{ 'data-testid': `result-${l.code}` }}
                       onChange={(e) => setEntries({ ...entries, [l.nik!]: { reason: entries[l.nik!]?.reason ?? '', result: String(e.target.value) } })}
                     >
-                      <option value="">{translate('pbi.batches.result.pending')}</option>
+                      <option value="">{translate('batches.result.pending')}</option>
                       {RESULTS.map((r) => (
                         <option key={r} value={r}>
-                          {translate(`pbi.batches.result.${r}`)}
+                          {translate(`batches.result.${r}`)}
                         </option>
                       ))}
                     </Select>
                     {entries[l.nik]?.result === 'rejected' && (
-                      <TextField size="small" label={translate('pbi.batches.line.reason')} value={entries[l.nik].reason} onChange={(e) => setEntries({ ...entries, [l.nik!]: { ...entries[l.nik!], reason: e.target.value } })} />
+                      <TextField size="small" label={translate('batches.line.reason')} value={entries[l.nik].reason} onChange={(e) => setEntries({ ...entries, [l.nik!]: { ...entries[l.nik!], reason: e.target.value } })} />
                     )}
                   </Stack>
                 ) : (
                   <>
-                    {l.bpjsResult ? translate(`pbi.batches.result.${l.bpjsResult}`, { _: l.bpjsResult }) : '-'}
+                    {l.bpjsResult ? translate(`batches.result.${l.bpjsResult}`, { _: l.bpjsResult }) : '-'}
                     {l.bpjsReason ? ` (${l.bpjsReason})` : ''}
                   </>
                 )}
@@ -107,7 +107,7 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
       {canRecord && pending.length > 0 && (
         <Stack direction="row">
           <Button variant="contained" disabled={busy || !chosen.length} onClick={save} data-testid="save-results">
-            {translate('pbi.batches.saveResults', { smart_count: chosen.length })}
+            {translate('batches.saveResults', { smart_count: chosen.length })}
           </Button>
         </Stack>
       )}

@@ -14,7 +14,7 @@ const Actions = () => {
       <RecapButton />
       {me?.role.type === 'operator-desa' && (
         <Link to="/form35" style={{ alignSelf: 'center', marginLeft: 8 }}>
-          {translate('pbi.form35.title')}
+          {translate('form35.title')}
         </Link>
       )}
       <ExportButton />
@@ -24,7 +24,7 @@ const Actions = () => {
 
 export const BatchStatus = ({ status }: { status: string }) => {
   const translate = useTranslate();
-  return <Chip size="small" color={STATUS_COLOR[status] ?? 'default'} label={translate(`pbi.batches.status.${status}`, { _: status })} />;
+  return <Chip size="small" color={STATUS_COLOR[status] ?? 'default'} label={translate(`batches.status.${status}`, { _: status })} />;
 };
 
 /** Monthly recaps: the village's, the district's, the office's; newest month first. */
@@ -32,8 +32,8 @@ export const BatchList = () => {
   const translate = useTranslate();
   const filters = [
     <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
-    <SelectInput key="level" source="level" alwaysOn choices={BATCH_LEVELS.map((l) => ({ id: l, name: translate(`pbi.batches.level.${l}`) }))} />,
-    <SelectInput key="status" source="status" alwaysOn choices={BATCH_STATUSES.map((s) => ({ id: s, name: translate(`pbi.batches.status.${s}`) }))} />,
+    <SelectInput key="level" source="level" alwaysOn choices={BATCH_LEVELS.map((l) => ({ id: l, name: translate(`batches.level.${l}`) }))} />,
+    <SelectInput key="status" source="status" alwaysOn choices={BATCH_STATUSES.map((s) => ({ id: s, name: translate(`batches.status.${s}`) }))} />,
     <TextInput key="month" source="month" placeholder="2026-11" />,
   ];
   return (
@@ -41,7 +41,7 @@ export const BatchList = () => {
       <Datagrid rowClick="show" bulkActionButtons={<BatchBulkActions />}>
         <TextField source="code" />
         <TextField source="month" />
-        <FunctionField source="level" render={(b: any) => translate(`pbi.batches.level.${b.level}`, { _: b.level })} />
+        <FunctionField source="level" render={(b: any) => translate(`batches.level.${b.level}`, { _: b.level })} />
         <TextField source="serviceSlug" />
         <TextField source="regionLabel" />
         <NumberField source="caseCount" />

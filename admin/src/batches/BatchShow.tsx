@@ -40,7 +40,7 @@ export const BatchShow = () => {
             </Typography>
             <BatchStatus status={batch.status} />
             <Typography variant="body2">
-              {translate(`pbi.batches.level.${batch.level}`)} · {batch.month} · {batch.serviceSlug} · {batch.regionLabel ?? batch.officeCode}
+              {translate(`batches.level.${batch.level}`)} · {batch.month} · {batch.serviceSlug} · {batch.regionLabel ?? batch.officeCode}
             </Typography>
           </Stack>
           <BatchActions batch={batch} onJob={setJob} onChanged={changed} />

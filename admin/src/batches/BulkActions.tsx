@@ -37,12 +37,12 @@ export const BatchBulkActions = () => {
   return (
     <>
       {office && (
-        <Button size="small" disabled={busy} onClick={() => each('pbi.batches.bulkSent', (b) => api(`/batches/${b.id}/actions/send`, { method: 'POST' }))}>
-          {translate('pbi.batches.send')}
+        <Button size="small" disabled={busy} onClick={() => each('batches.bulkSent', (b) => api(`/batches/${b.id}/actions/send`, { method: 'POST' }))}>
+          {translate('batches.send')}
         </Button>
       )}
-      <Button size="small" disabled={busy} onClick={() => each('pbi.batches.bulkExported', (b) => api('/exports', { json: { kind: 'batch-recap', batch: b.id, level: b.level, format: 'xlsx' } }))}>
-        {translate('pbi.batches.exportXlsx')}
+      <Button size="small" disabled={busy} onClick={() => each('batches.bulkExported', (b) => api('/exports', { json: { kind: 'batch-recap', batch: b.id, level: b.level, format: 'xlsx' } }))}>
+        {translate('batches.exportXlsx')}
       </Button>
     </>
   );

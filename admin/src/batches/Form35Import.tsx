@@ -40,29 +40,29 @@ export const Form35Import = () => {
   const tooBig = !!file && file.size > MAX_MB * 1024 * 1024;
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title={translate('pbi.form35.title')} />
+      <Title title={translate('form35.title')} />
       <CardContent>
         <Stack spacing={2} sx={{ maxWidth: 720 }}>
-          <Typography variant="h5">{translate('pbi.form35.title')}</Typography>
-          <Typography variant="body2">{translate('pbi.form35.help')}</Typography>
+          <Typography variant="h5">{translate('form35.title')}</Typography>
+          <Typography variant="body2">{translate('form35.help')}</Typography>
           <Stack direction="row" spacing={1}>
             <Button variant="outlined" onClick={() => download('/imports/form35/template?format=xlsx', 'form35.xlsx').catch((e) => notify(e.message, { type: 'error' }))}>
-              {translate('pbi.form35.templateXlsx')}
+              {translate('form35.templateXlsx')}
             </Button>
             <Button variant="outlined" onClick={() => download('/imports/form35/template?format=csv', 'form35.csv').catch((e) => notify(e.message, { type: 'error' }))}>
-              {translate('pbi.form35.templateCsv')}
+              {translate('form35.templateCsv')}
             </Button>
           </Stack>
           <ServicePicker value={service} onChange={setService} />
           <Button variant="outlined" component="label">
-            {file ? file.name : translate('pbi.form35.chooseFile')}
+            {file ? file.name : translate('form35.chooseFile')}
             <input type="file" hidden accept=".xlsx,.csv" data-testid="form35-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </Button>
-          {tooBig && <Alert severity="error">{translate('pbi.form35.tooBig', { mb: MAX_MB })}</Alert>}
-          <FormControlLabel control={<Switch checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />} label={translate('pbi.form35.dryRun')} />
+          {tooBig && <Alert severity="error">{translate('form35.tooBig', { mb: MAX_MB })}</Alert>}
+          <FormControlLabel control={<Switch checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />} label={translate('form35.dryRun')} />
           <Stack direction="row">
             <Button variant="contained" disabled={!file || !service || busy || tooBig} onClick={start} data-testid="form35-start">
-              {translate(dryRun ? 'pbi.form35.check' : 'pbi.form35.import')}
+              {translate(dryRun ? 'form35.check' : 'form35.import')}
             </Button>
           </Stack>
           {job && <JobProgress id={job.id} key={job.id} />}

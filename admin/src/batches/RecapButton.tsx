@@ -34,7 +34,7 @@ export const RecapButton = () => {
       const data = await api<any>(`/batches/${level}-recap`, { json: { service } });
       const batches = data.batches ?? [data.batch];
       setResult({ recapped: data.recapped ?? batches.flatMap((b: any) => b.recapped ?? []), skipped: data.skipped ?? [], batches: batches.map((b: any) => b.code) });
-      notify('pbi.batches.recapDone', { type: 'success', messageArgs: { smart_count: batches.length } });
+      notify('batches.recapDone', { type: 'success', messageArgs: { smart_count: batches.length } });
       refresh();
     } catch (e: any) {
       notify(e.message, { type: 'error' });
@@ -47,17 +47,17 @@ export const RecapButton = () => {
   return (
     <>
       <Button variant="contained" size="small" onClick={() => setOpen(true)} data-testid="recap-open">
-        {translate(`pbi.batches.recap.${level}`)}
+        {translate(`batches.recap.${level}`)}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate(`pbi.batches.recap.${level}`)}</DialogTitle>
+        <DialogTitle>{translate(`batches.recap.${level}`)}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
-            <Typography variant="body2">{translate(`pbi.batches.recapHelp.${level}`)}</Typography>
+            <Typography variant="body2">{translate(`batches.recapHelp.${level}`)}</Typography>
             <ServicePicker value={service} onChange={setService} />
             {result && (
               <Alert severity={result.recapped.length ? 'success' : 'warning'} data-testid="recap-result">
-                {translate('pbi.batches.recapped', { smart_count: result.recapped.length, batches: result.batches.join(', ') || '-' })}
+                {translate('batches.recapped', { smart_count: result.recapped.length, batches: result.batches.join(', ') || '-' })}
               </Alert>
             )}
             {result?.skipped.length ? (
@@ -74,7 +74,7 @@ export const RecapButton = () => {
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.close')}</Button>
           <Button variant="contained" disabled={!service || busy} onClick={run} data-testid="recap-run">
-            {translate('pbi.batches.recapRun')}
+            {translate('batches.recapRun')}
           </Button>
         </DialogActions>
       </Dialog>

@@ -10,7 +10,7 @@ export const ServicePicker = ({ value, onChange }: { value: string; onChange: (s
     if (!value && data.length === 1) onChange(data[0].slug);
   }, [data, value, onChange]);
   return (
-    <TextField select fullWidth size="small" label={translate('pbi.batches.service')} value={value} onChange={(e) => onChange(e.target.value)} slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'service-picker' } }}>
+    <TextField select fullWidth size="small" label={translate('batches.service')} value={value} onChange={(e) => onChange(e.target.value)} slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'service-picker' } }}>
       <option value="" />
       {data.map((s: any) => (
         <option key={s.id} value={s.slug}>

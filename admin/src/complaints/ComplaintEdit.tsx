@@ -5,7 +5,7 @@ import { SlaChip } from './SlaChip';
 
 const ReplyToolbar = () => (
   <Toolbar>
-    <SaveButton label="pbi.complaints.sendReply" />
+    <SaveButton label="complaints.sendReply" />
   </Toolbar>
 );
 
@@ -27,14 +27,14 @@ export const ComplaintEdit = () => {
               <Labeled source="dueAt">
                 <DateField source="dueAt" showTime />
               </Labeled>
-              <Labeled label="pbi.complaints.slaLabel">
+              <Labeled label="complaints.slaLabel">
                 <SlaChip />
               </Labeled>
               <Labeled source="channel">
-                <FunctionField source="channel" render={(r: any) => translate(`pbi.complaints.channel.${r.channel}`, { _: r.channel })} />
+                <FunctionField source="channel" render={(r: any) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
               </Labeled>
               <Labeled source="reporterName">
-                <FunctionField source="reporterName" render={(r: any) => (r.anonymous ? translate('pbi.complaints.anonymous') : r.reporterName ?? '-')} />
+                <FunctionField source="reporterName" render={(r: any) => (r.anonymous ? translate('complaints.anonymous') : r.reporterName ?? '-')} />
               </Labeled>
               <Labeled source="contact">
                 <TextField source="contact" emptyText="-" />
@@ -51,7 +51,7 @@ export const ComplaintEdit = () => {
         <ReferenceInput source="service" reference="service-standards">
           <AutocompleteInput optionText="title" />
         </ReferenceInput>
-        <SelectInput source="status" choices={COMPLAINT_STATUSES.map((s) => ({ id: s, name: translate(`pbi.complaints.status.${s}`) }))} validate={required()} />
+        <SelectInput source="status" choices={COMPLAINT_STATUSES.map((s) => ({ id: s, name: translate(`complaints.status.${s}`) }))} validate={required()} />
         <TextInput source="reply" multiline minRows={4} fullWidth />
         <Labeled source="repliedAt">
           <DateField source="repliedAt" showTime emptyText="-" />

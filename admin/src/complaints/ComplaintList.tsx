@@ -12,21 +12,21 @@ export const ComplaintList = () => {
   const translate = useTranslate();
   const filters = [
     <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
-    <SelectInput key="status" source="status" alwaysOn choices={COMPLAINT_STATUSES.map((s) => ({ id: s, name: translate(`pbi.complaints.status.${s}`) }))} />,
-    <SelectInput key="overdue" source="overdue" alwaysOn choices={[{ id: true, name: translate('pbi.complaints.onlyOverdue') }]} />,
-    <SelectInput key="channel" source="channel" choices={CHANNELS.map((c) => ({ id: c, name: translate(`pbi.complaints.channel.${c}`) }))} />,
+    <SelectInput key="status" source="status" alwaysOn choices={COMPLAINT_STATUSES.map((s) => ({ id: s, name: translate(`complaints.status.${s}`) }))} />,
+    <SelectInput key="overdue" source="overdue" alwaysOn choices={[{ id: true, name: translate('complaints.onlyOverdue') }]} />,
+    <SelectInput key="channel" source="channel" choices={CHANNELS.map((c) => ({ id: c, name: translate(`complaints.channel.${c}`) }))} />,
   ];
   return (
     <List filters={filters} filterDefaultValues={{ status: ['new', 'in-progress'] }} sort={{ field: 'dueAt', order: 'ASC' }}>
       <Datagrid rowClick="edit" rowSx={rowStyle} bulkActionButtons={false}>
         <TextField source="trackingCode" />
         <DateField source="receivedAt" showTime />
-        <FunctionField source="channel" render={(r: any) => translate(`pbi.complaints.channel.${r.channel}`, { _: r.channel })} />
+        <FunctionField source="channel" render={(r: any) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
         <FunctionField source="text" render={(r: any) => (r.text?.length > 80 ? `${r.text.slice(0, 80)}…` : r.text)} />
         <TextField source="serviceLabel" />
-        <FunctionField source="status" render={(r: any) => <Chip size="small" variant="outlined" label={translate(`pbi.complaints.status.${r.status}`, { _: r.status })} />} />
+        <FunctionField source="status" render={(r: any) => <Chip size="small" variant="outlined" label={translate(`complaints.status.${r.status}`, { _: r.status })} />} />
         <DateField source="dueAt" showTime />
-        <FunctionField label="pbi.complaints.slaLabel" render={() => <SlaChip />} />
+        <FunctionField label="complaints.slaLabel" render={() => <SlaChip />} />
       </Datagrid>
     </List>
   );

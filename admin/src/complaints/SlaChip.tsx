@@ -8,5 +8,5 @@ export const SlaChip = () => {
   const translate = useTranslate();
   const state = record ? complaintSla(record) : null;
   if (!state) return null;
-  return <Chip size="small" color={SLA_COLOR[state]} variant={state.startsWith('answered') ? 'outlined' : 'filled'} label={translate(`pbi.complaints.sla.${state}`)} data-sla={state} />;
+  return <Chip size="small" color={SLA_COLOR[state]} variant={state.startsWith('answered') ? 'outlined' : 'filled'} label={translate(`complaints.sla.${state}`)} data-sla={state} />;
 };

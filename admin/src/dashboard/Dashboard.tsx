@@ -30,27 +30,27 @@ export const Dashboard = () => {
   if (me && !enabled) {
     return (
       <Card sx={{ mt: 2 }}>
-        <Title title={translate('pbi.dashboard.title')} />
+        <Title title={translate('dashboard.title')} />
         <CardContent>
-          <Typography>{translate('pbi.dashboard.bpjs')}</Typography>
+          <Typography>{translate('dashboard.bpjs')}</Typography>
         </CardContent>
       </Card>
     );
   }
-  const statusSegments: Segment[] = CASE_STATUSES.map((s) => ({ key: s, label: translate(`pbi.dashboard.status.${s}`), color: STATUS_COLOR[s] }));
+  const statusSegments: Segment[] = CASE_STATUSES.map((s) => ({ key: s, label: translate(`dashboard.status.${s}`), color: STATUS_COLOR[s] }));
   const slaSegments: Segment[] = [
-    { key: 'onTime', label: translate('pbi.dashboard.onTime'), color: COLORS.onTime },
-    { key: 'late', label: translate('pbi.dashboard.late'), color: COLORS.late },
+    { key: 'onTime', label: translate('dashboard.onTime'), color: COLORS.onTime },
+    { key: 'late', label: translate('dashboard.late'), color: COLORS.late },
   ];
   const titleOf = (slug: string) => services.find((s: any) => s.slug === slug)?.title ?? slug;
   const totalCases = byService.data?.services.reduce((s: number, x: any) => s + x.total, 0) ?? 0;
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
-      <Title title={translate('pbi.dashboard.title')} />
+      <Title title={translate('dashboard.title')} />
       <Stack sx={{ alignItems: 'center' }} direction="row" spacing={2}>
-        <Typography variant="h5">{translate('pbi.dashboard.title')}</Typography>
-        <TextField select size="small" sx={{ minWidth: 260 }} label={translate('pbi.dashboard.service')} value={service} onChange={(e) => setService(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
-          <option value="">{translate('pbi.dashboard.allServices')}</option>
+        <Typography variant="h5">{translate('dashboard.title')}</Typography>
+        <TextField select size="small" sx={{ minWidth: 260 }} label={translate('dashboard.service')} value={service} onChange={(e) => setService(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+          <option value="">{translate('dashboard.allServices')}</option>
           {services.map((s: any) => (
             <option key={s.id} value={s.slug}>
               {s.title}
@@ -60,60 +60,60 @@ export const Dashboard = () => {
       </Stack>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title={translate('pbi.dashboard.casesByService')} subtitle={translate('pbi.dashboard.total', { n: totalCases.toLocaleString('id-ID') })} error={byService.error} loading={!byService.data}>
+          <Panel title={translate('dashboard.casesByService')} subtitle={translate('dashboard.total', { n: totalCases.toLocaleString('id-ID') })} error={byService.error} loading={!byService.data}>
             {byService.data?.services.length ? (
               <StackedBars testId="chart-cases-by-service" segments={statusSegments} rows={byService.data.services.map((s: any) => ({ label: s.title, values: s.statuses }))} labelWidth={220} />
             ) : (
-              <Typography variant="body2">{translate('pbi.dashboard.empty')}</Typography>
+              <Typography variant="body2">{translate('dashboard.empty')}</Typography>
             )}
           </Panel>
         </Grid>
         <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title={translate('pbi.dashboard.slaByMonth')} subtitle={translate('pbi.dashboard.slaByMonthHelp')} error={byMonth.error} loading={!byMonth.data}>
+          <Panel title={translate('dashboard.slaByMonth')} subtitle={translate('dashboard.slaByMonthHelp')} error={byMonth.error} loading={!byMonth.data}>
             {byMonth.data?.months.length ? (
               <Columns
                 testId="chart-sla-by-month"
                 segments={slaSegments}
                 rate
-                rateLabel={translate('pbi.dashboard.onTimeRate')}
+                rateLabel={translate('dashboard.onTimeRate')}
                 columns={byMonth.data.months.map((m: any) => ({ label: m.month.slice(2), values: { onTime: m.onTime, late: m.late }, rate: m.onTimeRate }))}
               />
             ) : (
-              <Typography variant="body2">{translate('pbi.dashboard.empty')}</Typography>
+              <Typography variant="body2">{translate('dashboard.empty')}</Typography>
             )}
           </Panel>
         </Grid>
         <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title={translate('pbi.dashboard.slaByActivity')} subtitle={translate('pbi.dashboard.slaByActivityHelp')} error={byActivity.error} loading={!byActivity.data}>
+          <Panel title={translate('dashboard.slaByActivity')} subtitle={translate('dashboard.slaByActivityHelp')} error={byActivity.error} loading={!byActivity.data}>
             {byActivity.data?.activities.length ? (
               <StackedBars
                 testId="chart-sla-by-activity"
                 segments={slaSegments}
                 labelWidth={220}
                 rows={byActivity.data.activities.map((a: any) => ({
-                  label: `${service ? '' : `${titleOf(a.service)} · `}${translate('pbi.dashboard.activity', { n: a.activity ?? '-' })}`,
+                  label: `${service ? '' : `${titleOf(a.service)} · `}${translate('dashboard.activity', { n: a.activity ?? '-' })}`,
                   values: { onTime: a.open - a.activityOverdue, late: a.activityOverdue },
                   note: a.onTimeRate == null ? undefined : `${a.onTimeRate}%`,
                 }))}
               />
             ) : (
-              <Typography variant="body2">{translate('pbi.dashboard.empty')}</Typography>
+              <Typography variant="body2">{translate('dashboard.empty')}</Typography>
             )}
           </Panel>
         </Grid>
         <Grid size={{ xs: 12, lg: 6 }}>
-          <Panel title={translate('pbi.dashboard.backlog')} subtitle={translate('pbi.dashboard.backlogHelp')} error={backlog.error} loading={!backlog.data}>
+          <Panel title={translate('dashboard.backlog')} subtitle={translate('dashboard.backlogHelp')} error={backlog.error} loading={!backlog.data}>
             {backlog.data?.villages.length ? (
               <StackedBars
                 testId="chart-backlog"
                 segments={[
-                  { key: 'onTime', label: translate('pbi.dashboard.onTime'), color: COLORS.open },
-                  { key: 'overdue', label: translate('pbi.dashboard.overdue'), color: COLORS.late },
+                  { key: 'onTime', label: translate('dashboard.onTime'), color: COLORS.open },
+                  { key: 'overdue', label: translate('dashboard.overdue'), color: COLORS.late },
                 ]}
                 rows={backlog.data.villages.map((v: any) => ({ label: v.name, values: { onTime: v.open - v.overdue, overdue: v.overdue } }))}
               />
             ) : (
-              <Typography variant="body2">{translate('pbi.dashboard.empty')}</Typography>
+              <Typography variant="body2">{translate('dashboard.empty')}</Typography>
             )}
           </Panel>
         </Grid>

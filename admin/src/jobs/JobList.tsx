@@ -19,14 +19,14 @@ const CancelButton = ({ job }: { job: Job }) => {
         e.stopPropagation();
         try {
           await api(`/jobs/${job.id}/cancel`, { method: 'POST' });
-          notify('pbi.jobs.cancelRequested', { type: 'info' });
+          notify('jobs.cancelRequested', { type: 'info' });
         } catch (err: any) {
           notify(err.message, { type: 'error' });
         }
         refresh();
       }}
     >
-      {translate('pbi.jobs.cancel')}
+      {translate('jobs.cancel')}
     </Button>
   );
 };
@@ -35,17 +35,17 @@ const CancelButton = ({ job }: { job: Job }) => {
 export const JobList = () => {
   const translate = useTranslate();
   const filters = [
-    <SelectInput key="kind" source="kind" alwaysOn choices={KINDS.map((k) => ({ id: k, name: translate(`pbi.jobs.kind.${k}`) }))} />,
-    <SelectInput key="status" source="status" alwaysOn choices={STATUSES.map((s) => ({ id: s, name: translate(`pbi.jobs.status.${s}`) }))} />,
+    <SelectInput key="kind" source="kind" alwaysOn choices={KINDS.map((k) => ({ id: k, name: translate(`jobs.kind.${k}`) }))} />,
+    <SelectInput key="status" source="status" alwaysOn choices={STATUSES.map((s) => ({ id: s, name: translate(`jobs.status.${s}`) }))} />,
   ];
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ refetchInterval: (q: any) => (q?.state?.data?.data?.some((j: Job) => !isFinished(j)) ? 2000 : false) }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="createdAt" showTime />
-        <FunctionField source="kind" render={(j: Job) => translate(`pbi.jobs.kind.${j.kind}`, { _: j.kind })} />
+        <FunctionField source="kind" render={(j: Job) => translate(`jobs.kind.${j.kind}`, { _: j.kind })} />
         <TextField source="fileName" />
         <BooleanField source="dryRun" />
-        <FunctionField label="pbi.jobs.progress" render={(j: Job) => <JobBar job={j} />} sx={{ minWidth: 260 }} />
+        <FunctionField label="jobs.progress" render={(j: Job) => <JobBar job={j} />} sx={{ minWidth: 260 }} />
         <TextField source="problemCount" />
         <FunctionField render={(j: Job) => <CancelButton job={j} />} />
       </Datagrid>

@@ -21,8 +21,8 @@ export const JobBar = ({ job }: { job: Job }) => {
     <Box data-testid="job-progress" data-status={job.status}>
       <LinearProgress variant={percent === null && running ? 'indeterminate' : 'determinate'} value={percent ?? (running ? 0 : 100)} color={job.status === 'failed' ? 'error' : job.status === 'cancelled' ? 'warning' : 'primary'} />
       <Typography variant="body2" sx={{ mt: 0.5 }}>
-        {translate(`pbi.jobs.status.${job.status}`)}
-        {percent !== null ? ` · ${percent}%` : ''} · {translate('pbi.jobs.rows', { read: job.rowsRead ?? 0, valid: job.rowsValid ?? 0, written: job.rowsWritten ?? 0, total: job.rowsTotal ?? '?' })}
+        {translate(`jobs.status.${job.status}`)}
+        {percent !== null ? ` · ${percent}%` : ''} · {translate('jobs.rows', { read: job.rowsRead ?? 0, valid: job.rowsValid ?? 0, written: job.rowsWritten ?? 0, total: job.rowsTotal ?? '?' })}
       </Typography>
     </Box>
   );
@@ -38,7 +38,7 @@ export const JobProgress = ({ id, fileName }: { id: string; fileName?: string })
   const cancel = async () => {
     try {
       await api(`/jobs/${id}/cancel`, { method: 'POST' });
-      notify('pbi.jobs.cancelRequested', { type: 'info' });
+      notify('jobs.cancelRequested', { type: 'info' });
     } catch (e: any) {
       notify(e.message, { type: 'error' });
     }
@@ -49,19 +49,19 @@ export const JobProgress = ({ id, fileName }: { id: string; fileName?: string })
       <JobBar job={job} />
       {finished && (
         <Alert severity={job.problemCount ? 'warning' : SEVERITY[job.status]} data-testid="job-result">
-          {job.message || translate(`pbi.jobs.status.${job.status}`)}
-          {job.problemCount ? ` · ${translate('pbi.jobs.problems', { smart_count: job.problemCount })}` : ''}
+          {job.message || translate(`jobs.status.${job.status}`)}
+          {job.problemCount ? ` · ${translate('jobs.problems', { smart_count: job.problemCount })}` : ''}
         </Alert>
       )}
       <Stack direction="row" spacing={1}>
         {!finished && (
           <Button variant="outlined" color="warning" onClick={cancel}>
-            {translate('pbi.jobs.cancel')}
+            {translate('jobs.cancel')}
           </Button>
         )}
         {finished && job.hasFile && (
           <Button variant="contained" onClick={() => download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(e.message, { type: 'error' }))}>
-            {translate('pbi.jobs.downloadFile')}
+            {translate('jobs.downloadFile')}
           </Button>
         )}
       </Stack>

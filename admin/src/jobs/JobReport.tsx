@@ -21,20 +21,20 @@ export const JobReport = ({ id }: { id: string }) => {
   return (
     <Stack spacing={1} data-testid="job-report">
       <Stack sx={{ alignItems: 'center' }} direction="row" spacing={2}>
-        <Typography variant="subtitle1">{translate('pbi.jobs.report', { smart_count: rows.length })}</Typography>
+        <Typography variant="subtitle1">{translate('jobs.report', { smart_count: rows.length })}</Typography>
         <Button size="small" variant="outlined" onClick={() => download(`/jobs/${id}/report?format=xlsx`, `laporan-${id}.xlsx`).catch((e) => notify(e.message, { type: 'error' }))}>
-          {translate('pbi.jobs.downloadReport')}
+          {translate('jobs.downloadReport')}
         </Button>
       </Stack>
       {rows.length === 0 ? (
-        <Typography variant="body2">{translate('pbi.jobs.noProblems')}</Typography>
+        <Typography variant="body2">{translate('jobs.noProblems')}</Typography>
       ) : (
         <Table size="small">
           <TableHead>
             <TableRow>
-              <TableCell>{translate('pbi.jobs.row')}</TableCell>
-              <TableCell>{translate('pbi.jobs.field')}</TableCell>
-              <TableCell>{translate('pbi.jobs.problem')}</TableCell>
+              <TableCell>{translate('jobs.row')}</TableCell>
+              <TableCell>{translate('jobs.field')}</TableCell>
+              <TableCell>{translate('jobs.problem')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -48,7 +48,7 @@ export const JobReport = ({ id }: { id: string }) => {
           </TableBody>
         </Table>
       )}
-      {rows.length > SHOWN && <Typography variant="caption">{translate('pbi.jobs.moreInFile', { count: rows.length - SHOWN })}</Typography>}
+      {rows.length > SHOWN && <Typography variant="caption">{translate('jobs.moreInFile', { count: rows.length - SHOWN })}</Typography>}
     </Stack>
   );
 };

@@ -8,9 +8,9 @@ export const JobShow = () => {
   const translate = useTranslate();
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title={translate('pbi.jobs.one')} />
+      <Title title={translate('jobs.one')} />
       <CardContent>
-        <Typography variant="h6">{translate('pbi.jobs.one')}</Typography>
+        <Typography variant="h6">{translate('jobs.one')}</Typography>
         <JobProgress id={id} />
       </CardContent>
     </Card>

@@ -1,32 +1,10 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { usePermissions } from 'react-admin';
+import type { Me } from '../authProvider';
 
-export interface Me {
-  id: number;
-  username: string;
-  role: { type: string; name: string; scope: 'village' | 'district' | 'office' | 'bpjs' };
-  access: Record<string, string[]>;
-  [key: string]: unknown;
-}
+export type { Me };
 
-let pending: Promise<Me> | null = null;
-let token: string | null = null;
-
-/** The signed-in staff member (GET /api/panel/me), fetched once per session token. */
+/** The signed-in staff member (GET /api/panel/me, fetched once by the authProvider as its permissions). */
 export function useMe(): Me | null {
-  const [me, setMe] = useState<Me | null>(null);
-  useEffect(() => {
-    const current = localStorage.getItem('layanan-pbi.jwt');
-    if (!pending || token !== current) {
-      token = current;
-      pending = api<Me>('/me');
-      pending.catch(() => (pending = null));
-    }
-    let alive = true;
-    pending.then((m) => alive && setMe(m)).catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return me;
+  const { permissions } = usePermissions<Me>();
+  return permissions ?? null;
 }

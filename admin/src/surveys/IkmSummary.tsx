@@ -22,13 +22,13 @@ export const IkmSummary = ({ service, onPick }: { service?: string; onPick: (slu
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!data) return <LinearProgress />;
   const chosen = data.services.find((s) => s.service === service) ?? null;
-  const gradeChip = (s: Ikm) => <Chip size="small" label={`${s.grade} · ${translate(`pbi.surveys.performance.${s.grade}`)}`} sx={{ bgcolor: GRADE_COLOR[s.grade], color: '#fff' }} />;
+  const gradeChip = (s: Ikm) => <Chip size="small" label={`${s.grade} · ${translate(`surveys.performance.${s.grade}`)}`} sx={{ bgcolor: GRADE_COLOR[s.grade], color: '#fff' }} />;
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Card>
         <CardHeader
-          title={translate('pbi.surveys.ikmTitle')}
-          subheader={data.office ? translate('pbi.surveys.officeIkm', { score: data.office.score.toFixed(2).replace('.', ','), n: data.office.respondents }) : translate('pbi.surveys.none')}
+          title={translate('surveys.ikmTitle')}
+          subheader={data.office ? translate('surveys.officeIkm', { score: data.office.score.toFixed(2).replace('.', ','), n: data.office.respondents }) : translate('surveys.none')}
           titleTypographyProps={{ variant: 'h6' }}
         />
         <CardContent>
@@ -37,16 +37,16 @@ export const IkmSummary = ({ service, onPick }: { service?: string; onPick: (slu
               <StackedBars
                 testId="chart-ikm"
                 labelWidth={240}
-                segments={[{ key: 'score', label: translate('pbi.surveys.score'), color: '#1976d2' }]}
+                segments={[{ key: 'score', label: translate('surveys.score'), color: '#1976d2' }]}
                 rows={data.services.map((s) => ({ label: s.title ?? s.service ?? '-', values: { score: s.score }, note: s.grade }))}
               />
               <Table size="small" data-testid="ikm-table">
                 <TableHead>
                   <TableRow>
-                    <TableCell>{translate('pbi.surveys.service')}</TableCell>
-                    <TableCell align="right">{translate('pbi.surveys.respondents')}</TableCell>
+                    <TableCell>{translate('surveys.service')}</TableCell>
+                    <TableCell align="right">{translate('surveys.respondents')}</TableCell>
                     <TableCell align="right">IKM</TableCell>
-                    <TableCell>{translate('pbi.surveys.grade')}</TableCell>
+                    <TableCell>{translate('surveys.grade')}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -66,15 +66,15 @@ export const IkmSummary = ({ service, onPick }: { service?: string; onPick: (slu
       </Card>
       {chosen && (
         <Card>
-          <CardHeader title={translate('pbi.surveys.elementsOf', { title: chosen.title })} titleTypographyProps={{ variant: 'h6' }} />
+          <CardHeader title={translate('surveys.elementsOf', { title: chosen.title })} titleTypographyProps={{ variant: 'h6' }} />
           <CardContent>
             <Typography variant="body2" sx={{ mb: 1 }}>
-              {translate('pbi.surveys.elementsHelp')}
+              {translate('surveys.elementsHelp')}
             </Typography>
             <StackedBars
               testId="chart-ikm-elements"
               labelWidth={260}
-              segments={[{ key: 'mean', label: translate('pbi.surveys.mean'), color: '#5c6bc0' }]}
+              segments={[{ key: 'mean', label: translate('surveys.mean'), color: '#5c6bc0' }]}
               rows={chosen.elements.map((e) => ({ label: `${e.key.toUpperCase()} ${e.label}`, values: { mean: Math.round(e.mean * 100) / 100 } }))}
             />
           </CardContent>
