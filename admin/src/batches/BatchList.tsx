@@ -1,10 +1,11 @@
 import { Chip } from '@mui/material';
-import { Datagrid, DateField, ExportButton, FunctionField, List, NumberField, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { Datagrid, ExportButton, FunctionField, List, NumberField, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { BatchBulkActions } from './BulkActions';
 import { BATCH_LEVELS, BATCH_STATUSES, STATUS_COLOR } from './labels';
 import { RecapButton } from './RecapButton';
 import { useMe } from '../jobs/useMe';
+import { OfficeDateField } from '../jobs/OfficeDateField';
 
 const Actions = () => {
   const me = useMe();
@@ -46,8 +47,8 @@ export const BatchList = () => {
         <TextField source="regionLabel" />
         <NumberField source="caseCount" />
         <FunctionField source="status" render={(b: any) => <BatchStatus status={b.status} />} />
-        <DateField source="submittedAt" />
-        <DateField source="sentAt" />
+        <OfficeDateField source="submittedAt" />
+        <OfficeDateField source="sentAt" />
       </Datagrid>
     </List>
   );

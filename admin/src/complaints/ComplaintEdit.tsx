@@ -1,7 +1,8 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
-import { DateField, Edit, FunctionField, Labeled, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, AutocompleteInput, useTranslate, required } from 'react-admin';
+import { Edit, FunctionField, Labeled, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, AutocompleteInput, useTranslate, required } from 'react-admin';
 import { COMPLAINT_STATUSES } from './ComplaintList';
 import { SlaChip } from './SlaChip';
+import { OfficeDateField } from '../jobs/OfficeDateField';
 
 const ReplyToolbar = () => (
   <Toolbar>
@@ -22,10 +23,10 @@ export const ComplaintEdit = () => {
                 <TextField source="trackingCode" />
               </Labeled>
               <Labeled source="receivedAt">
-                <DateField source="receivedAt" showTime />
+                <OfficeDateField source="receivedAt" showTime />
               </Labeled>
               <Labeled source="dueAt">
-                <DateField source="dueAt" showTime />
+                <OfficeDateField source="dueAt" showTime />
               </Labeled>
               <Labeled label="complaints.slaLabel">
                 <SlaChip />
@@ -54,7 +55,7 @@ export const ComplaintEdit = () => {
         <SelectInput source="status" choices={COMPLAINT_STATUSES.map((s) => ({ id: s, name: translate(`complaints.status.${s}`) }))} validate={required()} />
         <TextInput source="reply" multiline minRows={4} fullWidth />
         <Labeled source="repliedAt">
-          <DateField source="repliedAt" showTime emptyText="-" />
+          <OfficeDateField source="repliedAt" showTime />
         </Labeled>
       </SimpleForm>
     </Edit>

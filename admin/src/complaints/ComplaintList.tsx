@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput, useTranslate, type RaRecord } from 'react-admin';
+import { Datagrid, FunctionField, List, SelectArrayInput, SelectInput, TextField, TextInput, useTranslate, type RaRecord } from 'react-admin';
 import { SlaChip } from './SlaChip';
+import { OfficeDateField } from '../jobs/OfficeDateField';
 
 export const COMPLAINT_STATUSES = ['new', 'in-progress', 'answered', 'closed'] as const;
 export const CHANNELS = ['web', 'phone', 'whatsapp', 'email', 'visit', 'lapor', 'box', 'other'] as const;
@@ -12,7 +13,7 @@ export const ComplaintList = () => {
   const translate = useTranslate();
   const filters = [
     <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
-    <SelectInput key="status" source="status" alwaysOn choices={COMPLAINT_STATUSES.map((s) => ({ id: s, name: translate(`complaints.status.${s}`) }))} />,
+    <SelectArrayInput key="status" source="status" alwaysOn sx={{ minWidth: 220 }} choices={COMPLAINT_STATUSES.map((s) => ({ id: s, name: translate(`complaints.status.${s}`) }))} />,
     <SelectInput key="overdue" source="overdue" alwaysOn choices={[{ id: true, name: translate('complaints.onlyOverdue') }]} />,
     <SelectInput key="channel" source="channel" choices={CHANNELS.map((c) => ({ id: c, name: translate(`complaints.channel.${c}`) }))} />,
   ];
@@ -20,12 +21,12 @@ export const ComplaintList = () => {
     <List filters={filters} filterDefaultValues={{ status: ['new', 'in-progress'] }} sort={{ field: 'dueAt', order: 'ASC' }}>
       <Datagrid rowClick="edit" rowSx={rowStyle} bulkActionButtons={false}>
         <TextField source="trackingCode" />
-        <DateField source="receivedAt" showTime />
+        <OfficeDateField source="receivedAt" showTime />
         <FunctionField source="channel" render={(r: any) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
         <FunctionField source="text" render={(r: any) => (r.text?.length > 80 ? `${r.text.slice(0, 80)}…` : r.text)} />
         <TextField source="serviceLabel" />
         <FunctionField source="status" render={(r: any) => <Chip size="small" variant="outlined" label={translate(`complaints.status.${r.status}`, { _: r.status })} />} />
-        <DateField source="dueAt" showTime />
+        <OfficeDateField source="dueAt" showTime />
         <FunctionField label="complaints.slaLabel" render={() => <SlaChip />} />
       </Datagrid>
     </List>

@@ -10,7 +10,7 @@ const STATUS_COLOR: Record<string, string> = { 'in-progress': COLORS.progress, w
 
 const Panel = ({ title, subtitle, error, loading, children }: { title: string; subtitle?: string; error: string | null; loading: boolean; children: React.ReactNode }) => (
   <Card sx={{ height: '100%' }}>
-    <CardHeader title={title} subheader={subtitle} titleTypographyProps={{ variant: 'h6' }} />
+    <CardHeader title={title} subheader={subtitle} slotProps={{ title: { variant: 'h6' } }} />
     <CardContent>{error ? <Alert severity="error">{error}</Alert> : loading ? <LinearProgress /> : children}</CardContent>
   </Card>
 );

@@ -1,7 +1,8 @@
 import { Button } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, useNotify, useRefresh, useTranslate, BooleanField } from 'react-admin';
+import { Datagrid, FunctionField, List, SelectInput, TextField, useNotify, useRefresh, useTranslate, BooleanField } from 'react-admin';
 import { api, isFinished, type Job } from './api';
 import { JobBar } from './JobProgress';
+import { OfficeDateField } from './OfficeDateField';
 
 const KINDS = ['form35', 'bpjs-result', 'batch-recap', 'bnba', 'cases'];
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
@@ -41,7 +42,7 @@ export const JobList = () => {
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ refetchInterval: (q: any) => (q?.state?.data?.data?.some((j: Job) => !isFinished(j)) ? 2000 : false) }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="createdAt" showTime />
+        <OfficeDateField source="createdAt" showTime />
         <FunctionField source="kind" render={(j: Job) => translate(`jobs.kind.${j.kind}`, { _: j.kind })} />
         <TextField source="fileName" />
         <BooleanField source="dryRun" />

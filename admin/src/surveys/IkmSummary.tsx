@@ -29,7 +29,7 @@ export const IkmSummary = ({ service, onPick }: { service?: string; onPick: (slu
         <CardHeader
           title={translate('surveys.ikmTitle')}
           subheader={data.office ? translate('surveys.officeIkm', { score: data.office.score.toFixed(2).replace('.', ','), n: data.office.respondents }) : translate('surveys.none')}
-          titleTypographyProps={{ variant: 'h6' }}
+          slotProps={{ title: { variant: 'h6' } }}
         />
         <CardContent>
           {data.services.length > 0 && (
@@ -66,7 +66,7 @@ export const IkmSummary = ({ service, onPick }: { service?: string; onPick: (slu
       </Card>
       {chosen && (
         <Card>
-          <CardHeader title={translate('surveys.elementsOf', { title: chosen.title })} titleTypographyProps={{ variant: 'h6' }} />
+          <CardHeader title={translate('surveys.elementsOf', { title: chosen.title })} slotProps={{ title: { variant: 'h6' } }} />
           <CardContent>
             <Typography variant="body2" sx={{ mb: 1 }}>
               {translate('surveys.elementsHelp')}

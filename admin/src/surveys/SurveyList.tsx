@@ -1,5 +1,6 @@
-import { Datagrid, DateField, List, NumberField, SelectInput, TextField, useGetList, useListContext, useTranslate } from 'react-admin';
+import { Datagrid, List, NumberField, SelectInput, TextField, useGetList, useListContext, useTranslate } from 'react-admin';
 import { IkmSummary } from './IkmSummary';
+import { OfficeDateField } from '../jobs/OfficeDateField';
 
 const Summary = () => {
   const { filterValues, setFilters } = useListContext();
@@ -18,7 +19,7 @@ export const SurveyList = () => {
     <List filters={filters} sort={{ field: 'submittedAt', order: 'DESC' }} title={translate('surveys.title')}>
       <Summary />
       <Datagrid bulkActionButtons={false} rowClick={false}>
-        <DateField source="submittedAt" showTime />
+        <OfficeDateField source="submittedAt" showTime />
         <TextField source="serviceLabel" />
         <NumberField source="score" />
         <TextField source="respondentSex" />
