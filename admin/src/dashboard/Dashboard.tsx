@@ -1,6 +1,6 @@
 import { Alert, Card, CardContent, CardHeader, Grid, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Title, useGetList, useTranslate } from 'react-admin';
+import { Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { useMe } from '../jobs/useMe';
 import { COLORS, Columns, StackedBars, type Segment } from './charts';
 import { useStats } from './useStats';
@@ -15,10 +15,15 @@ const Panel = ({ title, subtitle, error, loading, children }: { title: string; s
   </Card>
 );
 
+/** "2026-10" as "Okt 2026" (English: "Oct 2026"). */
+const monthLabel = (month: string, locale: string) =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
 /** Cases per service and status, SLA per activity and per month, backlog per village: scoped to what the user may see. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const me = useMe();
+  const [locale] = useLocaleState();
   const [service, setService] = useState('');
   const enabled = !!me && me.role.scope !== 'bpjs';
   const params = { service: service || undefined };
@@ -49,7 +54,7 @@ export const Dashboard = () => {
       <Title title={translate('dashboard.title')} />
       <Stack sx={{ alignItems: 'center' }} direction="row" spacing={2}>
         <Typography variant="h5">{translate('dashboard.title')}</Typography>
-        <TextField select size="small" sx={{ minWidth: 260 }} label={translate('dashboard.service')} value={service} onChange={(e) => setService(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+        <TextField select size="small" sx={{ minWidth: 260, maxWidth: 420 }} label={translate('dashboard.service')} value={service} onChange={(e) => setService(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
           <option value="">{translate('dashboard.allServices')}</option>
           {services.map((s: any) => (
             <option key={s.id} value={s.slug}>
@@ -76,7 +81,7 @@ export const Dashboard = () => {
                 segments={slaSegments}
                 rate
                 rateLabel={translate('dashboard.onTimeRate')}
-                columns={byMonth.data.months.map((m: any) => ({ label: m.month.slice(2), values: { onTime: m.onTime, late: m.late }, rate: m.onTimeRate }))}
+                columns={byMonth.data.months.map((m: any) => ({ label: monthLabel(m.month, locale), values: { onTime: m.onTime, late: m.late }, rate: m.onTimeRate }))}
               />
             ) : (
               <Typography variant="body2">{translate('dashboard.empty')}</Typography>
@@ -91,7 +96,7 @@ export const Dashboard = () => {
                 segments={slaSegments}
                 labelWidth={220}
                 rows={byActivity.data.activities.map((a: any) => ({
-                  label: `${service ? '' : `${titleOf(a.service)} · `}${translate('dashboard.activity', { n: a.activity ?? '-' })}`,
+                  label: `${translate('dashboard.activity', { n: a.activity ?? '-' })}${service ? '' : ` · ${titleOf(a.service)}`}`,
                   values: { onTime: a.open - a.activityOverdue, late: a.activityOverdue },
                   note: a.onTimeRate == null ? undefined : `${a.onTimeRate}%`,
                 }))}
