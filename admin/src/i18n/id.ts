@@ -54,7 +54,7 @@ export const raIndonesian: TranslationMessages = {
     boolean: {
       true: 'Ya',
       false: 'Tidak',
-      null: ' ',
+      null: '\u2003', // em space, as in English: an empty cell that keeps its height
     },
     page: {
       create: 'Buat %{name}',

@@ -1,1 +1,3 @@
-export default { recordRepresentation: 'username' };
+import { UserCreate, UserEdit, UserList } from './views';
+
+export default { list: UserList, create: UserCreate, edit: UserEdit, recordRepresentation: 'username' };

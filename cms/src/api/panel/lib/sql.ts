@@ -140,11 +140,14 @@ export async function scopedQuery(strapi: Core.Strapi, knex: Knex, def: Resource
   return { qb, maxRows: Math.min(sql.maxRows, ...ids) };
 }
 
-export function orderBy(qb: Knex.QueryBuilder, model: ModelInfo, sort: ListQuery['sort']): Knex.QueryBuilder {
+export function orderBy(qb: Knex.QueryBuilder, model: ModelInfo, sort: ListQuery['sort'], then?: string): Knex.QueryBuilder {
   const order = sort.order === 'DESC' ? 'desc' : 'asc';
   if (sort.attribute === 'id') return qb.orderBy('t.id', order);
+  qb.orderBy(`t.${columnOf(model, sort.attribute)}`, order);
+  // The resource's second key for this sort (cases: priority, then due time), same direction.
+  if (then) qb.orderBy(`t.${columnOf(model, then)}`, order);
   // Row id breaks ties, so pages never overlap or skip.
-  return qb.orderBy(`t.${columnOf(model, sort.attribute)}`, order).orderBy('t.id', order);
+  return qb.orderBy('t.id', order);
 }
 
 export interface Page {
