@@ -5,6 +5,7 @@ import { api, type Job } from '../jobs/api';
 import { JobProgress } from '../jobs/JobProgress';
 import { useMe } from '../jobs/useMe';
 import { BatchActions } from './BatchActions';
+import { BatchLetters } from './BatchLetters';
 import { BatchLines, type BatchLine } from './BatchLines';
 import { BatchStatus } from './BatchList';
 
@@ -50,6 +51,7 @@ export const BatchShow = () => {
               <JobProgress id={job.id} key={job.id} />
             </>
           )}
+          {me?.access.letters?.includes('read') && <BatchLetters batchId={id} />}
           <Divider />
           {linesError && <Alert severity="error">{linesError}</Alert>}
           {lines && <BatchLines batchId={id} lines={lines} canRecord={me?.role.type === 'petugas-bpjs' && ['sent-to-bpjs', 'cleansed'].includes(batch.status)} onRecorded={changed} />}

@@ -34,20 +34,23 @@ export async function api<T = any>(path: string, init: { method?: string; json?:
 }
 
 /** Downloads a file of the staff API (bearer token) and hands it to the browser as a download. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(`/api/panel${path}`, { headers: authHeaders() });
+export const download = (path: string, fallbackName: string) => downloadUrl(`/api/panel${path}`, fallbackName);
+
+/** Downloads a private file (staff token) under any API path, e.g. a letter's PDF. */
+export async function downloadUrl(url: string, fallbackName: string): Promise<void> {
+  const res = await fetch(url, { headers: authHeaders() });
   if (!res.ok) throw await failure(res);
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
   const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
+  const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = name ? decodeURIComponent(name) : fallbackName;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 export interface Job {
