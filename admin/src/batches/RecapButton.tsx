@@ -1,6 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { api } from '../jobs/api';
 import { useMe } from '../jobs/useMe';
 import { ServicePicker } from './ServicePicker';
@@ -23,7 +24,7 @@ export const RecapButton = () => {
   const [open, setOpen] = useState(false);
   const [service, setService] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ recapped: string[]; skipped: Skipped[]; batches: string[] } | null>(null);
+  const [result, setResult] = useState<{ recapped: string[]; skipped: Skipped[]; batches: { id: string; code: string }[] } | null>(null);
   const level = me ? RECAP_OF_SCOPE[me.role.scope] : undefined;
   if (!me || !level || (level === 'office' && !OFFICE_RECAPPERS.includes(me.role.type))) return null;
 
@@ -33,7 +34,7 @@ export const RecapButton = () => {
     try {
       const data = await api<any>(`/batches/${level}-recap`, { json: { service } });
       const batches = data.batches ?? [data.batch];
-      setResult({ recapped: data.recapped ?? batches.flatMap((b: any) => b.recapped ?? []), skipped: data.skipped ?? [], batches: batches.map((b: any) => b.code) });
+      setResult({ recapped: data.recapped ?? batches.flatMap((b: any) => b.recapped ?? []), skipped: data.skipped ?? [], batches: batches.map((b: any) => ({ id: b.documentId, code: b.code })) });
       notify('batches.recapDone', { type: 'success', messageArgs: { smart_count: batches.length } });
       refresh();
     } catch (e: any) {
@@ -57,9 +58,18 @@ export const RecapButton = () => {
             <ServicePicker value={service} onChange={setService} />
             {result && (
               <Alert severity={result.recapped.length ? 'success' : 'warning'} data-testid="recap-result">
-                {translate('batches.recapped', { smart_count: result.recapped.length, batches: result.batches.join(', ') || '-' })}
+                {translate('batches.recapped', { smart_count: result.recapped.length, batches: result.batches.map((b) => b.code).join(', ') || '-' })}
               </Alert>
             )}
+            {result?.batches.length ? (
+              <Stack spacing={0.5}>
+                {result.batches.map((b) => (
+                  <Link key={b.id} to={`/batches/${b.id}/show`} onClick={() => setOpen(false)} data-testid="recap-batch-link">
+                    {b.code}
+                  </Link>
+                ))}
+              </Stack>
+            ) : null}
             {result?.skipped.length ? (
               <List dense>
                 {result.skipped.map((s) => (
