@@ -32,10 +32,10 @@ async function api(username: string, p: string): Promise<any> {
 /** Runs a case action from the case page through its confirmation dialog. */
 async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
   await page.waitForSelector(`[data-testid="action-${action}"]:not([disabled])`);
-  await page.click(`[data-testid="action-${action}"]`);
+  await page.locator(`[data-testid="action-${action}"]`).click();
   await page.waitForSelector('[data-testid="action-dialog"]');
   if (fill) await fill(page);
-  await page.click('[data-testid="action-confirm"]');
+  await page.locator('[data-testid="action-confirm"]').click();
   await page.waitForSelector('[data-testid="action-dialog"]', { hidden: true });
 }
 
@@ -43,11 +43,11 @@ async function act(page: Page, action: string, fill?: (page: Page) => Promise<vo
 async function recap(page: Page, shot: string): Promise<string[]> {
   await ui.go(page, '/batches');
   await page.waitForSelector('[data-testid="recap-open"]');
-  await page.click('[data-testid="recap-open"]');
+  await page.locator('[data-testid="recap-open"]').click();
   await page.waitForSelector('[data-testid="service-picker"]');
   await page.waitForFunction((slug) => !!document.querySelector(`[data-testid="service-picker"] option[value="${slug}"]`), {}, SERVICE);
   await page.select('[data-testid="service-picker"]', SERVICE);
-  await page.click('[data-testid="recap-run"]');
+  await page.locator('[data-testid="recap-run"]').click();
   await page.waitForSelector('[data-testid="recap-batch-link"]');
   await ui.screenshot(page, shot);
   return page.$$eval('[data-testid="recap-batch-link"]', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!.replace(/^#?\/batches\//, '').replace(/\/show$/, '')));
@@ -66,12 +66,17 @@ test('village proposes, district and office recap, office sends, BPJS accepts, o
   await desa.type('input[name="name"]', NAME);
   await clickByText(desa, 'SIMPAN');
   await desa.waitForSelector('[data-testid="open-case"]');
-  await desa.click('[data-testid="open-case"]');
+  await desa.locator('[data-testid="open-case"]').click();
   await desa.waitForSelector('[data-testid="open-case-dialog"] [role="combobox"]');
-  await desa.click('[data-testid="open-case-dialog"] [role="combobox"]');
-  await desa.click(`[data-testid="service-${SERVICE}"]`);
-  await desa.click('[data-testid="open-case-confirm"]');
-  await desa.waitForSelector('[data-testid="case-show"]', { timeout: 30_000 });
+  await desa.locator('[data-testid="open-case-dialog"] [role="combobox"]').click();
+  await desa.locator(`[data-testid="service-${SERVICE}"]`).click();
+  await desa.waitForSelector('[role="listbox"]', { hidden: true });
+  await desa.waitForSelector('[data-testid="open-case-confirm"]:not([disabled])');
+  await desa.locator('[data-testid="open-case-confirm"]').click();
+  await desa.waitForSelector('[data-testid="case-show"]', { timeout: 30_000 }).catch(async (e) => {
+    await ui.screenshot(desa, 'failed-open-case');
+    throw new Error(`${e.message}: ${await desa.evaluate(() => document.body.innerText.slice(0, 1500))}`);
+  });
   const code = await desa.$eval('[data-testid="case-code"]', (e) => (e as HTMLElement).innerText.trim());
   const caseId = desa.url().match(/#\/cases\/([^/]+)\/show/)![1];
   await desa.waitForSelector('[data-testid="flow-activity-1"][data-state="current"]');
@@ -109,10 +114,10 @@ test('village proposes, district and office recap, office sends, BPJS accepts, o
   const office = await ui.newPage();
   await ui.login(office, 'magetan.petugas');
   const [officeBatch] = await recap(office, '05-dinsos-recap');
-  await office.click('[data-testid="recap-batch-link"]');
+  await office.locator('[data-testid="recap-batch-link"]').click();
   await office.waitForSelector('[data-testid="batch-send"]');
   await waitForText(office, code);
-  await office.click('[data-testid="batch-send"]');
+  await office.locator('[data-testid="batch-send"]').click();
   await clickByText(office, 'KONFIRMASI');
   await office.waitForFunction(() => !document.querySelector('[data-testid="batch-send"]'));
   await waitForText(office, 'Dikirim ke BPJS');
@@ -128,17 +133,24 @@ test('village proposes, district and office recap, office sends, BPJS accepts, o
   await bpjs.waitForSelector(`[data-testid="result-${code}"]`);
   await bpjs.select(`[data-testid="result-${code}"]`, 'accepted');
   await ui.screenshot(bpjs, '07-bpjs-result');
-  await bpjs.click('[data-testid="save-results"]');
-  await bpjs.waitForFunction((c) => [...document.querySelectorAll('[data-testid="batch-lines"] tr')].some((tr) => tr.textContent!.includes(c) && tr.textContent!.includes('Diterima')), {}, code);
+  await bpjs.locator('[data-testid="save-results"]').click();
+  // Saved: the line is no longer pending (no result picker) and reads "Diterima".
+  await bpjs.waitForSelector(`[data-testid="result-${code}"]`, { hidden: true, timeout: 30_000 });
+  const line = await bpjs.$$eval('[data-testid="batch-lines"] tbody tr', (trs, c) => trs.find((tr) => tr.textContent!.includes(c as string))?.textContent, code);
+  expect(line).toContain('Diterima');
+  await ui.screenshot(bpjs, '08-bpjs-recorded');
   await bpjs.close();
 
   // 6. Office: activity 5, the request letter to Dinkes, from the case page.
   await ui.go(office, `/cases/${caseId}/show`);
-  await office.waitForSelector('[data-testid="flow-activity-5"][data-state="current"]');
+  await office.waitForSelector('[data-testid="flow-activity-5"][data-state="current"]', { timeout: 40_000 }).catch(async (e) => {
+    await ui.screenshot(office, 'failed-activity-5');
+    throw new Error(`${e.message}: ${await office.evaluate(() => document.body.innerText.slice(0, 3000))}`);
+  });
   await act(office, 'complete');
   await office.waitForSelector('[data-testid="case-status"]');
   await waitForText(office, 'Selesai');
-  await ui.screenshot(office, '08-dinsos-letter-drafted');
+  await ui.screenshot(office, '09-dinsos-letter-drafted');
   await office.close();
 
   // 7. Head of office: the batch's letter, printed as a PDF with the applicant's name.
@@ -146,16 +158,27 @@ test('village proposes, district and office recap, office sends, BPJS accepts, o
   await ui.login(kadis, 'magetan.kadis');
   await ui.go(kadis, `/batches/${officeBatch}/show`);
   await kadis.waitForSelector('[data-testid="batch-letter-pdf"]');
-  await ui.screenshot(kadis, '09-kadis-batch-letter');
+  await ui.screenshot(kadis, '10-kadis-batch-letter');
+  // The browser saves the download into a folder of ours: the file the user gets.
+  const downloads = fs.mkdtempSync(path.join(ARTIFACTS, 'downloads-'));
+  const cdp = await kadis.createCDPSession();
+  // Each harness page has its own browser context: the download rule must name it.
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, browserContextId: (kadis.browserContext() as any).id });
   const pdfResponse = kadis.waitForResponse((r) => /\/api\/documents\/letters\/[^/]+\/pdf$/.test(r.url()), { timeout: 60_000 });
-  await kadis.click('[data-testid="batch-letter-pdf"]');
+  await kadis.locator('[data-testid="batch-letter-pdf"]').click();
   const res = await pdfResponse;
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('application/pdf');
-  const pdf = await res.buffer();
+  const deadline = Date.now() + 30_000;
+  let saved: string[] = [];
+  while (Date.now() < deadline && !(saved = fs.readdirSync(downloads).filter((f) => f.endsWith('.pdf'))).length) await new Promise((r) => setTimeout(r, 200));
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toMatch(/^surat-.+\.pdf$/);
+  const pdf = fs.readFileSync(path.join(downloads, saved[0]));
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const file = path.join(ARTIFACTS, 'pbi-d-flow-letter.pdf');
   fs.writeFileSync(file, pdf);
+  fs.rmSync(downloads, { recursive: true, force: true });
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
   expect(text).toContain(NAME);
   expect(text).toMatch(/PBI-D/);

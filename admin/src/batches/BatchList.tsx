@@ -38,7 +38,7 @@ export const BatchList = () => {
     <TextInput key="month" source="month" placeholder="2026-11" />,
   ];
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'month', order: 'DESC' }}>
+    <List filters={filters} actions={<Actions />} sort={{ field: 'month', order: 'DESC' }} empty={false}>
       <Datagrid rowClick="show" bulkActionButtons={<BatchBulkActions />}>
         <TextField source="code" />
         <TextField source="month" />

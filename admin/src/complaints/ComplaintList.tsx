@@ -18,7 +18,7 @@ export const ComplaintList = () => {
     <SelectInput key="channel" source="channel" choices={CHANNELS.map((c) => ({ id: c, name: translate(`complaints.channel.${c}`) }))} />,
   ];
   return (
-    <List filters={filters} filterDefaultValues={{ status: ['new', 'in-progress'] }} sort={{ field: 'dueAt', order: 'ASC' }}>
+    <List filters={filters} empty={false} filterDefaultValues={{ status: ['new', 'in-progress'] }} sort={{ field: 'dueAt', order: 'ASC' }}>
       <Datagrid rowClick="edit" rowSx={rowStyle} bulkActionButtons={false}>
         <TextField source="trackingCode" />
         <OfficeDateField source="receivedAt" showTime />
