@@ -1,5 +1,5 @@
 import { Chip } from '@mui/material';
-import { Datagrid, ExportButton, FunctionField, List, NumberField, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { Datagrid, ExportButton, FunctionField, List, NumberField, SelectInput, TextField, TextInput, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { BatchBulkActions } from './BulkActions';
 import { BATCH_LEVELS, BATCH_STATUSES, STATUS_COLOR } from './labels';
@@ -23,6 +23,10 @@ const Actions = () => {
   );
 };
 
+/** "2026-11" as "November 2026" (the proposal or BPJS month). */
+export const monthName = (month: string | null | undefined, locale: string) =>
+  month && /^\d{4}-\d{2}$/.test(month) ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`)) : month ?? '-';
+
 export const BatchStatus = ({ status }: { status: string }) => {
   const translate = useTranslate();
   return <Chip size="small" color={STATUS_COLOR[status] ?? 'default'} label={translate(`batches.status.${status}`, { _: status })} />;
@@ -31,6 +35,7 @@ export const BatchStatus = ({ status }: { status: string }) => {
 /** Monthly recaps: the village's, the district's, the office's; newest month first. */
 export const BatchList = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const filters = [
     <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
     <SelectInput key="level" source="level" alwaysOn choices={BATCH_LEVELS.map((l) => ({ id: l, name: translate(`batches.level.${l}`) }))} />,
@@ -41,9 +46,9 @@ export const BatchList = () => {
     <List filters={filters} actions={<Actions />} sort={{ field: 'month', order: 'DESC' }} empty={false}>
       <Datagrid rowClick="show" bulkActionButtons={<BatchBulkActions />}>
         <TextField source="code" />
-        <TextField source="month" />
+        <FunctionField source="month" render={(b: any) => monthName(b.month, locale)} />
         <FunctionField source="level" render={(b: any) => translate(`batches.level.${b.level}`, { _: b.level })} />
-        <TextField source="serviceSlug" />
+        <FunctionField source="serviceSlug" render={(b: any) => b.serviceLabel ?? b.serviceSlug} />
         <TextField source="regionLabel" />
         <NumberField source="caseCount" />
         <FunctionField source="status" render={(b: any) => <BatchStatus status={b.status} />} />

@@ -1,19 +1,20 @@
 import { Alert, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { Loading, Title, useGetOne, useGetRecordId, useTranslate } from 'react-admin';
+import { Loading, Title, useGetOne, useGetRecordId, useLocaleState, useTranslate } from 'react-admin';
 import { api, type Job } from '../jobs/api';
 import { JobProgress } from '../jobs/JobProgress';
 import { useMe } from '../jobs/useMe';
 import { BatchActions } from './BatchActions';
 import { BatchLetters } from './BatchLetters';
 import { BatchLines, type BatchLine } from './BatchLines';
-import { BatchStatus } from './BatchList';
+import { BatchStatus, monthName } from './BatchList';
 
 /** One batch: what it is, what can be done with it, the job running for it, and its lines. */
 export const BatchShow = () => {
   const id = String(useGetRecordId());
   const translate = useTranslate();
   const me = useMe();
+  const [locale] = useLocaleState();
   const { data: batch, refetch, error } = useGetOne('batches', { id });
   const [lines, setLines] = useState<BatchLine[] | null>(null);
   const [linesError, setLinesError] = useState<string | null>(null);
@@ -41,7 +42,7 @@ export const BatchShow = () => {
             </Typography>
             <BatchStatus status={batch.status} />
             <Typography variant="body2">
-              {translate(`batches.level.${batch.level}`)} · {batch.month} · {batch.serviceSlug} · {batch.regionLabel ?? batch.officeCode}
+              {translate(`batches.level.${batch.level}`)} · {monthName(batch.month, locale)} · {batch.serviceLabel ?? batch.serviceSlug} · {batch.regionLabel ?? batch.officeLabel ?? batch.officeCode}
             </Typography>
           </Stack>
           <BatchActions batch={batch} onJob={setJob} onChanged={changed} />
