@@ -49,7 +49,7 @@ export const BatchShow = () => {
           {job && (
             <>
               <Divider />
-              <JobProgress id={job.id} key={job.id} />
+              <JobProgress id={job.id} key={job.id} onFinished={(j) => j.kind === 'bpjs-result' && j.status === 'succeeded' && changed()} />
             </>
           )}
           {me?.access.letters?.includes('read') && <BatchLetters batchId={id} />}

@@ -49,7 +49,7 @@ export const Form35Import = () => {
             <Button variant="outlined" onClick={() => download('/imports/form35/template?format=xlsx', 'form35.xlsx').catch((e) => notify(e.message, { type: 'error' }))}>
               {translate('form35.templateXlsx')}
             </Button>
-            <Button variant="outlined" onClick={() => download('/imports/form35/template?format=csv', 'form35.csv').catch((e) => notify(e.message, { type: 'error' }))}>
+            <Button variant="outlined" data-testid="template-csv" onClick={() => download('/imports/form35/template?format=csv', 'form35.csv').catch((e) => notify(e.message, { type: 'error' }))}>
               {translate('form35.templateCsv')}
             </Button>
           </Stack>

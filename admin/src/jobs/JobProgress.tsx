@@ -1,4 +1,5 @@
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
+import { useEffect } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { api, download, isFinished, type Job } from './api';
 import { JobReport } from './JobReport';
@@ -29,10 +30,16 @@ export const JobBar = ({ job }: { job: Job }) => {
 };
 
 /** A job followed live: progress bar, cancel while it runs, then its message, report and file. */
-export const JobProgress = ({ id, fileName }: { id: string; fileName?: string }) => {
+export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName?: string; onFinished?: (job: Job) => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const { job, error } = useJob(id);
+  const done = !!job && isFinished(job);
+  useEffect(() => {
+    if (done && job && onFinished) onFinished(job);
+    // Once per job: when it turns finished.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [done]);
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!job) return <LinearProgress />;
   const cancel = async () => {
@@ -48,7 +55,7 @@ export const JobProgress = ({ id, fileName }: { id: string; fileName?: string })
     <Stack spacing={1.5} sx={{ my: 2 }}>
       <JobBar job={job} />
       {finished && (
-        <Alert severity={job.problemCount ? 'warning' : SEVERITY[job.status]} data-testid="job-result">
+        <Alert severity={job.problemCount ? 'warning' : SEVERITY[job.status]} data-testid="job-result" data-job={job.id}>
           {job.message || translate(`jobs.status.${job.status}`)}
           {job.problemCount ? ` · ${translate('jobs.problems', { smart_count: job.problemCount })}` : ''}
         </Alert>
@@ -60,7 +67,7 @@ export const JobProgress = ({ id, fileName }: { id: string; fileName?: string })
           </Button>
         )}
         {finished && job.hasFile && (
-          <Button variant="contained" onClick={() => download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(e.message, { type: 'error' }))}>
+          <Button variant="contained" data-testid="job-download" onClick={() => download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(e.message, { type: 'error' }))}>
             {translate('jobs.downloadFile')}
           </Button>
         )}
