@@ -1,7 +1,6 @@
 import type { AuthProvider } from 'react-admin';
 
 const KEY = 'layanan-pbi.jwt';
-const ME_KEY = 'layanan-pbi.me';
 export const getToken = () => localStorage.getItem(KEY);
 
 export type ApiAction = 'read' | 'create' | 'update' | 'delete';
@@ -28,36 +27,34 @@ const API_ACTION: Record<string, ApiAction> = { list: 'read', show: 'read', expo
  */
 export const customAccess: Record<string, (me: Me, action: string) => boolean> = {};
 
-let meCache: { token: string; me: Me } | null = null;
+let meCache: { token: string; me: Promise<Me> } | null = null;
 
-/** The current user's profile, fetched once per token (kept for reloads in localStorage). */
-export async function fetchMe(): Promise<Me> {
+/**
+ * The current user's profile, fetched once per token: every caller (canAccess per resource,
+ * getPermissions, getIdentity) shares the same request.
+ */
+export function fetchMe(): Promise<Me> {
   const token = getToken();
-  if (!token) throw Object.assign(new Error('ra.auth.auth_check_error'), { status: 401 });
+  if (!token) return Promise.reject(Object.assign(new Error('ra.auth.auth_check_error'), { status: 401 }));
   if (meCache?.token === token) return meCache.me;
-  const stored = localStorage.getItem(ME_KEY);
-  if (stored) {
-    const parsed = JSON.parse(stored) as { token: string; me: Me };
-    if (parsed.token === token) {
-      meCache = parsed;
-      return parsed.me;
+  const me = (async () => {
+    const res = await fetch('/api/panel/me', { headers: { Authorization: `Bearer ${token}` } });
+    if (!res.ok) {
+      if (getToken() === token) forget();
+      throw Object.assign(new Error('ra.auth.auth_check_error'), { status: res.status });
     }
-  }
-  const res = await fetch('/api/panel/me', { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) {
-    localStorage.removeItem(KEY);
-    throw Object.assign(new Error('ra.auth.auth_check_error'), { status: res.status });
-  }
-  const me = (await res.json()) as Me;
+    return (await res.json()) as Me;
+  })();
   meCache = { token, me };
-  localStorage.setItem(ME_KEY, JSON.stringify(meCache));
+  me.catch(() => {
+    if (meCache?.me === me) meCache = null;
+  });
   return me;
 }
 
 function forget() {
   meCache = null;
   localStorage.removeItem(KEY);
-  localStorage.removeItem(ME_KEY);
 }
 
 /** Whether the profile allows a react-admin action on a resource (pure; used by canAccess and the menu). */

@@ -2,7 +2,6 @@ import { Box } from '@mui/material';
 import {
   Create,
   DataTable,
-  DateField,
   Edit,
   EditButton,
   FunctionField,
@@ -16,6 +15,7 @@ import {
   useCanAccess,
   useTranslate,
 } from 'react-admin';
+import { DateText } from '../common/DateText';
 import { SlaChip } from '../common/SlaChip';
 import { ApplicantForm } from './ApplicantForm';
 import { OpenCaseButton } from './OpenCaseButton';
@@ -65,7 +65,7 @@ export const ApplicantShow = () => {
         <TextField source="kkNumber" />
         <FunctionField source="sex" render={(r) => (r.sex ? translate(`sex.${r.sex}`) : '')} />
         <TextField source="birthPlace" />
-        <DateField source="birthDate" />
+        <DateText source="birthDate" label="resources.applicants.fields.birthDate" />
         <FunctionField source="villageCode" render={(r) => r.villageLabel ?? r.villageCode} />
         <TextField source="address" />
         <TextField source="phone" />

@@ -61,11 +61,11 @@ const QueueTabs = () => {
 
 const rowSx = (record: RaRecord) => (record.priority === 'emergency' ? { backgroundColor: 'rgba(211, 47, 47, 0.06)' } : {});
 
-/** Cases: the role's queue first, emergencies first (priority, then due time), SLA by colour and word. */
+/** Cases (the menu's "Antrian saya" opens the queue tab): emergencies first (priority, then due time), SLA by colour and word. */
 export const CaseList = () => {
   const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'priority', order: 'ASC' }} perPage={25} filterDefaultValues={{ queue: 'mine' }}>
+    <List filters={filters} sort={{ field: 'priority', order: 'ASC' }} perPage={25}>
       <QueueTabs />
       <DataTable rowClick="show" rowSx={rowSx} bulkActionButtons={false}>
         <DataTable.Col source="code" />

@@ -15,7 +15,7 @@ export const CaseTimeline = ({ timeline }: { timeline: Timeline }) => {
       {events.map((e, i) => (
         <Box component="li" key={i} sx={{ mb: 1 }}>
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
-            {formatDate(e.at, locale, tz, true)} · {e.action}
+            {formatDate(e.at, locale, tz, true)} · {translate(`cases.events.${e.action}`, { _: e.action })}
             {e.fromActivity !== e.toActivity && e.toActivity ? ` (${e.fromActivity ?? '—'} → ${e.toActivity})` : ''}
           </Typography>
           <Typography variant="caption" component="div">

@@ -28,7 +28,7 @@ export const Checklist = ({ view }: { view: CaseView }) => {
           <ListItem key={i.key} data-testid={`checklist-${i.key}`} data-checked={i.checked}>
             <ListItemIcon>{i.checked ? <CheckBoxIcon color="success" /> : <CheckBoxOutlineBlankIcon color={i.required ? 'warning' : 'disabled'} />}</ListItemIcon>
             <ListItemText
-              primary={`${i.label}${i.required ? '' : ' (opsional)'}`}
+              primary={`${i.label}${i.required ? '' : ` (${translate('cases.optional')})`}`}
               secondary={
                 i.file ? (
                   <Link component="button" onClick={() => open(i.file!.url)}>
