@@ -147,7 +147,7 @@ test('a semicolon CSV with village names imports; row problems are reported per 
   expect(await counts(server.strapi)).toEqual(before);
 });
 
-test('a village operator cannot import rows of another village; the district operator can', async () => {
+test('a village operator cannot import rows of another village; BPJS cannot import Form 35; bad requests name the field', async () => {
   const rows = people(3, village2).map(rowOf);
   const before = await counts(server.strapi);
   const job = await importFile(desa1, { name: 'lain.xlsx', bytes: await xlsxOf(rows) }, { kind: 'form35', service: SERVICE });
