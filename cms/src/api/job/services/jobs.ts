@@ -187,7 +187,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         boss.on('error', (e: any) => strapi.log.warn(`pg-boss: ${e?.message ?? e}`));
         await boss.start();
         await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0, expireInSeconds: 3 * 3600 });
-        await boss.work(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]: any[]) => run(job.data.jobId));
+        await boss.work(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs: any[]) => {
+          // (Strapi's pg type parsers leave jsonb as text.)
+          for (const job of jobs) await run((typeof job.data === 'string' ? JSON.parse(job.data) : job.data).jobId);
+        });
       } else {
         const queued = await knex()(table()).where({ status: 'queued' }).orderBy('id').select('document_id');
         localQueue.push(...queued.map((r: any) => r.document_id));
