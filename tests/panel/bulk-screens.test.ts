@@ -77,7 +77,9 @@ test('office: export the batch for BPJS, follow the job, download the xlsx', asy
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);
   const cells: string[] = [];
-  wb.worksheets[0].eachRow((row: any) => row.eachCell((c: any) => cells.push(String(c.value))));
+  // A sheet of counts first, then the lines (Form 35 columns).
+  for (const ws of wb.worksheets) ws.eachRow((row: any) => row.eachCell((c: any) => cells.push(String(c.value))));
+  expect(wb.worksheets.map((w: any) => w.name)).toEqual(['Rekap', 'Daftar']);
   for (const p of proposals) expect(cells).toContain(p.nik);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   await page.close();
@@ -148,8 +150,12 @@ test('village operator: Form 35 dry run reports the bad rows and writes nothing;
   fs.rmSync(file, { force: true });
 
   await ui.go(page, '/jobs');
-  await waitForText(page, 'Impor Form 35');
-  expect(await page.$$eval('[data-testid="job-progress"]', (els) => els.length)).toBeGreaterThan(0);
+  await page.waitForSelector('#main-content [data-testid="job-progress"]').catch(async (e) => {
+    await ui.screenshot(page, 'failed-jobs-list');
+    throw new Error(`${e.message}: ${await page.evaluate(() => document.body.innerText.slice(0, 2000))} ${ui.errors.filter((x) => !x.includes('Warning')).join('\n').slice(0, 2000)}`);
+  });
+  const kinds = await page.$$eval('#main-content table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
+  expect(kinds.some((k) => k.includes('Impor Form 35') && k.includes('form35-uji.csv'))).toBe(true);
   await ui.screenshot(page, 'jobs-list');
   await page.close();
 });
