@@ -56,8 +56,7 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
       <JobBar job={job} />
       {finished && (
         <Alert severity={job.problemCount ? 'warning' : SEVERITY[job.status]} data-testid="job-result" data-job={job.id}>
-          {job.message || translate(`jobs.status.${job.status}`)}
-          {job.problemCount ? ` · ${translate('jobs.problems', { smart_count: job.problemCount })}` : ''}
+          {job.message || `${translate(`jobs.status.${job.status}`)}${job.problemCount ? ` · ${translate('jobs.problems', { smart_count: job.problemCount })}` : ''}`}
         </Alert>
       )}
       <Stack direction="row" spacing={1}>
