@@ -7,6 +7,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'puppeteer';
+import { makeNik } from '../../cms/src/domain/nik';
 import { Logins, newApplicant, openCase, villageOf } from '../engine/helpers';
 import { ARTIFACTS, openPanel, waitForText, type PanelHarness } from './harness';
 
@@ -157,5 +158,32 @@ test('village operator: Form 35 dry run reports the bad rows and writes nothing;
   const kinds = await page.$$eval('#main-content table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
   expect(kinds.some((k) => k.includes('Impor Form 35') && k.includes('form35-uji.csv'))).toBe(true);
   await ui.screenshot(page, 'jobs-list');
+  await page.close();
+});
+
+test('a running import is cancelled from its progress view and leaves nothing', async () => {
+  const page = await ui.newPage();
+  await ui.login(page, 'magetan.desa1');
+  const village = await villageOf(ui.server, 'magetan.desa1');
+  const header = 'No;NIK;No KK;Nama;Tempat Lahir;Tanggal Lahir;Jenis Kelamin;Alamat;RT/RW;Desa/Kelurahan;Kecamatan;No HP;Keterangan';
+  const rows = Array.from({ length: 50_000 }, (_, i) => {
+    const nik = makeNik(village.slice(0, 8), '1975-04-12', 'male', 20_000 + i);
+    return `${i + 1};${nik};${nik.slice(0, 6)}0101${String(200000 + i).slice(-6)};WARGA UJI ${i};MAGETAN;12-04-1975;L;Dusun Krajan;001/002;${village};;;`;
+  });
+  const file = path.join(ARTIFACTS, 'form35-besar.csv');
+  fs.writeFileSync(file, [header, ...rows].join('\n'));
+  const before = await ui.server.strapi.db.query('api::applicant.applicant').count();
+  await ui.go(page, '/form35');
+  await page.waitForFunction((slug) => !!document.querySelector(`[data-testid="service-picker"] option[value="${slug}"]`), {}, SERVICE);
+  await page.select('[data-testid="service-picker"]', SERVICE);
+  await (await page.$('[data-testid="form35-file"]') as any).uploadFile(file);
+  await page.locator('input[type="checkbox"]').click(); // not a dry run
+  await page.locator('[data-testid="form35-start"]').click();
+  await page.locator('[data-testid="job-cancel"]').click();
+  await page.waitForSelector('[data-testid="job-result"]', { timeout: 120_000 });
+  await ui.screenshot(page, 'form35-cancelled');
+  expect(await jobStatus(page)).toBe('cancelled');
+  expect(await ui.server.strapi.db.query('api::applicant.applicant').count()).toBe(before);
+  fs.rmSync(file, { force: true });
   await page.close();
 });

@@ -61,7 +61,7 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
       )}
       <Stack direction="row" spacing={1}>
         {!finished && (
-          <Button variant="outlined" color="warning" onClick={cancel}>
+          <Button variant="outlined" color="warning" onClick={cancel} data-testid="job-cancel">
             {translate('jobs.cancel')}
           </Button>
         )}
