@@ -32,8 +32,8 @@ export const Legend = ({ segments }: { segments: Segment[] }) => (
 );
 
 /** Horizontal stacked bars, one row per label (services, villages, activities). */
-export const StackedBars = ({ rows, segments, labelWidth = 180, testId }: { rows: StackedRow[]; segments: Segment[]; labelWidth?: number; testId?: string }) => {
-  const max = Math.max(1, ...rows.map((r) => segments.reduce((s, seg) => s + (r.values[seg.key] ?? 0), 0)));
+export const StackedBars = ({ rows, segments, labelWidth = 180, testId, max: fixedMax }: { rows: StackedRow[]; segments: Segment[]; labelWidth?: number; testId?: string; /** the full bar's value (e.g. 100 for a score); default the biggest row */ max?: number }) => {
+  const max = fixedMax ?? Math.max(1, ...rows.map((r) => segments.reduce((s, seg) => s + (r.values[seg.key] ?? 0), 0)));
   const rowH = 22;
   const width = 640;
   const barW = width - labelWidth - 70;

@@ -37,6 +37,7 @@ export const IkmSummary = ({ service, onPick }: { service?: string; onPick: (slu
               <StackedBars
                 testId="chart-ikm"
                 labelWidth={240}
+                max={100}
                 segments={[{ key: 'score', label: translate('surveys.score'), color: '#1976d2' }]}
                 rows={data.services.map((s) => ({ label: s.title ?? s.service ?? '-', values: { score: s.score }, note: s.grade }))}
               />
@@ -74,6 +75,7 @@ export const IkmSummary = ({ service, onPick }: { service?: string; onPick: (slu
             <StackedBars
               testId="chart-ikm-elements"
               labelWidth={260}
+              max={4}
               segments={[{ key: 'mean', label: translate('surveys.mean'), color: '#5c6bc0' }]}
               rows={chosen.elements.map((e) => ({ label: `${e.key.toUpperCase()} ${e.label}`, values: { mean: Math.round(e.mean * 100) / 100 } }))}
             />

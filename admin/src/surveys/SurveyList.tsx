@@ -21,7 +21,7 @@ export const SurveyList = () => {
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <OfficeDateField source="submittedAt" showTime />
         <TextField source="serviceLabel" />
-        <NumberField source="score" />
+        <NumberField source="score" locales="id-ID" />
         <TextField source="respondentSex" />
         <TextField source="respondentEducation" />
         <TextField source="suggestion" />
