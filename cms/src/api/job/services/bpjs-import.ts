@@ -101,7 +101,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           parsed = parseBpjsResult({ result: RESULT_WORDS[word] ?? word, reason: cellText(cell('reason')) });
         } catch (err: any) {
-          report({ row, field: err?.details?.field === 'reason' ? 'Alasan' : 'Hasil', problem: err?.details?.field === 'reason' ? 'Alasan penolakan wajib diisi' : `"${cellText(cell('result')) ?? ''}" bukan hasil; isi diterima, ditolak atau sudah terdaftar` });
+          const onReason = err?.details?.errors?.[0]?.path?.[0] === 'reason';
+          report({ row, field: onReason ? 'Alasan' : 'Hasil', problem: onReason ? 'Alasan penolakan wajib diisi' : `"${cellText(cell('result')) ?? ''}" bukan hasil; isi diterima, ditolak atau sudah terdaftar` });
           continue;
         }
         const c = byNik.get(nik);
