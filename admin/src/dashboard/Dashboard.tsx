@@ -75,7 +75,7 @@ export const Dashboard = () => {
         </Grid>
         <Grid size={{ xs: 12, lg: 6 }}>
           <Panel title={translate('dashboard.slaByMonth')} subtitle={translate('dashboard.slaByMonthHelp')} error={byMonth.error} loading={!byMonth.data}>
-            {byMonth.data?.months.length ? (
+            {byMonth.data?.months.some((m: any) => m.closed) ? (
               <Columns
                 testId="chart-sla-by-month"
                 segments={slaSegments}

@@ -142,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** SLA per month: cases closed each month (office time) and how many within their due time. */
+    /** SLA per month: cases closed each month (office time) of the last `months`, and how many within their due time. */
     async slaByMonth(staff: StaffContext, q: StatsQuery) {
       const months = intParam(q, 'months', 12, MAX_MONTHS);
       const tz = await officeTimeZone(staff.officeCode);
@@ -162,15 +162,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .count({ closed: '*' })
         .select(knex().raw(`sum(case when ?? <= ?? then 1 else 0 end) as "onTime"`, [c('closedAt'), c('dueAt')]))
         .orderByRaw('1');
-      const wanted = new Set(lastMonths(months, tz));
+      // Every month of the window, empty ones as zeros, so that a chart keeps its time axis.
+      const byMonth = new Map((rows as any[]).map((r) => [r.month, r]));
       return {
-        months: (rows as any[])
-          .filter((r) => wanted.has(r.month))
-          .map((r) => {
-            const closed = num(r.closed);
-            const onTime = num(r.onTime);
-            return { month: r.month, closed, onTime, late: closed - onTime, onTimeRate: closed ? Math.round((onTime / closed) * 1000) / 10 : null };
-          }),
+        months: lastMonths(months, tz).map((month) => {
+          const closed = num(byMonth.get(month)?.closed);
+          const onTime = num(byMonth.get(month)?.onTime);
+          return { month, closed, onTime, late: closed - onTime, onTimeRate: closed ? Math.round((onTime / closed) * 1000) / 10 : null };
+        }),
       };
     },
 
