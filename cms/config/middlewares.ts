@@ -5,6 +5,8 @@ export default [
   { name: 'strapi::cors', config: { expose: ['Content-Range', 'X-Total-Count', 'X-Total-Estimated'] } },
   'strapi::poweredBy',
   'strapi::query',
+  // Before strapi::body: an oversized spreadsheet upload is refused before it is parsed.
+  'global::upload-limit',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -35,9 +35,16 @@ export default {
     // After the seed: the staff API's search indexes are made per office.
     await bootstrapPanel(strapi);
     await installAppendOnlyGuards(strapi);
+    // Background jobs (imports, exports): pg-boss on PostgreSQL, in-process on SQLite.
+    const jobs = strapi.service('api::job.jobs') as any;
+    jobs.register('form35', (run: any) => (strapi.service('api::job.form35-import') as any).run(run));
+    jobs.register('bpjs-result', (run: any) => (strapi.service('api::job.bpjs-import') as any).run(run));
+    for (const kind of ['batch-recap', 'bnba', 'cases']) jobs.register(kind, (run: any) => (strapi.service('api::job.exports') as any).run(run));
+    await jobs.start();
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await (strapi.service('api::job.jobs') as any)?.stop();
     // Chromium of the PDF page pool, if a document was rendered.
     await strapi.service('api::document.pdf')?.close();
   },

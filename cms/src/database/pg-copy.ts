@@ -23,8 +23,19 @@ export async function copyRows(trx: any, table: string, records: Record<string, 
   // Inside a knex transaction, acquireConnection hands back the transaction's own connection.
   const connection = await trx.client.acquireConnection();
   const sql = `COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`;
+  // Rows go out in blocks of a few hundred: one stream chunk (and socket write) per row costs
+  // more than encoding it.
   const lines = function* () {
-    for (const r of records) yield `${columns.map((c) => escapeCopy(r[c])).join('\t')}\n`;
+    let block = '';
+    let n = 0;
+    for (const r of records) {
+      block += `${columns.map((c) => escapeCopy(r[c])).join('\t')}\n`;
+      if (++n % 500 === 0) {
+        yield block;
+        block = '';
+      }
+    }
+    if (block) yield block;
   };
   await pipeline(Readable.from(lines()), connection.query(copyFrom(sql)));
 }

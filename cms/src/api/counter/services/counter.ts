@@ -27,4 +27,14 @@ export default factories.createCoreService(UID as any, ({ strapi }) => ({
     }
     throw new Error(`Counter ${series}/${year} could not be created`);
   },
+
+  /** Takes `n` consecutive numbers of a series at once (bulk imports); returns the first. */
+  async reserve(trx: any, series: string, year: number, n: number, initial?: () => Promise<number>): Promise<number> {
+    const first = await (this as any).next(trx, series, year, initial);
+    if (n > 1) {
+      const table = (strapi.db.metadata.get(UID as any) as any).tableName;
+      await trx(table).where({ series, year }).update({ last: trx.raw('?? + ?', ['last', n - 1]), updated_at: new Date() });
+    }
+    return first;
+  },
 }));

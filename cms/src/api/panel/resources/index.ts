@@ -5,6 +5,7 @@ import { batches } from './batches';
 import { caseEvents } from './case-events';
 import { cases } from './cases';
 import { complaints } from './complaints';
+import { jobs } from './jobs';
 import { letters } from './letters';
 import { offices } from './offices';
 import { regions } from './regions';
@@ -16,7 +17,7 @@ import type { ResourceDefinition } from './types';
 import { users } from './users';
 
 /** Every resource of the staff API, by URL name. */
-export const RESOURCES: readonly ResourceDefinition[] = [applicants, cases, caseEvents, batches, letters, complaints, surveyResponses, serviceStandards, sops, offices, regions, users, roles];
+export const RESOURCES: readonly ResourceDefinition[] = [applicants, cases, caseEvents, batches, letters, complaints, surveyResponses, serviceStandards, sops, offices, regions, users, roles, jobs];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
 

@@ -1,0 +1,173 @@
+/**
+ * Exports (strapi.service('api::job.exports')): a batch's recap for BPJS (lines, and counts per
+ * village, district or office), the BNBA list for the SK, and all cases of a panel filter.
+ * Rows are read in keyset-paginated chunks (id > last, a few thousand at a time) and written
+ * as they come (streamed xlsx or csv), so memory stays flat. The person columns are Form 35's,
+ * in its order: an exported file imports again to the same rows.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import path from 'path';
+import { FORM35_COLUMNS } from '../../../bulk/form35';
+import { tableWriter } from '../../../bulk/table-writer';
+import { maskIdentityNumber, maskPhone } from '../../../domain/mask';
+import type { StaffContext } from '../../../domain/staff';
+import { batchTreeIds } from '../../case/services/engine/batch-tree';
+import { BPJS_RESULT_LABELS } from '../../case/services/engine/moves';
+import { statusLabel } from '../../case/services/engine/view';
+import { fieldError, notFound } from '../../panel/lib/errors';
+import { parseListQuery } from '../../panel/lib/params';
+import { modelInfo } from '../../panel/lib/schema';
+import { scopedQuery } from '../../panel/lib/sql';
+import { resourceNamed } from '../../panel/resources';
+import { recordsService } from '../../panel/services/records';
+import type { JobOutcome, JobRun } from './jobs';
+
+const PAGE = 5000;
+const LEVELS = ['village', 'district', 'office'] as const;
+type Level = (typeof LEVELS)[number];
+const EXTRA_HEADERS = ['Kode Kasus', 'Layanan', 'Status', 'Kegiatan', 'Tanggal Diterima', 'Hasil BPJS', 'Alasan BPJS', 'Aktif Mulai'];
+
+const dmy = (v: unknown) => {
+  if (!v) return null;
+  const s = v instanceof Date ? v.toISOString() : String(v);
+  return `${s.slice(8, 10)}-${s.slice(5, 7)}-${s.slice(0, 4)}`;
+};
+
+export interface ExportRequest {
+  kind: 'batch-recap' | 'bnba' | 'cases';
+  format: 'xlsx' | 'csv';
+  batch?: string;
+  level?: Level;
+  filter?: Record<string, unknown>;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+
+  async function visibleBatch(staff: StaffContext, id: unknown) {
+    if (typeof id !== 'string' || !id) throw fieldError('batch', 'Rekap (batch) wajib diisi: id rekap');
+    const found = await recordsService(strapi).findVisible(resourceNamed('batches'), staff, id);
+    if (!found) throw notFound('Rekap tidak ditemukan');
+    return found;
+  }
+
+  /** Checks an export request when it is made (400/404 then, not a failed job later). */
+  async function check(staff: StaffContext, body: any): Promise<ExportRequest & { fileName: string }> {
+    if (!body || typeof body !== 'object') throw fieldError('kind', 'Kirim jenis ekspor (kind): batch-recap, bnba atau cases');
+    const { kind, format = 'xlsx' } = body;
+    if (!['batch-recap', 'bnba', 'cases'].includes(kind)) throw fieldError('kind', 'Jenis ekspor harus batch-recap, bnba atau cases');
+    if (!['xlsx', 'csv'].includes(format)) throw fieldError('format', 'Format harus xlsx atau csv');
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (kind === 'cases') {
+      const filter = body.filter ?? {};
+      parseListQuery(resourceNamed('cases'), modelInfo(strapi, 'api::case.case'), { filter: JSON.stringify(filter) });
+      return { kind, format, filter, fileName: `kasus-${stamp}.${format}` };
+    }
+    const b = await visibleBatch(staff, body.batch);
+    const level: Level = body.level ?? 'village';
+    if (!LEVELS.includes(level)) throw fieldError('level', 'Tingkat rekap harus village, district atau office');
+    const code = String(b.record.code).replace(/[^A-Za-z0-9-]+/g, '_');
+    return { kind, format, batch: body.batch, level, fileName: `${kind === 'bnba' ? 'bnba' : `rekap-${level}`}-${code}.${format}` };
+  }
+
+  /** Region names of the office's regency, for the Desa/Kelurahan and Kecamatan columns. */
+  async function regionNames(officeCode: string): Promise<Map<string, string>> {
+    const office = await knex()('offices').where({ code: officeCode }).first('regency_code');
+    const rows = await knex()('regions').where('code', 'like', `${office.regency_code}.%`).select('code', 'name');
+    return new Map(rows.map((r: any) => [r.code, r.name]));
+  }
+
+  /** Cases with their applicant, in id order from `after`, for one page. */
+  function casesPage(base: Knex.QueryBuilder, after: number): Knex.QueryBuilder {
+    const lt = (strapi.db.metadata.get('api::case.case' as any) as any).attributes.applicant.joinTable;
+    return base
+      .clone()
+      .leftJoin({ al: lt.name }, `al.${lt.joinColumn.name}`, 't.id')
+      .leftJoin({ a: 'applicants' }, 'a.id', `al.${lt.inverseJoinColumn.name}`)
+      .where('t.id', '>', after)
+      .orderBy('t.id', 'asc')
+      .limit(PAGE)
+      .select('t.id', 't.code', 't.service_slug', 't.status', 't.current_activity', 't.received_at', 't.bpjs_result', 't.bpjs_reason', 't.active_from', 't.village_code', 't.district_code', 'a.nik', 'a.kk_number', 'a.name', 'a.birth_place', 'a.birth_date', 'a.sex', 'a.address', 'a.phone');
+  }
+
+  async function run(job: JobRun): Promise<JobOutcome> {
+    const staff = job.staff;
+    const req = job.job.params as unknown as ExportRequest;
+    const format = job.job.format as 'xlsx' | 'csv';
+    const names = await regionNames(staff.officeCode);
+    const full = staff.seesFullIdentity;
+    const personRow = (r: any, n: number) => [
+      n,
+      full ? r.nik : maskIdentityNumber(r.nik),
+      full ? r.kk_number : maskIdentityNumber(r.kk_number),
+      r.name,
+      r.birth_place,
+      dmy(r.birth_date),
+      r.sex === 'female' ? 'P' : r.sex === 'male' ? 'L' : null,
+      r.address,
+      null,
+      names.get(r.village_code) ?? r.village_code,
+      names.get(r.district_code) ?? r.district_code,
+      full ? r.phone : maskPhone(r.phone),
+      null,
+      r.code,
+      r.service_slug,
+      statusLabel(r.status),
+      r.current_activity,
+      dmy(r.received_at),
+      r.bpjs_result ? ((BPJS_RESULT_LABELS as any)[r.bpjs_result] ?? r.bpjs_result) : null,
+      r.bpjs_reason,
+      dmy(r.active_from),
+    ];
+
+    let base: Knex.QueryBuilder;
+    let title: string;
+    if (req.kind === 'cases') {
+      const def = resourceNamed('cases');
+      const query = parseListQuery(def, modelInfo(strapi, def.uid), { filter: JSON.stringify(req.filter ?? {}) });
+      base = (await scopedQuery(strapi, knex(), def, staff, query.filters)).qb;
+      title = 'Kasus';
+    } else {
+      const b = await visibleBatch(staff, req.batch);
+      const ids = await batchTreeIds(strapi, b.rowId);
+      const bl = (strapi.db.metadata.get('api::case.case' as any) as any).attributes.batch.joinTable;
+      const caseIds = knex()(bl.name).whereIn(bl.inverseJoinColumn.name, ids).select(bl.joinColumn.name);
+      base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn('t.id', caseIds);
+      if (req.kind === 'bnba') base.whereNotIn('t.status', ['rejected', 'returned', 'cancelled']);
+      title = req.kind === 'bnba' ? 'BNBA' : 'Daftar';
+    }
+    const [{ n }] = await base.clone().clearSelect().count({ n: '*' });
+    const total = Number(n);
+    await job.progress({ rowsTotal: total }, true);
+
+    const file = path.join(job.dir, `output.${format}`);
+    const out = tableWriter(format, file);
+    if (req.kind === 'batch-recap' && format === 'xlsx') {
+      // The counts per village, district or the office first, then the lines.
+      const group = req.level === 'district' ? 't.district_code' : req.level === 'office' ? 't.office_code' : 't.village_code';
+      const rows = await base.clone().clearSelect().select({ g: group }).count({ n: '*' }).select(knex().raw(`sum(case when t.bpjs_result = 'accepted' then 1 else 0 end) as accepted, sum(case when t.bpjs_result = 'rejected' then 1 else 0 end) as rejected, sum(case when t.bpjs_result = 'already-member' then 1 else 0 end) as member, sum(case when t.bpjs_result = 'pending' then 1 else 0 end) as pending`)).groupBy(group).orderBy(group);
+      await out.sheet('Rekap', [req.level === 'district' ? 'Kecamatan' : req.level === 'office' ? 'Kantor' : 'Desa/Kelurahan', 'Kode', 'Jumlah Usulan', 'Diterima', 'Ditolak', 'Sudah Peserta', 'Menunggu BPJS'], [28, 16, 14, 12, 12, 14, 14]);
+      for (const r of rows as any[]) await out.row([names.get(r.g) ?? r.g, r.g, Number(r.n), Number(r.accepted), Number(r.rejected), Number(r.member), Number(r.pending)]);
+    }
+    await out.sheet(title, [...FORM35_COLUMNS.map((c) => c.header), ...EXTRA_HEADERS], [6, 20, 20, 28, 16, 14, 8, 32, 10, 22, 18, 16, 16, 18, 26, 16, 10, 14, 16, 24, 12]);
+    let after = 0;
+    let written = 0;
+    try {
+      for (;;) {
+        await job.checkCancelled();
+        const rows: any[] = await casesPage(base, after);
+        if (!rows.length) break;
+        for (const r of rows) await out.row(personRow(r, ++written));
+        after = rows[rows.length - 1].id;
+        await job.progress({ rowsRead: written, rowsValid: written, rowsWritten: written });
+        if (rows.length < PAGE) break;
+      }
+    } finally {
+      await out.close();
+    }
+    return { status: 'succeeded', message: `${written.toLocaleString('id-ID')} baris diekspor`, file: `output.${format}`, progress: { rowsTotal: total, rowsRead: written, rowsValid: written, rowsWritten: written } };
+  }
+
+  return { check, run };
+};

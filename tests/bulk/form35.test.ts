@@ -1,0 +1,196 @@
+/**
+ * Form 35 import over HTTP against the real server: template, dry run, import (cases opened
+ * at the first activity with their history), the per-row report, scope, and the export of
+ * the imported cases importing again to the same rows.
+ */
+import { FileProblem } from '../../cms/src/bulk/csv';
+import { mapHeader, readForm35Row, looksLikeHeader } from '../../cms/src/bulk/form35';
+import { readSheet } from '../../cms/src/bulk/sheet-reader';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { startServer, type TestServer } from '../helpers/strapi';
+import { Logins, villageOf, type Staff } from '../engine/helpers';
+import { counts, csvOf, download, finished, importFile, people, reportOf, rowOf, SERVICE, upload, xlsxOf } from './support';
+
+let server: TestServer;
+let logins: Logins;
+let desa1: Staff;
+let desa2: Staff;
+let village1: string;
+let village2: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  logins = new Logins(server);
+  [desa1, desa2] = await Promise.all([logins.as('magetan.desa1'), logins.as('magetan.desa2')]);
+  village1 = await villageOf(server, 'magetan.desa1');
+  village2 = await villageOf(server, 'magetan.desa2');
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Reads a downloaded file back through the importer's own reader (pure parsing). */
+async function parsedRows(bytes: Buffer, format: 'xlsx' | 'csv') {
+  const file = path.join(os.tmpdir(), `bulk-${process.pid}-${Date.now()}.${format}`);
+  fs.writeFileSync(file, bytes);
+  const rows: any[] = [];
+  let header: any = null;
+  try {
+    for await (const { row, cells } of readSheet(file, format)) {
+      if (!header) {
+        if (looksLikeHeader(cells)) header = mapHeader(cells, row).map;
+        continue;
+      }
+      const { value, problems } = readForm35Row(cells, header, row);
+      if (problems.length) throw new FileProblem(JSON.stringify(problems));
+      rows.push(value);
+    }
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+  return rows;
+}
+
+test('the template downloads as xlsx and csv with the Form 35 header', async () => {
+  const xlsx = await download(desa1, '/api/panel/imports/form35/template?format=xlsx');
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.type).toContain('spreadsheetml');
+  const csv = await download(desa1, '/api/panel/imports/form35/template?format=csv');
+  expect(csv.status).toBe(200);
+  expect(csv.bytes.toString('utf8')).toContain('NIK,No KK,Nama');
+  // An empty template is refused with a report, not an error.
+  const job = await importFile(desa1, { name: 'template.xlsx', bytes: xlsx.bytes }, { kind: 'form35', service: SERVICE, dryRun: 'true' });
+  expect(job.status).toBe('failed');
+  expect((await reportOf(desa1, job.id))[0].problem).toMatch(/tidak berisi baris data/);
+  expect((await desa1.get('/api/panel/imports/form35/template?format=pdf')).status).toBe(400);
+});
+
+test('dry run validates only; the import opens every case at the first activity, in one go', async () => {
+  const list = people(25, village1);
+  const bytes = await xlsxOf(list.map(rowOf), { title: true });
+  const before = await counts(server.strapi);
+  const dry = await importFile(desa1, { name: 'form35.xlsx', bytes }, { kind: 'form35', service: SERVICE, dryRun: 'true' });
+  expect(dry).toMatchObject({ kind: 'form35', status: 'succeeded', dryRun: true, rowsRead: 25, rowsValid: 25, rowsWritten: 0, problemCount: 0, hasReport: true });
+  expect(await counts(server.strapi)).toEqual(before);
+
+  const job = await importFile(desa1, { name: 'form35.xlsx', bytes }, { kind: 'form35', service: SERVICE, dryRun: 'false' });
+  expect(job).toMatchObject({ status: 'succeeded', rowsRead: 25, rowsValid: 25, rowsWritten: 25, problemCount: 0 });
+  expect(job.finishedAt).toBeTruthy();
+  const after = await counts(server.strapi);
+  expect(after.cases - before.cases).toBe(25);
+  expect(after.applicants - before.applicants).toBe(25);
+  expect(after.case_events - before.case_events).toBe(25);
+
+  // The cases are the engine's: visible to the village operator, at activity 1, with the checklist and the open event.
+  const found = await desa1.get(`/api/panel/cases?filter=${encodeURIComponent(JSON.stringify({ q: list[3].nik }))}&range=[0,9]`);
+  expect(found.body).toHaveLength(1);
+  const view = await desa1.view(found.body[0].id);
+  expect(view.case.currentActivity.number).toBe(1);
+  expect(view.case.status).toBe('in-progress');
+  expect(view.actions.map((a: any) => a.action)).toContain('check');
+  const timeline = await desa1.get(`/api/panel/cases/${found.body[0].id}/timeline`);
+  expect(timeline.status).toBe(200);
+  const applicant = await server.strapi.db.query('api::applicant.applicant').findOne({ where: { nik: list[3].nik } });
+  expect(applicant).toMatchObject({ name: list[3].name, kkNumber: list[3].kk, villageCode: village1, districtCode: village1.slice(0, 8), officeCode: 'magetan', sex: list[3].sex === 'P' ? 'female' : 'male', phone: list[3].phone });
+  expect(String(applicant.birthDate).slice(0, 10)).toBe(list[3].birthDate);
+
+  // Imported again: every row is a duplicate of an open case; nothing is written.
+  const again = await importFile(desa1, { name: 'form35.xlsx', bytes }, { kind: 'form35', service: SERVICE });
+  expect(again.status).toBe('failed');
+  expect(again.problemCount).toBe(25);
+  const problems = await reportOf(desa1, again.id);
+  expect(problems[0]).toMatchObject({ row: 4, field: 'NIK', problem: expect.stringMatching(/masih memiliki kasus MAG-\d{4}-\d{6} yang belum selesai/) });
+  expect(await counts(server.strapi)).toEqual(after);
+
+  // Jobs: listed for their owner, not for another village's operator.
+  const mine = await desa1.get(`/api/panel/jobs?filter=${encodeURIComponent(JSON.stringify({ kind: 'form35' }))}&range=[0,49]`);
+  expect(mine.body.map((j: any) => j.id)).toEqual(expect.arrayContaining([dry.id, job.id, again.id]));
+  expect((await desa2.get(`/api/panel/jobs/${job.id}`)).status).toBe(404);
+  expect((await desa2.get(`/api/panel/jobs/${job.id}/report`)).status).toBe(404);
+
+  // The report as xlsx.
+  const xlsxReport = await download(desa1, `/api/panel/jobs/${again.id}/report?format=xlsx`);
+  expect(xlsxReport.status).toBe(200);
+  expect(xlsxReport.type).toContain('spreadsheetml');
+});
+
+test('a semicolon CSV with village names imports; row problems are reported per row and field', async () => {
+  const villageName = (await server.strapi.db.query('api::region.region').findOne({ where: { code: village1 } })).name;
+  const districtName = (await server.strapi.db.query('api::region.region').findOne({ where: { code: village1.slice(0, 8) } })).name;
+  const list = people(6, village1).map((p) => ({ ...p, village: villageName, district: districtName }));
+  const good = await importFile(desa1, { name: 'usulan.csv', bytes: csvOf(list.map(rowOf)) }, { kind: 'form35', service: SERVICE });
+  expect(good).toMatchObject({ status: 'succeeded', rowsWritten: 6 });
+
+  const bad = people(8, village1);
+  const rows = bad.map(rowOf);
+  rows[0][1] = '35200612345'; // short NIK
+  rows[1][6] = bad[1].sex === 'L' ? 'P' : 'L'; // sex against the NIK
+  rows[2][5] = '01-01-1999'; // birth date against the NIK
+  rows[4] = [...rows[5]]; // the same person twice: sheet rows 6 and 7
+  rows[6][3] = ''; // missing name
+  rows[7][9] = village2; // another village: out of a village operator's scope
+  const before = await counts(server.strapi);
+  const job = await importFile(desa1, { name: 'salah.csv', bytes: csvOf(rows) }, { kind: 'form35', service: SERVICE });
+  expect(job.status).toBe('failed');
+  expect(job.message).toMatch(/tidak ada data yang disimpan/);
+  const problems = await reportOf(desa1, job.id);
+  const at = (row: number) => problems.filter((p) => p.row === row);
+  expect(at(2)[0]).toMatchObject({ field: 'NIK', problem: 'NIK harus 16 digit angka' });
+  expect(at(3)[0]).toMatchObject({ field: 'Jenis Kelamin', problem: expect.stringMatching(/tidak sesuai dengan NIK/) });
+  expect(at(4)[0]).toMatchObject({ field: 'Tanggal Lahir', problem: expect.stringMatching(/tidak sesuai dengan NIK/) });
+  expect(at(7)[0]).toMatchObject({ field: 'NIK', problem: expect.stringMatching(/sudah tercantum pada baris 6/) });
+  expect(at(8)[0]).toMatchObject({ field: 'Nama', problem: expect.stringMatching(/Wajib diisi/) });
+  expect(at(9)[0]).toMatchObject({ field: 'Desa/Kelurahan', problem: expect.stringMatching(/di luar wilayah kerja Anda/) });
+  expect(job.problemCount).toBe(6);
+  expect(await counts(server.strapi)).toEqual(before);
+});
+
+test('a village operator cannot import rows of another village; BPJS cannot import Form 35; bad requests name the field', async () => {
+  const rows = people(3, village2).map(rowOf);
+  const before = await counts(server.strapi);
+  const job = await importFile(desa1, { name: 'lain.xlsx', bytes: await xlsxOf(rows) }, { kind: 'form35', service: SERVICE });
+  expect(job.status).toBe('failed');
+  expect((await reportOf(desa1, job.id)).every((p) => p.field === 'Desa/Kelurahan' && /di luar wilayah kerja/.test(p.problem))).toBe(true);
+  expect(await counts(server.strapi)).toEqual(before);
+  // BPJS may not import Form 35 at all.
+  const bpjs = await logins.as('magetan.bpjs');
+  expect((await upload(bpjs, { name: 'x.xlsx', bytes: await xlsxOf(rows) }, { kind: 'form35', service: SERVICE })).status).toBe(403);
+  // Bad requests name the field.
+  const noService = await upload(desa1, { name: 'x.xlsx', bytes: await xlsxOf(rows) }, { kind: 'form35' });
+  expect([noService.status, noService.body.error.details.field]).toEqual([400, 'service']);
+  const noKind = await upload(desa1, { name: 'x.xlsx', bytes: await xlsxOf(rows) }, { service: SERVICE });
+  expect([noKind.status, noKind.body.error.details.field]).toEqual([400, 'kind']);
+  const pdf = await upload(desa1, { name: 'x.pdf', bytes: Buffer.from('%PDF-1.4') }, { kind: 'form35', service: SERVICE });
+  expect([pdf.status, pdf.body.error.details.field]).toEqual([400, 'file']);
+});
+
+test('exported cases import again to the same rows (xlsx and csv)', async () => {
+  const list = people(12, village1);
+  const imported = await importFile(desa1, { name: 'asal.xlsx', bytes: await xlsxOf(list.map(rowOf)) }, { kind: 'form35', service: SERVICE });
+  expect(imported.status).toBe('succeeded');
+  const niks = new Set(list.map((p) => p.nik));
+  for (const format of ['xlsx', 'csv'] as const) {
+    const r = await desa1.post('/api/panel/exports', { kind: 'cases', format, filter: { serviceSlug: SERVICE, villageCode: village1, status: 'in-progress' } });
+    expect(r.status).toBe(202);
+    const job = await finished(desa1, r.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', hasFile: true });
+    const file = await download(desa1, `/api/panel/jobs/${job.id}/file`);
+    expect(file.status).toBe(200);
+    const rows = (await parsedRows(file.bytes, format)).filter((x) => niks.has(x.nik));
+    expect(rows).toHaveLength(12);
+    for (const p of list) {
+      const x = rows.find((y) => y.nik === p.nik)!;
+      expect({ kk: x.kkNumber, name: x.name, birthPlace: x.birthPlace, birthDate: x.birthDate, sex: x.sex, address: x.address, phone: x.phone }).toEqual({ kk: p.kk, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex === 'P' ? 'female' : 'male', address: p.address, phone: p.phone });
+    }
+    // The exported file, as a Form 35 of the same service: every row valid but already open.
+    const dry = await importFile(desa1, { name: `ekspor.${format}`, bytes: file.bytes }, { kind: 'form35', service: SERVICE, dryRun: 'true' });
+    const problems = await reportOf(desa1, dry.id);
+    expect(problems.length).toBe(dry.rowsRead);
+    expect(problems.every((p) => p.field === 'NIK' && /masih memiliki kasus/.test(p.problem))).toBe(true);
+  }
+  // A bad filter is a 400 naming it, as on the cases list.
+  const bad = await desa1.post('/api/panel/exports', { kind: 'cases', format: 'xlsx', filter: { nope: 1 } });
+  expect([bad.status, bad.body.error.details.field]).toEqual([400, 'filter.nope']);
+});

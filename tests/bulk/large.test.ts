@@ -1,0 +1,54 @@
+/**
+ * All or nothing at scale: a 100,000-row Form 35 whose row 90,000 is wrong leaves nothing,
+ * and a cancelled import leaves nothing either.
+ */
+import { startServer, type TestServer } from '../helpers/strapi';
+import { Logins, villageOf, type Staff } from '../engine/helpers';
+import { counts, csvOf, finished, manyRows, reportOf, SERVICE, upload } from './support';
+
+let server: TestServer;
+let desa: Staff;
+let villages: string[];
+
+beforeAll(async () => {
+  server = await startServer();
+  // Form 35 is the village operator's: 100,000 proposals of one village.
+  desa = await new Logins(server).as('magetan.desa1');
+  villages = [await villageOf(server, 'magetan.desa1')];
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+test('a problem at row 90,000 of 100,000 leaves nothing written', async () => {
+  const rows = manyRows(100_000, villages);
+  rows[89_999][1] = '1234'; // data row 90,000 = sheet row 90,001
+  const before = await counts(server.strapi);
+  const r = await upload(desa, { name: 'besar.csv', bytes: csvOf(rows) }, { kind: 'form35', service: SERVICE });
+  expect(r.status).toBe(202);
+  const job = await finished(desa, r.body.id, 170_000);
+  expect(job).toMatchObject({ status: 'failed', rowsRead: 100_000, rowsValid: 99_999, rowsWritten: 0, problemCount: 1 });
+  expect(await reportOf(desa, job.id)).toEqual([{ row: 90_001, field: 'NIK', problem: 'NIK harus 16 digit angka' }]);
+  expect(await counts(server.strapi)).toEqual(before);
+}, 180_000);
+
+test('a cancelled import leaves nothing written', async () => {
+  const before = await counts(server.strapi);
+  const r = await upload(desa, { name: 'batal.csv', bytes: csvOf(manyRows(100_000, villages)) }, { kind: 'form35', service: SERVICE });
+  expect(r.status).toBe(202);
+  // Wait until it is writing, then cancel.
+  for (let i = 0; i < 600; i += 1) {
+    const j = (await desa.get(`/api/panel/jobs/${r.body.id}`)).body;
+    if (j.status === 'running' && j.rowsRead > 5000) break;
+    expect(['queued', 'running']).toContain(j.status);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  const cancel = await desa.post(`/api/panel/jobs/${r.body.id}/cancel`);
+  expect(cancel.status).toBe(200);
+  const job = await finished(desa, r.body.id, 120_000);
+  expect(job.status).toBe('cancelled');
+  expect(job.message).toMatch(/Dibatalkan/);
+  expect(await counts(server.strapi)).toEqual(before);
+  // A finished job can't be cancelled again.
+  expect((await desa.post(`/api/panel/jobs/${r.body.id}/cancel`)).status).toBe(409);
+}, 180_000);
