@@ -9,22 +9,11 @@ const httpClient = (url: string, options: fetchUtils.Options = {}) => {
   return fetchUtils.fetchJson(url, { ...options, headers });
 };
 
-/** A month filter ("2026-10") as the staff API's receivedAt range (cases' "by month" tab). */
-function withMonth(filter: Record<string, unknown> = {}): Record<string, unknown> {
-  const { month, ...rest } = filter;
-  if (typeof month !== 'string' || !/^\d{4}-\d{2}$/.test(month)) return rest;
-  const [y, m] = month.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { ...rest, receivedAt_gte: `${month}-01T00:00:00`, receivedAt_lt: `${next}-01T00:00:00` };
-}
-
 const rest = simpleRestProvider('/api/panel', httpClient);
 
 /** The staff API speaks ra-data-simple-rest's protocol under /api/panel. */
-export const dataProvider: DataProvider = {
-  ...rest,
-  getList: (resource, params) => rest.getList(resource, { ...params, filter: withMonth(params.filter) }),
-};
+// The cases' month filter ("2026-10") goes to the server as is: months are the office's, in its time zone.
+export const dataProvider: DataProvider = rest;
 
 /**
  * Calls a staff-API route outside the resource protocol (case actions, timeline, open) with the

@@ -45,6 +45,8 @@ describe('cases list on the real server', () => {
     await make('emergencyEarly', { priority: 'emergency', receivedAt: new Date(t - 1 * H), dueAt: new Date(t + 20 * H) });
     await make('regularOverdue', { receivedAt: new Date(t - 30 * H), dueAt: new Date(t - 2 * H) });
     await make('regularFresh', { receivedAt: new Date(t), dueAt: new Date(t + 100 * H) });
+    // 1 October 2026, 00:30 in Magetan (UTC+7): still 30 September in UTC.
+    await make('firstOfOctober', { receivedAt: new Date('2026-09-30T17:30:00Z'), dueAt: new Date(t + 200 * H) });
   }, 300_000);
 
   afterAll(async () => {
@@ -55,7 +57,7 @@ describe('cases list on the real server', () => {
     const r = await call(server, 'GET', `/cases${listQuery({ sort: ['priority', 'ASC'], range: [0, 9], filter: { code: Object.values(codes) } })}`, token);
     expect(r.status).toBe(200);
     const byCode = Object.fromEntries(Object.entries(codes).map(([k, v]) => [v, k]));
-    expect(r.body.map((c: any) => byCode[c.code])).toEqual(['emergencyEarly', 'emergencyLate', 'regularOverdue', 'regularSoon', 'regularFresh']);
+    expect(r.body.map((c: any) => byCode[c.code])).toEqual(['emergencyEarly', 'emergencyLate', 'regularOverdue', 'regularSoon', 'regularFresh', 'firstOfOctober']);
   });
 
   test('each case carries its SLA state', async () => {
@@ -75,5 +77,24 @@ describe('cases list on the real server', () => {
     expect(activities.map((a: any) => a.number)).toContain(view.case.currentActivity.number);
     for (const a of activities) expect(Object.keys(a).sort()).toEqual(['executor', 'next', 'noLabel', 'noNext', 'number', 'symbol', 'text', 'yesLabel', 'yesNext']);
     expect(activities.some((a: any) => a.symbol === 'decision' && a.yesNext && a.noNext)).toBe(true);
+  });
+
+  test("the month filter is the office's calendar month, in its time zone", async () => {
+    const inMonth = async (month: string) => (await call(server, 'GET', `/cases${listQuery({ range: [0, 9], filter: { code: codes.firstOfOctober, month } })}`, token)).body.map((c: any) => c.code);
+    expect(await inMonth('2026-10')).toEqual([codes.firstOfOctober]);
+    expect(await inMonth('2026-09')).toEqual([]);
+    const bad = await call(server, 'GET', `/cases${listQuery({ range: [0, 9], filter: { month: '2026-13' } })}`, token);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/month/);
+  });
+
+  test("the office's own due-soon share decides when a case is due soon", async () => {
+    const office: any = await server.strapi.documents('api::office.office').findFirst({ filters: { code: 'magetan' }, populate: ['sla'] });
+    const { id: _id, ...sla } = office.sla;
+    await server.strapi.documents('api::office.office').update({ documentId: office.documentId, data: { sla: { ...sla, dueSoonPercent: 95 } } });
+    // Another account: the first one's office settings are kept for a few seconds.
+    const kabid = await login(server, 'magetan.kabid');
+    const r = await call(server, 'GET', `/cases${listQuery({ range: [0, 9], filter: { code: codes.regularSoon } })}`, kabid);
+    expect(r.body.map((c: any) => c.slaState)).toEqual(['on-time']);
   });
 });

@@ -84,6 +84,11 @@ export function endOfLocalDay(localIso: string, timeZone: string): Date {
   return new Date(new Date(`${localIso}T00:00:00Z`).getTime() + DAY - 1 - offsetMs(timeZone));
 }
 
+/** The instant a local month (YYYY-MM) begins: its first midnight in the office's zone. */
+export function startOfLocalMonth(month: string, timeZone: string): Date {
+  return new Date(new Date(`${month}-01T00:00:00Z`).getTime() - offsetMs(timeZone));
+}
+
 /** The local month (YYYY-MM) of an instant. */
 export function localMonth(at: Date, timeZone: string): string {
   return localDate(at, timeZone).slice(0, 7);

@@ -12,4 +12,8 @@ export interface StaffContext {
   regionCode?: string | null;
   scope: 'village' | 'district' | 'office' | 'bpjs';
   seesFullIdentity: boolean;
+  /** The office's time zone (months and days in lists are the office's). */
+  timeZone?: string;
+  /** Share of a case's time used from which the office calls it "due soon" (office SLA setting). */
+  dueSoonPercent?: number;
 }

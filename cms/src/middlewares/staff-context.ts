@@ -26,7 +26,7 @@ export function forgetStaff(userId?: number): void {
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const load = async (id: number) => {
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id }, populate: { role: true, office: true } });
+    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id }, populate: { role: true, office: { populate: { sla: true } } } });
     if (!user || user.blocked) throw new errors.UnauthorizedError('Akun tidak ditemukan atau diblokir');
     const role = roleDefinition(user.role?.type);
     if (!role || !user.office) throw new errors.ForbiddenError('Akun ini bukan akun staf kantor');
@@ -40,6 +40,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       regionCode: user.regionCode,
       scope: role.scope,
       seesFullIdentity: role.seesFullIdentity,
+      timeZone: user.office.timeZone ?? undefined,
+      dueSoonPercent: user.office.sla?.dueSoonPercent ?? undefined,
     };
     const entry = { user, staff, at: Date.now() };
     if (CACHE_MS > 0) {

@@ -157,6 +157,9 @@ function parseFilter(def: ResourceDefinition, model: ModelInfo, raw: unknown): P
       if (custom.type === 'boolean') {
         if (value !== true && value !== false && value !== 'true' && value !== 'false') throw fieldError(field, 'harus true atau false');
         out.push({ kind: 'custom', name: key, value: value === true || value === 'true' });
+      } else if (custom.type === 'pattern') {
+        if (typeof value !== 'string' || !custom.pattern!.test(value)) throw fieldError(field, `harus ${custom.hint}`);
+        out.push({ kind: 'custom', name: key, value });
       } else {
         if (typeof value !== 'string' || !custom.values?.includes(value)) throw fieldError(field, `nilai harus salah satu dari: ${custom.values?.join(', ')}`);
         out.push({ kind: 'custom', name: key, value });

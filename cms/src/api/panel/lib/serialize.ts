@@ -55,10 +55,10 @@ export function maskRecord(def: ResourceDefinition, record: PanelRecord, staff: 
 }
 
 /** Scalar part of a record: id, declared fields typed, computed values. */
-export function scalarRecord(def: ResourceDefinition, model: ModelInfo, row: Record<string, unknown>, now: Date): PanelRecord {
+export function scalarRecord(def: ResourceDefinition, model: ModelInfo, row: Record<string, unknown>, now: Date, staff?: StaffContext): PanelRecord {
   const record: PanelRecord = { id: String(row.__doc) };
   for (const field of def.fields) record[field] = fromDb(model.attributes.get(field)!, row[field]);
   if (model.draftAndPublish) record.published = fromDb({ name: 'published', type: 'boolean', required: false }, row.__published);
-  for (const [name, compute] of Object.entries(def.computed ?? {})) record[name] = compute(record, now);
+  for (const [name, compute] of Object.entries(def.computed ?? {})) record[name] = compute(record, now, staff);
   return record;
 }

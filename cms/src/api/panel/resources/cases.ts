@@ -1,3 +1,4 @@
+import { monthAfter, startOfLocalMonth } from '../../../domain/calendar';
 import { OPEN_STATUSES as OPEN_CASE_STATUSES } from '../../../domain/sop-walker';
 import { applicantsMatching } from './people-search';
 import { forgetQueueValues, whereInMyQueue } from './queue';
@@ -7,20 +8,20 @@ import type { ResourceDefinition } from './types';
 
 const isOpen = (status: unknown) => (OPEN_CASE_STATUSES as readonly unknown[]).includes(status);
 
-/** Share of the case's time used up from which it is "due soon" (the offices' default dueSoonPercent). */
+/** Share of the case's time used up from which it is "due soon", where the office sets none (its sla.dueSoonPercent). */
 export const DUE_SOON_PERCENT = 75;
 
 /**
  * The case's SLA state for the panel's colours and words: closed cases have none; open ones are
  * overdue past dueAt, due soon once DUE_SOON_PERCENT of receivedAt→dueAt has passed, else on time.
  */
-export function slaState(r: { status?: unknown; receivedAt?: unknown; dueAt?: unknown }, now: Date): 'on-time' | 'due-soon' | 'overdue' | 'closed' | 'none' {
+export function slaState(r: { status?: unknown; receivedAt?: unknown; dueAt?: unknown }, now: Date, dueSoonPercent = DUE_SOON_PERCENT): 'on-time' | 'due-soon' | 'overdue' | 'closed' | 'none' {
   if (!isOpen(r.status)) return 'closed';
   if (typeof r.dueAt !== 'string') return 'none';
   const due = new Date(r.dueAt).getTime();
   if (due < now.getTime()) return 'overdue';
   const start = typeof r.receivedAt === 'string' ? new Date(r.receivedAt).getTime() : NaN;
-  if (Number.isFinite(start) && due > start && (now.getTime() - start) / (due - start) >= DUE_SOON_PERCENT / 100) return 'due-soon';
+  if (Number.isFinite(start) && due > start && (now.getTime() - start) / (due - start) >= dueSoonPercent / 100) return 'due-soon';
   return 'on-time';
 }
 const DATES = ['gte', 'lte', 'gt', 'lt'] as const;
@@ -38,7 +39,7 @@ export const cases: ResourceDefinition = {
   components: ['checklist'],
   computed: {
     overdue: (r, now) => isOpen(r.status) && typeof r.dueAt === 'string' && new Date(r.dueAt) < now,
-    slaState: (r, now) => slaState(r as { status?: unknown; receivedAt?: unknown; dueAt?: unknown }, now),
+    slaState: (r, now, staff) => slaState(r as { status?: unknown; receivedAt?: unknown; dueAt?: unknown }, now, staff?.dueSoonPercent),
   },
   filters: {
     code: ['eq'],
@@ -61,6 +62,17 @@ export const cases: ResourceDefinition = {
     batch: ['eq'],
   },
   customFilters: {
+    // A calendar month of the office ("2026-10"): received from its first midnight, office time.
+    month: {
+      type: 'pattern',
+      pattern: /^\d{4}-(0[1-9]|1[0-2])$/,
+      hint: 'bulan dalam bentuk YYYY-MM, misalnya 2026-10',
+      apply: (qb, value, staff, sql) => {
+        const tz = staff.timeZone ?? 'Asia/Jakarta';
+        const month = String(value);
+        qb.where(sql.col('receivedAt'), '>=', startOfLocalMonth(month, tz)).where(sql.col('receivedAt'), '<', startOfLocalMonth(monthAfter(month), tz));
+      },
+    },
     queue: { type: 'enum', values: ['mine'], apply: (qb, _v, staff, sql) => whereInMyQueue(qb, staff, sql) },
     overdue: {
       type: 'boolean',

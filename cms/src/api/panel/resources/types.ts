@@ -45,8 +45,11 @@ export interface SqlTools {
 export type ScopeRule = (qb: Knex.QueryBuilder, staff: StaffContext, sql: SqlTools) => void;
 
 export interface CustomFilter {
-  type: 'boolean' | 'enum';
+  type: 'boolean' | 'enum' | 'pattern';
   values?: readonly string[];
+  /** type pattern: the value must match; `hint` says what is expected */
+  pattern?: RegExp;
+  hint?: string;
   apply(qb: Knex.QueryBuilder, value: boolean | string, staff: StaffContext, sql: SqlTools): void | Promise<void>;
 }
 
@@ -109,7 +112,7 @@ export interface ResourceDefinition {
   /** components, returned by get-one only */
   components?: readonly string[];
   /** values computed from the record (read-only) */
-  computed?: Readonly<Record<string, (record: PanelRecord, now: Date) => unknown>>;
+  computed?: Readonly<Record<string, (record: PanelRecord, now: Date, staff?: StaffContext) => unknown>>;
   filters: Readonly<Record<string, readonly FilterOp[]>>;
   customFilters?: Readonly<Record<string, CustomFilter>>;
   /** the "q" filter */

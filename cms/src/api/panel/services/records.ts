@@ -63,11 +63,11 @@ function componentPopulate(strapi: Core.Strapi, uid: string): { populate: Record
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
 
-  function toRecords(def: ResourceDefinition, rows: Record<string, unknown>[]): PanelRecord[] {
+  function toRecords(def: ResourceDefinition, rows: Record<string, unknown>[], staff: StaffContext): PanelRecord[] {
     const model = modelInfo(strapi, def.uid);
     const now = new Date();
     return rows.map((row) => {
-      const record = scalarRecord(def, model, row, now);
+      const record = scalarRecord(def, model, row, now, staff);
       for (const rel of Object.keys(def.relations ?? {})) {
         const v = row[`__rel_${rel}`];
         const at = typeof v === 'string' ? v.indexOf(SEP) : -1;
@@ -96,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return orderBy(rows.select(withTotal ? { ...columns, __total: 'p.__total' } : columns), model, query.sort, then);
       };
       const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` }) : { rows: await prepared(strapi, page(false)), total: 0, exact: true };
-      const records = toRecords(def, rows);
+      const records = toRecords(def, rows, staff);
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
 
@@ -109,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
       const [row] = await prepared(strapi, qb);
       if (!row) return null;
-      const [record] = toRecords(def, [row]);
+      const [record] = toRecords(def, [row], staff);
       if (def.components?.length) {
         const populate = Object.fromEntries(def.components.map((c) => [c, componentPopulate(strapi, model.attributes.get(c)!.target!)]));
         const full: any = await strapi.db.query(def.uid as any).findOne({ where: { id: row.__id }, select: ['id'], populate });
