@@ -164,7 +164,7 @@ async function main() {
       const user = await login(users[run % users.length]);
       const file = path.join(tmp, `form35-${run}.xlsx`);
       t = Date.now();
-      await writeXlsx(file, manyRows(ROWS, [user.region]), headers);
+      await writeXlsx(file, manyRows(ROWS, [user.region], 100 + run * 20), headers);
       const size = fs.statSync(file).size;
       log(`run ${run + 1}: generated ${path.basename(file)} (${mb(size)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s for ${user.region}`);
 

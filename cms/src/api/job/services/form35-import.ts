@@ -282,6 +282,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       timings.write += Date.now() - tWrite;
     }
 
+    // One chunk is checked and written while the next is read: the database works on one core
+    // while the file is parsed on the other. Chunks still go to the database one after another.
+    let inFlight: Promise<void> | null = null;
+    const schedule = async (c: { r: Form35Row; v: Village }[]) => {
+      if (inFlight) await inFlight;
+      inFlight = flush(c);
+      inFlight.catch(() => {});
+    };
+    const settle = async () => {
+      if (inFlight) await inFlight.catch(() => {});
+    };
     try {
       let header: HeaderMap | null = null;
       let chunk: { r: Form35Row; v: Village }[] = [];
@@ -312,7 +323,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             }
           }
           if (chunk.length >= CHUNK) {
-            await flush(chunk);
+            await schedule(chunk);
             chunk = [];
           }
           if (rowsRead % 1000 === 0) {
@@ -320,10 +331,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await job.progress({ rowsRead, rowsValid, rowsWritten, problemCount });
           }
         }
-        await flush(chunk);
+        await schedule(chunk);
+        await inFlight;
         if (!header && !problemCount) report({ row: 1, field: 'NIK', problem: rowsRead === 0 && seen.size === 0 ? `Baris judul dengan kolom "NIK" tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama (lembar kerja kosong atau bukan Form 35)` : 'Baris judul tidak ditemukan' });
         else if (header && rowsRead === 0) report({ row: header.row + 1, field: 'berkas', problem: 'Berkas tidak berisi baris data di bawah baris judul' });
       } catch (err) {
+        await settle();
         if (!(err instanceof FileProblem)) throw err;
         report({ row: 0, field: 'berkas', problem: err.message });
       }
@@ -339,6 +352,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await trx.commit();
       return { status: 'succeeded', message: `${rowsWritten.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${first.number}`, problems, progress };
     } catch (err) {
+      await settle();
       if (trx && !trx.isCompleted()) await trx.rollback().catch(() => {});
       throw err;
     }
