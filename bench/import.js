@@ -103,7 +103,7 @@ async function main() {
   let t = Date.now();
   const compiled = spawnSync(process.execPath, ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(cmsDir)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`], { stdio: 'inherit', cwd: root });
   if (compiled.status !== 0) throw new Error('compile failed');
-  const server = spawn(process.execPath, [path.join(__dirname, 'import-server.js')], { cwd: root, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : []), path.join(__dirname, 'import-server.js')], { cwd: root, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
   const replies = [];
   let waiting = null;
   let out = '';
