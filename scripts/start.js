@@ -6,44 +6,16 @@
  *   --build-only   build and stop        --no-admin   skip the Strapi admin build (also SKIP_ADMIN_BUILD=true)
  */
 const { spawnSync } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const env = require('./env');
+const { buildStep, buildPanel } = require('./build-stamp');
 
 const args = new Set(process.argv.slice(2));
 
 function fail(message) {
   console.error(`layanan-pbi: ${message}`);
   process.exit(1);
-}
-
-/** Content hash of the files a build reads, to skip builds that would change nothing. */
-function hashOf(paths) {
-  const h = crypto.createHash('sha1');
-  const walk = (p) => {
-    if (!fs.existsSync(p)) return;
-    const st = fs.statSync(p);
-    if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) if (!['node_modules', 'dist', '.cache', '.strapi', 'build'].includes(name)) walk(path.join(p, name));
-    } else {
-      h.update(path.relative(env.repoRoot, p));
-      h.update(fs.readFileSync(p));
-    }
-  };
-  paths.forEach(walk);
-  return h.digest('hex');
-}
-
-/** Runs a build unless the stamp beside its output says the inputs are unchanged. */
-function buildStep(name, inputs, stampFile, run) {
-  const hash = hashOf(inputs);
-  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return;
-  console.log(`layanan-pbi: building ${name}…`);
-  const t0 = Date.now();
-  run();
-  fs.writeFileSync(stampFile, hash);
-  console.log(`layanan-pbi: ${name} built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function runOrFail(cmd, argv, cwd) {
@@ -74,10 +46,11 @@ async function main() {
   }
   // Incremental: rewrites nothing when the server code is unchanged.
   runOrFail(process.execPath, [path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc'), '-p', env.cmsDir], env.repoRoot);
-  const panelDir = path.join(env.repoRoot, 'admin');
-  const panelInputs = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(panelDir, p));
-  buildStep('staff panel', panelInputs, path.join(panelDir, 'dist', '.stamp'), () =>
-    runOrFail(process.execPath, [path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build'], panelDir));
+  try {
+    buildPanel();
+  } catch (err) {
+    fail(err.message);
+  }
   if (args.has('--build-only')) return;
 
   const { createStrapi } = require('@strapi/strapi');

@@ -6,6 +6,7 @@ import { caseEngineFields } from './document-middlewares/case-engine-fields';
 import { sopValidation } from './document-middlewares/sop-validation';
 import { validateIdentity } from './document-middlewares/validate-identity';
 import { bootstrapPanel } from './api/panel/lib/bootstrap';
+import { registerOwnOfficeCondition } from './cms-access/own-office';
 import { letterTemplatePlaceholders } from './document-middlewares/letter-template-placeholders';
 import { registerPublicSite } from './public-site/routes';
 import { seedAll } from './seed';
@@ -23,6 +24,9 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // First, before any request: Strapi treats a permission whose condition is unknown as
+    // unconditional, so office admins would see every office until this is registered.
+    await registerOwnOfficeCondition(strapi);
     if (process.env.SEED !== 'false') {
       const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
       const summary = await seedAll(strapi, { demo });

@@ -2,38 +2,26 @@
  * The other actions (return to the applicant, resume, reassign, notes, reject), error answers,
  * and SOP versions: a case keeps walking the SOP it was opened under when the office edits it.
  */
-import { startServer, type TestServer } from '../helpers/strapi';
-import { actionNames, eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
+import { actionNames, engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'tarakan-peralihan-pbi-pemda';
-let server: TestServer;
-let logins: Logins;
-let village: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  logins = new Logins(server);
-  village = await villageOf(server, 'tarakan.desa1');
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const suite = engineSuite('tarakan.desa1');
 
 async function caseAt2() {
-  const petugas = await logins.as('tarakan.petugas');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village), { checklist: { 'ktp-kk': true } });
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village), { checklist: { 'ktp-kk': true } });
   await petugas.ok(opened.case.documentId, 'complete');
   return opened.case.documentId as string;
 }
 
 test('returned to the applicant for missing requirements, then resumed when they bring them', async () => {
-  const petugas = await logins.as('tarakan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
   const returned = await petugas.ok(id, 'return');
   expect(returned.case.status).toBe('waiting');
   expect(returned.case.waitingFor).toBe('applicant');
   expect(actionNames(returned)).toEqual(['resume', 'reject', 'check', 'attach', 'reassign', 'note']);
-  const event = (await eventsOf(server, id)).at(-1);
+  const event = (await eventsOf(suite.server, id)).at(-1);
   expect(event.note).toMatch(/^Persyaratan belum lengkap: Pemohon menyertakan surat dari Kelurahan/);
   expect(event.note).not.toMatch(/Fotokopi KTP\/KK/); // ticked at opening
   // Still open: no second case for the same person meanwhile.
@@ -45,8 +33,8 @@ test('returned to the applicant for missing requirements, then resumed when they
 });
 
 test('reassigned to a colleague with the role: only the assignee acts until the activity is done', async () => {
-  const petugas = await logins.as('tarakan.petugas');
-  const peksos = await logins.as('tarakan.peksos');
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const peksos = await suite.logins.as('tarakan.peksos');
   const id = await caseAt2();
   const wrong = await petugas.act(id, 'reassign', { assignee: 'tarakan.peksos' });
   expect(wrong.status).toBe(400);
@@ -64,7 +52,7 @@ test('reassigned to a colleague with the role: only the assignee acts until the 
 });
 
 test('rejecting needs a reason; a closed case takes notes only', async () => {
-  const petugas = await logins.as('tarakan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
   const noReason = await petugas.act(id, 'reject');
   expect(noReason.status).toBe(400);
@@ -79,9 +67,9 @@ test('rejecting needs a reason; a closed case takes notes only', async () => {
 });
 
 test('errors: unknown action 404, other office 404, wrong role 403 with the reason, empty note 400', async () => {
-  const petugas = await logins.as('tarakan.petugas');
-  const kabid = await logins.as('tarakan.kabid');
-  const other = await logins.as('magetan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const kabid = await suite.logins.as('tarakan.kabid');
+  const other = await suite.logins.as('magetan.petugas');
   const id = await caseAt2();
   expect((await petugas.act(id, 'approve')).status).toBe(404);
   expect((await other.get(`/api/panel/cases/${id}/actions`)).status).toBe(404);
@@ -92,18 +80,18 @@ test('errors: unknown action 404, other office 404, wrong role 403 with the reas
   const empty = await petugas.act(id, 'note', { note: '   ' });
   expect(empty.status).toBe(400);
   expect(empty.body.error.details.errors[0].path).toEqual(['note']);
-  expect((await server.http(`/api/panel/cases/${id}/actions`)).status).toBe(401);
-  const bad = await petugas.post('/api/panel/cases/open', { service: 'tidak-ada', applicant: newApplicant(village) });
+  expect((await suite.server.http(`/api/panel/cases/${id}/actions`)).status).toBe(401);
+  const bad = await petugas.post('/api/panel/cases/open', { service: 'tidak-ada', applicant: newApplicant(suite.village) });
   expect(bad.status).toBe(400);
   expect(bad.body.error.details.errors[0].path).toEqual(['service']);
-  const badNik = await petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: { ...newApplicant(village), nik: '123' } });
+  const badNik = await petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: { ...newApplicant(suite.village), nik: '123' } });
   expect(badNik.body.error.details.errors[0].path).toEqual(['applicant', 'nik']);
-  const outside = await (await logins.as('tarakan.desa1')).post('/api/panel/cases/open', { service: SERVICE, applicant: newApplicant(village) });
-  expect(outside.status).toBe(403); // village operators don't open this service
+  const outside = await (await suite.logins.as('tarakan.desa1')).post('/api/panel/cases/open', { service: SERVICE, applicant: newApplicant(suite.village) });
+  expect(outside.status).toBe(403); // suite.village operators don't open this service
 });
 
 test('the timeline shows time spent per activity against its due time', async () => {
-  const petugas = await logins.as('tarakan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
   await petugas.ok(id, 'note', { note: 'Menunggu surat' });
   const t = (await petugas.get(`/api/panel/cases/${id}/timeline`)).body.data;
@@ -116,10 +104,10 @@ test('the timeline shows time spent per activity against its due time', async ()
 });
 
 test('an SOP edited and republished applies to new cases; open cases keep their version', async () => {
-  const strapi = server.strapi;
-  const petugas = await logins.as('tarakan.petugas');
-  const kabid = await logins.as('tarakan.kabid');
-  const before = await openCase(petugas, SERVICE, newApplicant(village), { checklist: { 'ktp-kk': true, 'surat-kelurahan': true, 'surat-keterangan-sakit': true, 'jadwal-asesmen': true } });
+  const strapi = suite.server.strapi;
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const kabid = await suite.logins.as('tarakan.kabid');
+  const before = await openCase(petugas, SERVICE, newApplicant(suite.village), { checklist: { 'ktp-kk': true, 'surat-kelurahan': true, 'surat-keterangan-sakit': true, 'jadwal-asesmen': true } });
 
   // The office moves "forward to the leadership" (activity 4) from the case worker to the head of division.
   const std = await strapi.documents('api::service-standard.service-standard').findFirst({ filters: { slug: SERVICE }, status: 'published', populate: { sop: true } });
@@ -129,9 +117,9 @@ test('an SOP edited and republished applies to new cases; open cases keep their 
   await strapi.documents('api::sop.sop').update({ documentId: sop.documentId, data: { activities, executors: sop.executors.map(strip), revision: 'Revisi uji' } });
   await strapi.documents('api::sop.sop').publish({ documentId: sop.documentId });
 
-  const after = await openCase(petugas, SERVICE, newApplicant(village), { checklist: { 'ktp-kk': true, 'surat-kelurahan': true, 'surat-keterangan-sakit': true, 'jadwal-asesmen': true } });
+  const after = await openCase(petugas, SERVICE, newApplicant(suite.village), { checklist: { 'ktp-kk': true, 'surat-kelurahan': true, 'surat-keterangan-sakit': true, 'jadwal-asesmen': true } });
   expect(after.case.sop.version).not.toBe(before.case.sop.version);
-  const peksos = await logins.as('tarakan.peksos');
+  const peksos = await suite.logins.as('tarakan.peksos');
   for (const c of [before, after]) {
     const id = c.case.documentId;
     await petugas.ok(id, 'complete');
@@ -145,11 +133,11 @@ test('an SOP edited and republished applies to new cases; open cases keep their 
 });
 
 test('a seeded case without an SOP version adopts the current one at its first action', async () => {
-  const petugas = await logins.as('tarakan.petugas');
-  const seeded = await server.strapi.db.query('api::case.case').findOne({ where: { serviceSlug: SERVICE, status: 'in-progress', currentActivity: 4, sopVersion: null } });
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const seeded = await suite.server.strapi.db.query('api::case.case').findOne({ where: { serviceSlug: SERVICE, status: 'in-progress', currentActivity: 4, sopVersion: null } });
   const view = await petugas.ok(seeded.documentId, 'note', { note: 'Dilanjutkan dengan mesin kasus' });
   expect(view.case.version).toBe(seeded.version + 1);
-  const after = await server.strapi.db.query('api::case.case').findOne({ where: { id: seeded.id } });
+  const after = await suite.server.strapi.db.query('api::case.case').findOne({ where: { id: seeded.id } });
   expect(after.sopVersion).toBe(view.case.sop.version);
   expect(after.sopVersion).toMatch(/^[0-9a-f]{40}$/);
 });

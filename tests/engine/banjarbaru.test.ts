@@ -5,31 +5,19 @@
  */
 import { monthAfter } from '../../cms/src/domain/calendar';
 import { bpjsMonth } from '../../cms/src/domain/deadlines';
-import { startServer, type TestServer } from '../helpers/strapi';
-import { actionNames, eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
+import { actionNames, engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'banjarbaru-mutasi-pbi-apbd';
 const TZ = 'Asia/Makassar';
 const ALL = { 'ktp-kk': true, kis: true, 'surat-pengunduran-diri': true, 'surat-kelurahan': true, 'surat-tanggungan-perusahaan': true };
-let server: TestServer;
-let logins: Logins;
-let village: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  logins = new Logins(server);
-  village = await villageOf(server, 'banjarbaru.desa1');
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const suite = engineSuite('banjarbaru.desa1');
 
 async function toActivity4(checklist: Record<string, boolean>) {
-  const petugas = await logins.as('banjarbaru.petugas');
-  const kadis = await logins.as('banjarbaru.kadis');
-  const kabid = await logins.as('banjarbaru.kabid');
-  const jf = await logins.as('banjarbaru.jf');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village, { membership: 'pbi-pemda' }), { checklist });
+  const petugas = await suite.logins.as('banjarbaru.petugas');
+  const kadis = await suite.logins.as('banjarbaru.kadis');
+  const kabid = await suite.logins.as('banjarbaru.kabid');
+  const jf = await suite.logins.as('banjarbaru.jf');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village, { membership: 'pbi-pemda' }), { checklist });
   const id = opened.case.documentId;
   expect(opened.case.queueRoles).toEqual(['kepala-dinas']);
   expect((await petugas.act(id, 'complete')).status).toBe(403);
@@ -41,9 +29,9 @@ async function toActivity4(checklist: Record<string, boolean>) {
 }
 
 test('proposals go to BPJS for the 25th; accepted members are active on the 1st of the next month', async () => {
-  const petugas = await logins.as('banjarbaru.petugas');
-  const bpjs = await logins.as('banjarbaru.bpjs');
-  const jf = await logins.as('banjarbaru.jf');
+  const petugas = await suite.logins.as('banjarbaru.petugas');
+  const bpjs = await suite.logins.as('banjarbaru.bpjs');
+  const jf = await suite.logins.as('banjarbaru.jf');
   const complete = await toActivity4(ALL);
   const incomplete = await toActivity4({ 'ktp-kk': true });
   const refused = await toActivity4(ALL);
@@ -84,5 +72,5 @@ test('proposals go to BPJS for the 25th; accepted members are active on the 1st 
   const r = (await petugas.view(refused.id)).case;
   expect([r.status, r.outcome]).toEqual(['rejected', 'Ditolak BPJS: Peserta masih tercatat sebagai tanggungan PBI APBN']);
   expect(actionNames(await petugas.view(refused.id))).toEqual(['note']);
-  expect((await eventsOf(server, complete.id)).map((e) => e.action)).toEqual(['open', 'complete', 'complete', 'complete', 'office-recap', 'bpjs-send', 'bpjs-result', 'complete']);
+  expect((await eventsOf(suite.server, complete.id)).map((e) => e.action)).toEqual(['open', 'complete', 'complete', 'complete', 'office-recap', 'bpjs-send', 'bpjs-result', 'complete']);
 });

@@ -3,26 +3,14 @@
  * version, the others 409, nothing half-written), one open case per service and NIK, and
  * letter numbers without duplicates or gaps.
  */
-import { startServer, type TestServer } from '../helpers/strapi';
-import { eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
+import { engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'tarakan-peralihan-pbi-pemda';
-let server: TestServer;
-let logins: Logins;
-let village: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  logins = new Logins(server);
-  village = await villageOf(server, 'tarakan.desa1');
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const suite = engineSuite('tarakan.desa1');
 
 test('100 parallel actions on one case: exactly one wins, 99 get 409, the case is consistent', async () => {
-  const petugas = await logins.as('tarakan.petugas');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village));
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village));
   const id = opened.case.documentId;
   const version = opened.case.version;
   const replies = await Promise.all(
@@ -41,7 +29,7 @@ test('100 parallel actions on one case: exactly one wins, 99 get 409, the case i
   expect(after.case.version).toBe(version + 1);
   expect(after.case).toMatchObject({ version: winner.version, status: winner.status });
   expect(after.case.currentActivity.number).toBe(winner.currentActivity.number);
-  const events = await eventsOf(server, id);
+  const events = await eventsOf(suite.server, id);
   expect(events).toHaveLength(2); // open + the one winning action
   expect(events[1].data.version).toBe(version + 1);
 
@@ -51,9 +39,9 @@ test('100 parallel actions on one case: exactly one wins, 99 get 409, the case i
 
 test('the version check is in the UPDATE itself: a second writer at the same version waits for the first, then loses', async () => {
   const { commitCase } = require('../../cms/src/api/case/services/engine/case-record');
-  const strapi = server.strapi;
-  const petugas = await logins.as('tarakan.petugas');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village));
+  const strapi = suite.server.strapi;
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village));
   const row = await strapi.db.query('api::case.case').findOne({ where: { documentId: opened.case.documentId } });
   let release!: () => void;
   const hold = new Promise<void>((r) => (release = r));
@@ -77,8 +65,8 @@ test('the version check is in the UPDATE itself: a second writer at the same ver
 });
 
 test('a stale version is refused before anything is written, a missing one is a 400 naming the field', async () => {
-  const petugas = await logins.as('tarakan.petugas');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village));
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village));
   const id = opened.case.documentId;
   await petugas.ok(id, 'note', { note: 'Satu' });
   const stale = await petugas.act(id, 'note', { note: 'Dua' }, 1);
@@ -86,12 +74,12 @@ test('a stale version is refused before anything is written, a missing one is a 
   const missing = await petugas.post(`/api/panel/cases/${id}/actions/note`, { note: 'Tiga' });
   expect(missing.status).toBe(400);
   expect(missing.body.error.details.errors[0].path).toEqual(['version']);
-  expect((await eventsOf(server, id)).map((e) => e.note)).toEqual([null, 'Satu']);
+  expect((await eventsOf(suite.server, id)).map((e) => e.note)).toEqual([null, 'Satu']);
 });
 
 test('20 parallel openings for the same NIK and service: one case', async () => {
-  const petugas = await logins.as('tarakan.petugas');
-  const applicant = newApplicant(village);
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const applicant = newApplicant(suite.village);
   // The applicant exists first (its creation is not what is raced here).
   const first = await openCase(petugas, 'tarakan-peralihan-pbi-pemda', applicant);
   await petugas.ok(first.case.documentId, 'reject', { reason: 'Membuka ulang untuk uji' });
@@ -100,12 +88,12 @@ test('20 parallel openings for the same NIK and service: one case', async () => 
   );
   expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
   expect(replies.filter((r) => r.status === 409)).toHaveLength(19);
-  const open = await server.strapi.db.query('api::case.case').count({ where: { applicant: { documentId: first.case.applicant.documentId }, status: 'in-progress' } });
+  const open = await suite.server.strapi.db.query('api::case.case').count({ where: { applicant: { documentId: first.case.applicant.documentId }, status: 'in-progress' } });
   expect(open).toBe(1);
 });
 
 test('1,000 letter numbers issued in parallel: all distinct and consecutive', async () => {
-  const strapi = server.strapi;
+  const strapi = suite.server.strapi;
   const letters = strapi.service('api::letter.letters');
   const office = { id: (await strapi.db.query('api::office.office').findOne({ where: { code: 'tarakan' } })).id, code: 'tarakan', timeZone: 'Asia/Makassar', letterNumberFormat: '400.9.6/{seq}/Dinsos-PM/{romanMonth}/{year}' };
   const issued = await Promise.all(
@@ -128,7 +116,7 @@ test('1,000 letter numbers issued in parallel: all distinct and consecutive', as
 });
 
 test('a rolled-back action gives its letter number back (no gaps)', async () => {
-  const strapi = server.strapi;
+  const strapi = suite.server.strapi;
   const letters = strapi.service('api::letter.letters');
   const office = { id: (await strapi.db.query('api::office.office').findOne({ where: { code: 'karangasem' } })).id, code: 'karangasem', timeZone: 'Asia/Makassar' };
   const a = await strapi.db.transaction(({ trx }: any) => letters.draft(trx, office, { kind: 'uji' }));

@@ -3,7 +3,7 @@
  * per user per file: the login route is rate-limited), JSON calls, new applicants.
  */
 import { makeNik } from '../../cms/src/domain/nik';
-import type { TestServer } from '../helpers/strapi';
+import { startServer, type TestServer } from '../helpers/strapi';
 
 export const DEMO_PASSWORD = 'Demo-PBI-2026!';
 
@@ -110,4 +110,28 @@ export const actionNames = (view: any) => (view.actions as any[]).map((a) => a.a
 export async function eventsOf(server: TestServer, caseDocumentId: string): Promise<any[]> {
   const c = await server.strapi.db.query('api::case.case').findOne({ where: { documentId: caseDocumentId } });
   return server.strapi.db.query('api::case-event.case-event').findMany({ where: { case: { id: c.id } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+}
+
+export interface EngineSuite {
+  server: TestServer;
+  logins: Logins;
+  /** The village of the operator named to engineSuite. */
+  village: string;
+}
+
+/**
+ * Boots the real server for the calling test file (beforeAll, stopped in afterAll) on its own
+ * copy of the seeded database; the returned object fills in once the server is up.
+ */
+export function engineSuite(villageOperator: string): EngineSuite {
+  const suite = {} as EngineSuite;
+  beforeAll(async () => {
+    suite.server = await startServer();
+    suite.logins = new Logins(suite.server);
+    suite.village = await villageOf(suite.server, villageOperator);
+  });
+  afterAll(async () => {
+    await suite.server?.stop();
+  });
+  return suite;
 }

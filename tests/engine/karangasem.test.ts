@@ -4,48 +4,36 @@
  * reactivation letter initialled by JF and Kabid and signed by the head of office.
  */
 import { endOfLocalDay, localDate, localMonth } from '../../cms/src/domain/calendar';
-import { startServer, type TestServer } from '../helpers/strapi';
-import { actionNames, eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
+import { actionNames, engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'karangasem-akses-layanan-kesehatan';
 const TZ = 'Asia/Makassar';
-let server: TestServer;
-let logins: Logins;
-let village: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  logins = new Logins(server);
-  village = await villageOf(server, 'karangasem.desa1');
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const suite = engineSuite('karangasem.desa1');
 
 async function openAt5(track: string) {
-  const petugas = await logins.as('karangasem.petugas');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village), { track, checklist: { kk: true, ktp: true } });
+  const petugas = await suite.logins.as('karangasem.petugas');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village), { track, checklist: { kk: true, ktp: true } });
   const id = opened.case.documentId;
   for (let n = 1; n <= 4; n += 1) await petugas.ok(id, 'complete');
   return { id, opened };
 }
 
 test('a track is required and must be one of the SOP\'s', async () => {
-  const petugas = await logins.as('karangasem.petugas');
-  const none = await petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: newApplicant(village) });
+  const petugas = await suite.logins.as('karangasem.petugas');
+  const none = await petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: newApplicant(suite.village) });
   expect(none.status).toBe(400);
   expect(none.body.error.details.errors[0].path).toEqual(['track']);
   expect(none.body.error.message).toMatch(/emergency/);
-  const wrong = await petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: newApplicant(village), track: 'express' });
+  const wrong = await petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: newApplicant(suite.village), track: 'express' });
   expect(wrong.status).toBe(400);
 });
 
 test('inactive card: reactivation letter initialled by JF then Kabid, signed by the head of office, then BPJS reactivates', async () => {
-  const petugas = await logins.as('karangasem.petugas');
-  const jf = await logins.as('karangasem.jf');
-  const kabid = await logins.as('karangasem.kabid');
-  const kadis = await logins.as('karangasem.kadis');
-  const bpjs = await logins.as('karangasem.bpjs');
+  const petugas = await suite.logins.as('karangasem.petugas');
+  const jf = await suite.logins.as('karangasem.jf');
+  const kabid = await suite.logins.as('karangasem.kabid');
+  const kadis = await suite.logins.as('karangasem.kadis');
+  const bpjs = await suite.logins.as('karangasem.bpjs');
   const { id } = await openAt5('reactivation');
   let view = await petugas.ok(id, 'complete');
   expect(view.case.currentActivity.number).toBe(6);
@@ -63,7 +51,7 @@ test('inactive card: reactivation letter initialled by JF then Kabid, signed by 
   expect(view.case.letter.status).toBe('initialled');
   expect((await kabid.act(id, 'complete')).status).toBe(403);
   view = await kadis.ok(id, 'complete');
-  expect((await server.strapi.db.query('api::letter.letter').findOne({ where: { case: { documentId: id } } })).status).toBe('signed');
+  expect((await suite.server.strapi.db.query('api::letter.letter').findOne({ where: { case: { documentId: id } } })).status).toBe('signed');
   for (const n of [8, 9, 10, 11]) {
     expect(view.case.currentActivity.number).toBe(n);
     view = await petugas.ok(id, 'complete');
@@ -74,17 +62,17 @@ test('inactive card: reactivation letter initialled by JF then Kabid, signed by 
   expect(view.case.status).toBe('completed');
   expect(view.case.activeFrom).toBe(localDate(new Date(), TZ)); // Karangasem: active once BPJS accepts
 
-  const letter = await server.strapi.db.query('api::letter.letter').findOne({ where: { case: { documentId: id } }, populate: { signer: true } });
+  const letter = await suite.server.strapi.db.query('api::letter.letter').findOne({ where: { case: { documentId: id } }, populate: { signer: true } });
   expect(letter.initials.map((i: any) => i.role)).toEqual(['jf', 'kabid']);
   expect(letter.signer.title).toMatch(/Kepala Dinas/);
-  const events = await eventsOf(server, id);
+  const events = await eventsOf(suite.server, id);
   expect(events.map((e) => e.toActivity)).toEqual([1, 2, 3, 4, 5, 6, 6, 7, 8, 9, 10, 11, 12, 12]);
   expect(events.find((e) => e.action === 'initial').role).toBe('jf');
 });
 
 test('emergency: due the same day, sent to BPJS alone, the letter activities skipped', async () => {
-  const petugas = await logins.as('karangasem.petugas');
-  const bpjs = await logins.as('karangasem.bpjs');
+  const petugas = await suite.logins.as('karangasem.petugas');
+  const bpjs = await suite.logins.as('karangasem.bpjs');
   const { id, opened } = await openAt5('emergency');
   expect(opened.case.priority).toBe('emergency');
   const received = new Date(opened.case.receivedAt);
@@ -96,12 +84,12 @@ test('emergency: due the same day, sent to BPJS alone, the letter activities ski
   expect(sent.case.bpjsResult).toBe('pending');
   const done = await bpjs.ok(id, 'complete', { result: 'accepted' });
   expect(done.case.status).toBe('completed');
-  expect((await eventsOf(server, id)).map((e) => e.toActivity)).toEqual([1, 2, 3, 4, 5, 12, 12]);
+  expect((await eventsOf(suite.server, id)).map((e) => e.toActivity)).toEqual([1, 2, 3, 4, 5, 12, 12]);
 });
 
 test('regular and mutation: recapped monthly by the office, sent to BPJS, each case follows its line', async () => {
-  const petugas = await logins.as('karangasem.petugas');
-  const bpjs = await logins.as('karangasem.bpjs');
+  const petugas = await suite.logins.as('karangasem.petugas');
+  const bpjs = await suite.logins.as('karangasem.bpjs');
   const regular = await openAt5('regular');
   const mutation = await openAt5('mutation');
   const at5 = await petugas.view(regular.id);
@@ -144,8 +132,8 @@ test('regular and mutation: recapped monthly by the office, sent to BPJS, each c
 });
 
 test('the track can be changed while no track-specific activity has started', async () => {
-  const petugas = await logins.as('karangasem.petugas');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village), { track: 'regular', checklist: { kk: true, ktp: true } });
+  const petugas = await suite.logins.as('karangasem.petugas');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village), { track: 'regular', checklist: { kk: true, ktp: true } });
   const id = opened.case.documentId;
   await petugas.ok(id, 'complete');
   const routed = await petugas.ok(id, 'route', { track: 'emergency' });

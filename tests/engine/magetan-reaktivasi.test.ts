@@ -4,28 +4,16 @@
  * or the head of division and handed over; not registered -> file returned with advice to be
  * proposed again through the village.
  */
-import { startServer, type TestServer } from '../helpers/strapi';
-import { actionNames, eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
+import { actionNames, engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'magetan-reaktivasi-kartu-jkn-kis';
-let server: TestServer;
-let logins: Logins;
-let village: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  logins = new Logins(server);
-  village = await villageOf(server, 'magetan.desa1');
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const suite = engineSuite('magetan.desa1');
 
 /** Open, tick the requirements, pass the check and get BPJS's answer. */
 async function upToDecision(bpjsAnswer: Record<string, unknown>) {
-  const petugas = await logins.as('magetan.petugas');
-  const bpjs = await logins.as('magetan.bpjs');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village, { membership: 'inactive' }), {
+  const petugas = await suite.logins.as('magetan.petugas');
+  const bpjs = await suite.logins.as('magetan.bpjs');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village, { membership: 'inactive' }), {
     checklist: { 'dokumen-tertulis': true, 'hadir-langsung': true, 'kis-ktp-kk': true },
   });
   const id = opened.case.documentId;
@@ -50,9 +38,9 @@ async function upToDecision(bpjsAnswer: Record<string, unknown>) {
 
 test('still registered: letter drafted, signed by the head of division, handed over', async () => {
   const id = await upToDecision({ result: 'accepted' });
-  const petugas = await logins.as('magetan.petugas');
-  const kabid = await logins.as('magetan.kabid');
-  const kadis = await logins.as('magetan.kadis');
+  const petugas = await suite.logins.as('magetan.petugas');
+  const kabid = await suite.logins.as('magetan.kabid');
+  const kadis = await suite.logins.as('magetan.kadis');
   await petugas.ok(id, 'decide-yes');
   const drafted = await petugas.ok(id, 'complete');
   expect(drafted.case.currentActivity.number).toBe(6);
@@ -67,17 +55,17 @@ test('still registered: letter drafted, signed by the head of division, handed o
   const done = await petugas.ok(id, 'complete');
   expect(done.case.status).toBe('completed');
 
-  const letter = await server.strapi.db.query('api::letter.letter').findOne({ where: { number: signed.case.letter.number }, populate: { signer: true, case: true } });
+  const letter = await suite.server.strapi.db.query('api::letter.letter').findOne({ where: { number: signed.case.letter.number }, populate: { signer: true, case: true } });
   expect(letter.kind).toBe('reaktivasi');
   expect(letter.signer.name).toBe('Kepala Bidang (demo)');
   expect(letter.case.documentId).toBe(id);
-  const events = await eventsOf(server, id);
+  const events = await eventsOf(suite.server, id);
   expect(events.at(-2).data.letter).toBe(letter.number);
 });
 
-test('not registered: Tidak returns the file with the advice to propose again through the village', async () => {
+test('not registered: Tidak returns the file with the advice to propose again through the suite.village', async () => {
   const id = await upToDecision({ result: 'rejected', reason: 'NIK tidak ditemukan di data kepesertaan' });
-  const petugas = await logins.as('magetan.petugas');
+  const petugas = await suite.logins.as('magetan.petugas');
   const view = await petugas.view(id);
   expect(view.actions.find((a: any) => a.action === 'decide-no').label).toMatch(/^Tidak: Tidak terdaftar/);
   const done = await petugas.ok(id, 'decide-no');
@@ -89,12 +77,12 @@ test('not registered: Tidak returns the file with the advice to propose again th
 
 test('the head of office signs with the office head as signer', async () => {
   const id = await upToDecision({ result: 'accepted' });
-  const petugas = await logins.as('magetan.petugas');
-  const kadis = await logins.as('magetan.kadis');
+  const petugas = await suite.logins.as('magetan.petugas');
+  const kadis = await suite.logins.as('magetan.kadis');
   await petugas.ok(id, 'decide-yes');
   await petugas.ok(id, 'complete');
   const signed = await kadis.ok(id, 'complete');
-  const letter = await server.strapi.db.query('api::letter.letter').findOne({ where: { number: signed.case.letter.number }, populate: { signer: true } });
+  const letter = await suite.server.strapi.db.query('api::letter.letter').findOne({ where: { number: signed.case.letter.number }, populate: { signer: true } });
   expect(letter.signer.name).toBe('PARMINTO BUDI UTOMO, S.Sos., M.AP.');
   expect(letter.signer.nip).toBe('19721221 199302 1 002');
 });

@@ -3,36 +3,27 @@
  * or declared type), size-limited, stored by the upload plugin; the requirements check cannot
  * be completed until every required item is ticked or uploaded.
  */
-import { startServer, type TestServer } from '../helpers/strapi';
-import { Logins, newApplicant, openCase, villageOf } from './helpers';
+import { engineSuite, newApplicant, openCase } from './helpers';
 
 const sharp = require('sharp');
 const SERVICE = 'tarakan-peralihan-pbi-pemda';
-let server: TestServer;
-let logins: Logins;
-let village: string;
 
 const pdf = (extra = 0) => new TextEncoder().encode(`%PDF-1.4\n1 0 obj <<>> endobj\n${' '.repeat(extra)}\ntrailer <<>>\n%%EOF\n`);
 
-beforeAll(async () => {
-  server = await startServer();
-  logins = new Logins(server);
-  village = await villageOf(server, 'tarakan.desa1');
-});
-afterAll(async () => {
+const suite = engineSuite('tarakan.desa1');
+afterAll(() => {
   delete process.env.CASE_UPLOAD_MAX_MB;
-  await server?.stop();
 });
 
 async function caseAt2() {
-  const petugas = await logins.as('tarakan.petugas');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village));
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village));
   await petugas.ok(opened.case.documentId, 'complete');
   return opened.case.documentId as string;
 }
 
 test('uploads satisfy checklist items; the check completes once every required item is ticked or uploaded', async () => {
-  const petugas = await logins.as('tarakan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
   const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ffffff' } }).png().toBuffer();
   const jpeg = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#336699' } }).jpeg().toBuffer();
@@ -53,12 +44,12 @@ test('uploads satisfy checklist items; the check completes once every required i
   view = await petugas.ok(id, 'complete');
   expect(view.case.currentActivity.number).toBe(3);
 
-  const stored = await server.strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: view.case.checklist.filter((i: any) => i.file).map((i: any) => i.file.id) } } });
+  const stored = await suite.server.strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: view.case.checklist.filter((i: any) => i.file).map((i: any) => i.file.id) } } });
   expect(stored.map((f: any) => f.mime).sort()).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
 });
 
 test('content decides, not the name: a text file named .pdf is refused, and so is an empty file', async () => {
-  const petugas = await logins.as('tarakan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
   const fake = await petugas.upload(id, { name: 'ktp.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('bukan pdf, hanya teks') }, { key: 'ktp-kk' });
   expect(fake.status).toBe(400);
@@ -78,7 +69,7 @@ test('content decides, not the name: a text file named .pdf is refused, and so i
 });
 
 test('size-limited (CASE_UPLOAD_MAX_MB)', async () => {
-  const petugas = await logins.as('tarakan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
   process.env.CASE_UPLOAD_MAX_MB = '0.01';
   try {
@@ -91,9 +82,9 @@ test('size-limited (CASE_UPLOAD_MAX_MB)', async () => {
 });
 
 test('an upload that loses the version race is removed again (nothing half-written)', async () => {
-  const petugas = await logins.as('tarakan.petugas');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
-  const files = () => server.strapi.db.query('plugin::upload.file').count({});
+  const files = () => suite.server.strapi.db.query('plugin::upload.file').count({});
   const before = await files();
   const stale = await petugas.upload(id, { name: 'ktp.pdf', type: 'application/pdf', bytes: pdf() }, { key: 'ktp-kk' }, 1);
   expect(stale.status).toBe(409);

@@ -2,27 +2,15 @@
  * Tarakan, transfer to PBI Pemda: document check, field assessment by a social worker,
  * leadership decision layak (transferred) or tidak layak (confirmed to the proposer, archived).
  */
-import { startServer, type TestServer } from '../helpers/strapi';
-import { actionNames, eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
+import { actionNames, engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'tarakan-peralihan-pbi-pemda';
-let server: TestServer;
-let logins: Logins;
-let village: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  logins = new Logins(server);
-  village = await villageOf(server, 'tarakan.desa1');
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const suite = engineSuite('tarakan.desa1');
 
 async function throughAssessment() {
-  const petugas = await logins.as('tarakan.petugas');
-  const peksos = await logins.as('tarakan.peksos');
-  const opened = await openCase(petugas, SERVICE, newApplicant(village));
+  const petugas = await suite.logins.as('tarakan.petugas');
+  const peksos = await suite.logins.as('tarakan.peksos');
+  const opened = await openCase(petugas, SERVICE, newApplicant(suite.village));
   const id = opened.case.documentId;
   expect(opened.case.currentActivity.number).toBe(1);
   expect(opened.case.version).toBe(1);
@@ -55,8 +43,8 @@ async function throughAssessment() {
 
 test('layak: the head of division decides Ya and the client is transferred', async () => {
   const id = await throughAssessment();
-  const kabid = await logins.as('tarakan.kabid');
-  const petugas = await logins.as('tarakan.petugas');
+  const kabid = await suite.logins.as('tarakan.kabid');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const view = await kabid.view(id);
   expect(view.case.currentActivity.number).toBe(5);
   expect(actionNames(view)).toEqual(expect.arrayContaining(['decide-yes', 'decide-no']));
@@ -68,7 +56,7 @@ test('layak: the head of division decides Ya and the client is transferred', asy
   expect(done.case.currentActivity.number).toBe(8);
   expect(done.case.closedAt).toBeTruthy();
   expect(actionNames(done)).toEqual(['note']);
-  const events = await eventsOf(server, id);
+  const events = await eventsOf(suite.server, id);
   expect(events.map((e) => e.action)).toEqual(['open', 'complete', 'check', 'complete', 'complete', 'complete', 'decide-yes', 'complete']);
   expect(events.map((e) => e.toActivity)).toEqual([1, 2, 2, 3, 4, 5, 6, 8]);
   expect(events.every((e) => e.at && e.role)).toBe(true);
@@ -76,8 +64,8 @@ test('layak: the head of division decides Ya and the client is transferred', asy
 
 test('tidak layak: the head of office decides Tidak; the file is confirmed and archived', async () => {
   const id = await throughAssessment();
-  const kadis = await logins.as('tarakan.kadis');
-  const petugas = await logins.as('tarakan.petugas');
+  const kadis = await suite.logins.as('tarakan.kadis');
+  const petugas = await suite.logins.as('tarakan.petugas');
   const decided = await kadis.ok(id, 'decide-no', { note: 'Masih mampu membayar iuran mandiri' });
   expect(decided.case.currentActivity.number).toBe(7);
   expect(decided.case.outcome).toBe('Tidak layak');

@@ -3,7 +3,7 @@ import { TEMPLATE, postgresReachable, recreatePg, sqliteFile, urlFor } from './d
 import { applyTestEnv, cmsDir, distDir } from './test-env';
 
 /**
- * Once per run: compile the Strapi app, pick the database, and build a seeded template that
+ * Once per run: compile the Strapi app, build the staff panel if stale, pick the database, and build a seeded template that
  * each test file copies (seeding once keeps the suite fast).
  */
 export default async function globalSetup(): Promise<void> {
@@ -11,6 +11,9 @@ export default async function globalSetup(): Promise<void> {
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const t0 = Date.now();
   await compileStrapi({ appDir: cmsDir });
+  // The panel suites (tests/panel) open /panel in Chromium: build it when its sources changed,
+  // with the same stamp as `npm start` (scripts/build-stamp.js), so an unchanged panel costs nothing.
+  require('../../scripts/build-stamp').buildPanel((line: string) => console.log(line));
   const pg = await postgresReachable();
   process.env.TEST_DB_KIND = pg ? 'postgres' : 'sqlite';
   if (pg) {

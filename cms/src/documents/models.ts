@@ -2,6 +2,7 @@
  * What the templates print, as plain data. Loaders turn Strapi documents into these, and the
  * benchmark builds them directly, so templates never touch the database.
  */
+import type { StandardTextLists } from '../domain/standard-lists';
 export interface Official {
   name?: string | null;
   rank?: string | null;
@@ -68,7 +69,7 @@ export interface SopView {
   totalTimeText?: string | null;
 }
 
-export interface StandardView {
+export interface StandardView extends StandardTextLists {
   slug: string;
   title: string;
   serviceName?: string | null;
@@ -80,21 +81,9 @@ export interface StandardView {
   signingPlace?: string | null;
   signingDate?: string | null;
   requirements: string[];
-  procedureSteps: string[];
-  flowchartSteps: string[];
   completionTimeText?: string | null;
   completionTimeNote?: string | null;
   fee?: string | null;
-  products: string[];
-  complaintHandling: string[];
-  legalBasis: string[];
-  facilities: string[];
-  competencies: string[];
-  internalSupervision: string[];
-  staffing: string[];
-  serviceGuarantee: string[];
-  securityGuarantee: string[];
-  performanceEvaluation: string[];
   responsiblePerson?: { name?: string | null; nip?: string | null; phone?: string | null } | null;
   sop?: SopView | null;
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { applyIndonesianLabels } from '../content-manager/indonesian-labels';
 import { seedDemoCmsAdmin } from './cms-admin';
+import { seedDemoOfficeAdmins, seedOfficeAdminRole } from './cms-office-admins';
 import { seedDemoPopulation } from './demo-population';
 import { loadDocumentSeeds, seedDocuments } from './documents';
 import { seedLetterTemplates } from './letter-templates';
@@ -33,6 +34,7 @@ export async function seedAll(strapi: Core.Strapi, options: SeedOptions): Promis
   const createdDocuments = await seedDocuments(strapi, loadDocumentSeeds(), offices);
   await applyIndonesianLabels(strapi);
   await seedLetterTemplates(strapi, offices);
+  const officeAdminRole = await seedOfficeAdminRole(strapi);
   const summary: SeedSummary = { createdDocuments, ms: 0 };
   if (options.demo) {
     const codes = [...regionIds.keys()].sort();
@@ -54,6 +56,7 @@ export async function seedAll(strapi: Core.Strapi, options: SeedOptions): Promis
       staffOf,
     });
     await seedDemoCmsAdmin(strapi);
+    await seedDemoOfficeAdmins(strapi, officeAdminRole);
     summary.demo = { ...population, users: users.length };
   }
   summary.ms = Date.now() - t0;

@@ -3,6 +3,7 @@
  * The files are JSON so that clerks and translators can read and correct them
  * without touching code; these types are what the loader checks them against.
  */
+import type { StandardTextLists } from '../domain/standard-lists';
 
 /** Role types of users-permissions roles (see roles.ts). */
 export type StaffRole =
@@ -72,7 +73,7 @@ export interface DocumentSeed {
   sop: SopSeed;
 }
 
-export interface StandardSeed {
+export interface StandardSeed extends StandardTextLists {
   slug: string; // "magetan-pengusulan-pbi-d"
   title: string; // "Pengusulan PBI-D"
   serviceName?: string; // "Jenis Pelayanan" line as written
@@ -86,24 +87,12 @@ export interface StandardSeed {
   /** Parts not in the source document but derived from it (e.g. from the SOP); listed by field name. */
   derivedFields?: string[];
   // Service delivery components
+  // The list components (procedure, products, complaints, legal basis, management): StandardTextLists
   requirements: RequirementSeed[];
-  procedureSteps: string[];
-  flowchartSteps: string[]; // the nodes of the document's procedure chart, in order
   completionTimeText: string; // "15 (lima belas) hari"
   completionTime: { amount: number; unit: TimeUnit };
   completionTimeNote?: string; // e.g. Banjarbaru's "Deskripsi Jangka Waktu Layanan"
   fee: string;
-  products: string[];
-  complaintHandling: string[];
-  // Management components
-  legalBasis: string[];
-  facilities: string[];
-  competencies: string[];
-  internalSupervision: string[];
-  staffing: string[];
-  serviceGuarantee: string[];
-  securityGuarantee: string[];
-  performanceEvaluation: string[];
   responsiblePerson?: { name: string; nip?: string; phone?: string };
 }
 

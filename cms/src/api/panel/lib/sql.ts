@@ -140,11 +140,14 @@ export async function scopedQuery(strapi: Core.Strapi, knex: Knex, def: Resource
   return { qb, maxRows: Math.min(sql.maxRows, ...ids) };
 }
 
-export function orderBy(qb: Knex.QueryBuilder, model: ModelInfo, sort: ListQuery['sort']): Knex.QueryBuilder {
+export function orderBy(qb: Knex.QueryBuilder, model: ModelInfo, sort: ListQuery['sort'], then?: string): Knex.QueryBuilder {
   const order = sort.order === 'DESC' ? 'desc' : 'asc';
   if (sort.attribute === 'id') return qb.orderBy('t.id', order);
+  qb.orderBy(`t.${columnOf(model, sort.attribute)}`, order);
+  // The resource's second key for this sort (cases: priority, then due time), same direction.
+  if (then) qb.orderBy(`t.${columnOf(model, then)}`, order);
   // Row id breaks ties, so pages never overlap or skip.
-  return qb.orderBy(`t.${columnOf(model, sort.attribute)}`, order).orderBy('t.id', order);
+  return qb.orderBy('t.id', order);
 }
 
 export interface Page {
@@ -194,7 +197,8 @@ export const WINDOW_COUNT_LIMIT = Number(process.env.PANEL_WINDOW_COUNT_LIMIT ??
  * An estimated total is flagged by `exact: false` (sent as X-Total-Estimated). A page that
  * isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
-export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, page: Knex.QueryBuilder, start: number, size: number, bounds: { maxRows: number; key: string }): Promise<Page> {
+export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, pageQuery: (withTotal: boolean) => Knex.QueryBuilder, start: number, size: number, bounds: { maxRows: number; key: string }): Promise<Page> {
+  const page = pageQuery(false);
   const { maxRows, key } = bounds;
   const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);
   if (strapi.db.dialect.client !== 'postgres') {
@@ -207,7 +211,7 @@ export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.
   }
   const estimated = maxRows <= WINDOW_COUNT_LIMIT ? maxRows : await estimate(knex, base, key);
   if (estimated <= WINDOW_COUNT_LIMIT) {
-    const rows = await prepared(strapi, page.clone().select(knex.raw('count(*) over () as __total')));
+    const rows = await prepared(strapi, pageQuery(true));
     if (rows.length) return { rows, total: Number(rows[0].__total), exact: true };
     return { rows, total: start === 0 ? 0 : await cappedCount(strapi, knex, base, EXACT_COUNT_LIMIT), exact: true };
   }

@@ -6,6 +6,23 @@ import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 
 const isOpen = (status: unknown) => (OPEN_CASE_STATUSES as readonly unknown[]).includes(status);
+
+/** Share of the case's time used up from which it is "due soon" (the offices' default dueSoonPercent). */
+export const DUE_SOON_PERCENT = 75;
+
+/**
+ * The case's SLA state for the panel's colours and words: closed cases have none; open ones are
+ * overdue past dueAt, due soon once DUE_SOON_PERCENT of receivedAt→dueAt has passed, else on time.
+ */
+export function slaState(r: { status?: unknown; receivedAt?: unknown; dueAt?: unknown }, now: Date): 'on-time' | 'due-soon' | 'overdue' | 'closed' | 'none' {
+  if (!isOpen(r.status)) return 'closed';
+  if (typeof r.dueAt !== 'string') return 'none';
+  const due = new Date(r.dueAt).getTime();
+  if (due < now.getTime()) return 'overdue';
+  const start = typeof r.receivedAt === 'string' ? new Date(r.receivedAt).getTime() : NaN;
+  if (Number.isFinite(start) && due > start && (now.getTime() - start) / (due - start) >= DUE_SOON_PERCENT / 100) return 'due-soon';
+  return 'on-time';
+}
 const DATES = ['gte', 'lte', 'gt', 'lt'] as const;
 
 /**
@@ -21,6 +38,7 @@ export const cases: ResourceDefinition = {
   components: ['checklist'],
   computed: {
     overdue: (r, now) => isOpen(r.status) && typeof r.dueAt === 'string' && new Date(r.dueAt) < now,
+    slaState: (r, now) => slaState(r as { status?: unknown; receivedAt?: unknown; dueAt?: unknown }, now),
   },
   filters: {
     code: ['eq'],
@@ -65,6 +83,8 @@ export const cases: ResourceDefinition = {
   },
   sortable: ['code', 'receivedAt', 'dueAt', 'activityDueAt', 'closedAt', 'status', 'priority', 'villageCode', 'currentActivity', 'updatedAt'],
   defaultSort: ['dueAt', 'ASC'],
+  // "Emergencies first": priority ASC puts "emergency" before "regular", then the earliest due.
+  sortThen: { priority: 'dueAt' },
   writable: { create: ['applicant', 'service', 'priority', 'track', 'checklist'], update: ['priority', 'assignee'] },
   access: {
     read: ALL_STAFF,

@@ -116,6 +116,8 @@ export interface ResourceDefinition {
   search?: SearchRule;
   sortable: readonly string[];
   defaultSort: readonly [string, SortOrder];
+  /** a second sort key per sortable attribute, applied in the same direction (before the row id) */
+  sortThen?: Readonly<Record<string, string>>;
   writable?: { create?: readonly string[]; update?: readonly string[] };
   /** accepted in writes but never shown (passwords) */
   writeOnly?: readonly string[];

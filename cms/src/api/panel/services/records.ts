@@ -32,8 +32,7 @@ const SEP = '\u001f';
 
 /**
  * Columns of a row: the declared fields and, per relation, "<documentId>SEP<label>" from a
- * subquery on the link table. PostgreSQL evaluates such subqueries after ORDER BY and LIMIT,
- * so only for the rows of the page, and the page comes back in one statement.
+ * subquery on the link table, so that the page comes back in one statement.
  */
 function selection(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, model: ModelInfo): Record<string, unknown> {
   const cols: Record<string, unknown> = { __id: 't.id', __doc: 't.document_id' };
@@ -86,8 +85,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { qb: base, maxRows } = await scopedQuery(strapi, knex, def, staff, query.filters);
       const start = query.range?.start ?? 0;
       const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
-      const page = orderBy(base.clone().select(selection(strapi, knex, def, model)), model, query.sort).offset(start).limit(size);
-      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` }) : { rows: await prepared(strapi, page), total: 0, exact: true };
+      // A deferred join: the page's row ids are picked first, on the indexes alone where they
+      // cover the filters and the sort, and only those rows are read in full and labelled
+      // (subqueries in the select list of an OFFSET query would also run for every skipped row).
+      const then = def.sortThen?.[query.sort.attribute];
+      const page = (withTotal: boolean) => {
+        const ids = orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort, then).offset(start).limit(size);
+        const columns = selection(strapi, knex, def, model);
+        const rows = knex({ t: model.table }).join(ids.as('p'), 'p.id', 't.id');
+        return orderBy(rows.select(withTotal ? { ...columns, __total: 'p.__total' } : columns), model, query.sort, then);
+      };
+      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` }) : { rows: await prepared(strapi, page(false)), total: 0, exact: true };
       const records = toRecords(def, rows);
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },

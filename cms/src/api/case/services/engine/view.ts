@@ -51,7 +51,13 @@ export function caseSummary(ctx: EngineContext) {
     priority: c.priority,
     track: ctx.track ? { key: ctx.track.key, label: ctx.track.label } : c.track ? { key: c.track, label: c.track } : null,
     service: c.service ? { documentId: c.service.documentId, slug: c.service.slug, title: c.service.title } : { slug: c.serviceSlug },
-    sop: { name: ctx.def.name, number: ctx.def.number ?? null, version: ctx.sopHash },
+    sop: {
+      name: ctx.def.name,
+      number: ctx.def.number ?? null,
+      version: ctx.sopHash,
+      // The flow of the SOP version the case runs under, for the panel's flowchart.
+      activities: ctx.def.activities.map((a) => ({ number: a.number, text: a.text, executor: executorOf(ctx.def, a)?.label ?? a.executor, symbol: a.symbol, next: a.next ?? null, yesNext: a.yesNext ?? null, yesLabel: a.yesLabel ?? null, noNext: a.noNext ?? null, noLabel: a.noLabel ?? null })),
+    },
     applicant: c.applicant ? { documentId: c.applicant.documentId, name: c.applicant.name } : null,
     currentActivity: activitySummary(ctx, c.currentActivity),
     queueRoles: open ? currentRoles(ctx) : [],

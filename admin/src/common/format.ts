@@ -1,0 +1,11 @@
+/**
+ * Dates in the office's time zone, Indonesian style ("05 Juni 2023", as cms/src/documents/format.ts),
+ * English style when the panel is in English.
+ */
+export function formatDate(value: unknown, locale: string, timeZone = 'Asia/Jakarta', withTime = false): string {
+  if (!value) return '';
+  const d = new Date(String(value));
+  if (Number.isNaN(d.getTime())) return '';
+  const opts: Intl.DateTimeFormatOptions = { day: '2-digit', month: 'long', year: 'numeric', timeZone, ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}) };
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', opts).format(d);
+}

@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import { OWN_OFFICE } from '../cms-access/own-office';
+import { DEMO_PASSWORD } from './users';
+
+export const OFFICE_ADMIN_ROLE_CODE = 'layanan-office-admin';
+
+/** What an office admin edits in the CMS, each only for their own office. */
+const OWN_OFFICE_SUBJECTS = ['api::service-standard.service-standard', 'api::sop.sop', 'api::letter-template.letter-template'];
+const EDIT = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
+
+/**
+ * The CMS role "Admin Kantor": write and publish the office's own standards, SOPs and letter
+ * templates, read and update its office record, read the regions (relation pickers). Made once;
+ * its permissions are put back to these at every boot, so a code change reaches old installs.
+ */
+export async function seedOfficeAdminRole(strapi: Core.Strapi): Promise<number> {
+  const roles = strapi.service('admin::role') as any;
+  let role = await roles.findOne({ code: OFFICE_ADMIN_ROLE_CODE });
+  if (!role) {
+    role = await roles.create({ name: 'Admin Kantor', code: OFFICE_ADMIN_ROLE_CODE, description: 'Menulis dan menerbitkan Standar Pelayanan, SOP dan templat surat kantornya sendiri.' });
+  }
+  const { actionProvider } = strapi.service('admin::permission') as any;
+  const contentTypes = strapi.service('admin::content-type') as any;
+  const wanted = (actionId: string, subject: string, conditions: string[]) => {
+    const action = actionProvider.get(actionId);
+    return contentTypes.getPermissionsWithNestedFields([{ ...action, subjects: [subject] }]).map((p: any) => ({ ...p, conditions }));
+  };
+  const permissions = [
+    ...OWN_OFFICE_SUBJECTS.flatMap((subject) => EDIT.map((action) => wanted(action, subject, [OWN_OFFICE.id])).flat()),
+    ...['read', 'update'].flatMap((a) => wanted(`plugin::content-manager.explorer.${a}`, 'api::office.office', [OWN_OFFICE.id])),
+    ...wanted('plugin::content-manager.explorer.read', 'api::region.region', []),
+    { action: 'plugin::upload.read', subject: null, conditions: [] },
+    { action: 'plugin::upload.assets.create', subject: null, conditions: [] },
+    { action: 'plugin::upload.assets.download', subject: null, conditions: [] },
+  ];
+  await roles.assignPermissions(role.id, permissions);
+  return role.id;
+}
+
+/** Demo installs: a CMS account per office admin, same e-mail and password as the staff account. */
+export async function seedDemoOfficeAdmins(strapi: Core.Strapi, roleId: number): Promise<number> {
+  const staff: any[] = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { role: { type: 'admin-kantor' } }, select: ['email', 'fullName', 'username'] });
+  let created = 0;
+  for (const s of staff) {
+    if (!s.email || (await strapi.db.query('admin::user').count({ where: { email: s.email } }))) continue;
+    // Straight to the table, as for the demo super admin (the user service's telemetry outlives a short boot).
+    await strapi.db.query('admin::user').create({
+      data: {
+        email: s.email,
+        firstname: s.fullName || s.username,
+        lastname: '',
+        password: await (strapi.service('admin::auth') as any).hashPassword(DEMO_PASSWORD),
+        isActive: true,
+        blocked: false,
+        registrationToken: null,
+        roles: [roleId],
+      },
+    });
+    created += 1;
+  }
+  return created;
+}

@@ -1,0 +1,172 @@
+/**
+ * The staff panel's case work in a real browser on the real server: a case worker sees no case
+ * of another office anywhere, a village operator registers an applicant with the NIK check and
+ * opens a case, a case worker moves a case through an action with confirmation.
+ */
+import type { Page } from 'puppeteer';
+import { makeNik } from '../../cms/src/domain/nik';
+import { clickByText, mainText, openPanel, waitForText, type PanelHarness } from './harness';
+
+let ui: PanelHarness;
+const tokens: Record<string, string> = {};
+
+async function api(username: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<any> {
+  tokens[username] ??= await ui.token(username);
+  const res = await ui.server.http(`/api/panel${path}`, { ...init, token: tokens[username] });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+const q = (params: Record<string, unknown>) => `?${Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&')}`;
+
+/** Case numbers shown in the list's table. */
+const listedCodes = (page: Page) =>
+  page.$$eval('#main-content table tbody tr td:first-child, #main-content table tbody tr td', (tds) =>
+    [...new Set(tds.map((td) => (td as HTMLElement).innerText.trim()).filter((t) => /^[A-Z]{3}-\d{4}-\d+$/.test(t)))],
+  );
+
+beforeAll(async () => {
+  ui = await openPanel();
+}, 300_000);
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('a case worker sees nothing of another office', () => {
+  let page: Page;
+  let tarakan: { id: string; code: string; applicantLabel: string };
+
+  beforeAll(async () => {
+    const r = await api('tarakan.petugas', `/cases${q({ range: [0, 0], sort: ['code', 'ASC'] })}`);
+    tarakan = r.body[0];
+    expect(tarakan.code).toMatch(/^TAR-/);
+    page = await ui.newPage();
+    await ui.login(page, 'magetan.petugas');
+  });
+  afterAll(() => page?.close());
+
+  test('lists: every tab shows Magetan cases only', async () => {
+    for (const tab of ['all', 'mine', 'overdue', 'emergency']) {
+      await ui.go(page, '/cases');
+      await page.waitForSelector(`[data-testid="tab-${tab}"]`);
+      await page.click(`[data-testid="tab-${tab}"]`);
+      await page.waitForNetworkIdle({ idleTime: 300 });
+      const codes = await listedCodes(page);
+      if (tab === 'all') expect(codes.length).toBeGreaterThan(5);
+      expect(codes.filter((c) => !c.startsWith('MAG-'))).toEqual([]);
+    }
+    await ui.screenshot(page, 'petugas-all-cases');
+  });
+
+  test("searching another office's case number or applicant finds nothing", async () => {
+    for (const term of [tarakan.code, tarakan.applicantLabel]) {
+      await ui.go(page, `/cases?filter=${encodeURIComponent(JSON.stringify({ q: term }))}`);
+      await page.waitForNetworkIdle({ idleTime: 300 });
+      expect(await listedCodes(page)).toEqual([]);
+      await ui.go(page, `/applicants?filter=${encodeURIComponent(JSON.stringify({ q: term }))}`);
+      await page.waitForNetworkIdle({ idleTime: 300 });
+      expect(await mainText(page)).not.toContain(tarakan.applicantLabel);
+    }
+  });
+
+  test("a direct URL to another office's case says not found", async () => {
+    await ui.go(page, `/cases/${tarakan.id}/show`);
+    await page.waitForSelector('[data-testid="case-not-found"]');
+    const text = await mainText(page);
+    expect(text).toContain('Kasus tidak ditemukan');
+    expect(text).not.toContain(tarakan.code);
+    await ui.screenshot(page, 'other-office-case');
+  });
+});
+
+describe('a village operator registers an applicant and opens a case', () => {
+  test('NIK check as you type, duplicate warning, case opened', async () => {
+    const page = await ui.newPage();
+    await ui.login(page, 'magetan.desa1');
+    const me = (await api('magetan.desa1', '/me')).body;
+    const village: string = me.region.code; // "35.20.xx.xxxx"
+    const nik = makeNik(village.slice(0, 8), '1979-08-21', 'female', 4321);
+    await ui.go(page, '/applicants/create');
+    await page.waitForSelector('input[name="nik"]');
+    await page.type('input[name="nik"]', nik.slice(0, 10));
+    await page.waitForSelector('[data-testid="nik-check"][data-state="incomplete"]');
+    expect(await page.$eval('[data-testid="nik-check"]', (e) => (e as HTMLElement).innerText)).toContain('10 dari 16 digit');
+    await page.type('input[name="nik"]', nik.slice(10));
+    await page.waitForSelector('[data-testid="nik-reading"]');
+    expect(await page.$eval('[data-testid="nik-reading"]', (e) => (e as HTMLElement).innerText)).toContain('21 Agustus 1979, Perempuan');
+    expect(await page.$eval('input[name="birthDate"]', (e) => (e as HTMLInputElement).value)).toBe('1979-08-21');
+    await page.type('input[name="name"]', 'Sri Wahyuni Uji Panel');
+    await ui.screenshot(page, 'register-applicant');
+    await clickByText(page, 'SIMPAN');
+    await page.waitForSelector('[data-testid="open-case"]');
+
+    // Registering the same NIK again warns before saving.
+    const again = await ui.newPage();
+    await ui.login(again, 'magetan.desa1');
+    await ui.go(again, '/applicants/create');
+    await again.waitForSelector('input[name="nik"]');
+    await again.type('input[name="nik"]', nik);
+    await again.waitForSelector('[data-testid="nik-duplicate"]');
+    expect(await again.$eval('[data-testid="nik-duplicate"]', (e) => (e as HTMLElement).innerText)).toContain('Sri Wahyuni Uji Panel');
+    await again.close();
+
+    await page.click('[data-testid="open-case"]');
+    await page.waitForSelector('[data-testid="open-case-dialog"] [role="combobox"]');
+    await page.click('[data-testid="open-case-dialog"] [role="combobox"]');
+    await page.click('[data-testid="service-magetan-pengusulan-pbi-d"]');
+    await page.waitForSelector('[role="listbox"]', { hidden: true });
+    await page.click('[data-testid="open-case-confirm"]');
+    await page.waitForSelector('[data-testid="case-show"], [data-testid="open-case-error"], [data-testid="case-not-found"]', { timeout: 30_000 }).catch(async (err) => {
+      await ui.screenshot(page, 'open-case-failed');
+      throw err;
+    });
+    expect(await page.$eval('[data-testid="open-case-error"]', (e) => (e as HTMLElement).innerText).catch(() => 'no error')).toBe('no error');
+    const code = await page.$eval('[data-testid="case-code"]', (e) => (e as HTMLElement).innerText);
+    expect(code).toMatch(/^MAG-\d{4}-\d{6}$/);
+    await page.waitForSelector('[data-testid="sop-flow"] [data-state="current"]');
+    await ui.screenshot(page, 'case-opened');
+    const listed = await api('magetan.desa1', `/cases${q({ filter: { code } })}`);
+    expect(listed.body).toHaveLength(1);
+    expect(listed.body[0].applicantLabel).toBe('Sri Wahyuni Uji Panel');
+    await page.close();
+  });
+});
+
+describe('a case worker processes a case', () => {
+  test('an action with confirmation moves the case and shows in its history', async () => {
+    const user = 'magetan.petugas';
+    const queue = (await api(user, `/cases${q({ range: [0, 49], filter: { queue: 'mine' } })}`)).body as any[];
+    let target: { id: string; action: any; version: number; activity: number } | null = null;
+    for (const c of queue) {
+      const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+      const action = view.actions.find((a: any) => ['complete', 'decide-yes'].includes(a.action) && !a.disabledReason && !a.fields.some((f: any) => f.required));
+      if (action) {
+        target = { id: c.id, action, version: view.case.version, activity: view.case.currentActivity?.number };
+        break;
+      }
+    }
+    expect(target).not.toBeNull();
+    const page = await ui.newPage();
+    await ui.login(page, user);
+    await ui.go(page, `/cases/${target!.id}/show`);
+    await page.waitForSelector(`[data-testid="flow-activity-${target!.activity}"][data-state="current"]`);
+    await page.click(`[data-testid="action-${target!.action.action}"]`);
+    await page.waitForSelector('[data-testid="action-dialog"]');
+    // The confirmation names the action; "Tidak" leaves the case as it was.
+    expect(await page.$eval('[data-testid="action-dialog"]', (e) => (e as HTMLElement).innerText)).toContain(target!.action.label);
+    await page.click('[data-testid="action-cancel"]');
+    await page.waitForSelector('[data-testid="action-dialog"]', { hidden: true });
+    expect((await api(user, `/cases/${target!.id}/actions`)).body.data.case.version).toBe(target!.version);
+
+    await page.click(`[data-testid="action-${target!.action.action}"]`);
+    await page.type('[data-testid="action-dialog"] textarea[name="note"]', 'Diperiksa melalui panel');
+    await ui.screenshot(page, 'action-confirm');
+    await page.click('[data-testid="action-confirm"]');
+    await waitForText(page, 'Tindakan tercatat');
+    const after = (await api(user, `/cases/${target!.id}/actions`)).body.data.case;
+    expect(after.version).toBe(target!.version + 1);
+    await waitForText(page, 'Diperiksa melalui panel');
+    await page.waitForSelector(`[data-testid="flow-activity-${target!.activity}"][data-state="visited"]`);
+    await ui.screenshot(page, 'action-done');
+    await page.close();
+  });
+});

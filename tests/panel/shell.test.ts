@@ -1,0 +1,48 @@
+/**
+ * The panel shell in a real browser: login per role, the role's menu, the language switch
+ * (Indonesian by default, English remembered across reloads).
+ */
+import { clickByText, openPanel, waitForText, type PanelHarness } from './harness';
+
+let ui: PanelHarness;
+beforeAll(async () => {
+  ui = await openPanel();
+});
+afterAll(async () => {
+  await ui?.close();
+});
+
+const menuIds = (page: import('puppeteer').Page) =>
+  page.$$eval('[data-testid^="menu-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice(5)).sort());
+
+test('a case worker logs in and sees Indonesian and the case menus only', async () => {
+  const page = await ui.newPage();
+  await ui.login(page, 'magetan.petugas');
+  await waitForText(page, 'Antrian saya');
+  expect(await menuIds(page)).toEqual(expect.arrayContaining(['queue', 'cases', 'applicants']));
+  expect(await menuIds(page)).not.toContain('users');
+  await ui.screenshot(page, 'petugas-home');
+  await page.close();
+});
+
+test('an office admin gets the users menu and no case queue', async () => {
+  const page = await ui.newPage();
+  await ui.login(page, 'magetan.admin');
+  await page.waitForSelector('[data-testid="menu-users"]');
+  expect(await menuIds(page)).not.toContain('queue');
+  await page.close();
+});
+
+test('the language switch turns the panel to English and is remembered', async () => {
+  const page = await ui.newPage();
+  await ui.login(page, 'magetan.petugas');
+  await waitForText(page, 'Antrian saya');
+  await page.click('[data-testid="locale-switch"] button');
+  await clickByText(page, 'English', '[role="menuitem"]');
+  await waitForText(page, 'My queue');
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await waitForText(page, 'My queue');
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain('Antrian saya');
+  await ui.screenshot(page, 'english');
+  await page.close();
+});

@@ -1,0 +1,69 @@
+import { slaState, DUE_SOON_PERCENT } from '../../cms/src/api/panel/resources/cases';
+import { startServer, type TestServer } from '../helpers/strapi';
+import { loadPlaces, makeApplicant, makeCase } from './fixtures';
+import { call, listQuery, login } from './support';
+
+/**
+ * What the panel's case list needs from the staff API: each case's SLA state (on time, due soon,
+ * overdue) and "emergencies first" (sort by priority, then by due time).
+ */
+
+const H = 3600_000;
+const now = new Date('2026-10-10T00:00:00Z');
+const at = (hours: number) => new Date(now.getTime() + hours * H).toISOString();
+
+describe('slaState (pure)', () => {
+  test.each([
+    ['closed cases (and returned ones) have none', { status: 'returned', receivedAt: at(-100), dueAt: at(-1) }, 'closed'],
+    ['open without a due time', { status: 'in-progress', receivedAt: at(-1) }, 'none'],
+    ['past the due time', { status: 'waiting', receivedAt: at(-10), dueAt: at(-1) }, 'overdue'],
+    [`${DUE_SOON_PERCENT}% of the time used`, { status: 'in-progress', receivedAt: at(-75), dueAt: at(25) }, 'due-soon'],
+    ['just below it', { status: 'in-progress', receivedAt: at(-74), dueAt: at(26) }, 'on-time'],
+    ['fresh', { status: 'waiting', receivedAt: at(0), dueAt: at(48) }, 'on-time'],
+  ])('%s', (_name, record, expected) => {
+    expect(slaState(record, now)).toBe(expected);
+  });
+});
+
+describe('cases list on the real server', () => {
+  let server: TestServer;
+  let token: string;
+  const codes: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startServer();
+    token = await login(server, 'magetan.petugas');
+    const places = await loadPlaces(server.strapi);
+    const t = Date.now();
+    const make = async (name: string, data: Record<string, unknown>) => {
+      const kase = await makeCase(server.strapi, places.home, await makeApplicant(server.strapi, places.home));
+      await server.strapi.documents('api::case.case').update({ documentId: kase.documentId, data });
+      codes[name] = kase.code;
+    };
+    await make('regularSoon', { receivedAt: new Date(t - 90 * H), dueAt: new Date(t + 10 * H) });
+    await make('emergencyLate', { priority: 'emergency', receivedAt: new Date(t - 10 * H), dueAt: new Date(t + 50 * H) });
+    await make('emergencyEarly', { priority: 'emergency', receivedAt: new Date(t - 1 * H), dueAt: new Date(t + 20 * H) });
+    await make('regularOverdue', { receivedAt: new Date(t - 30 * H), dueAt: new Date(t - 2 * H) });
+    await make('regularFresh', { receivedAt: new Date(t), dueAt: new Date(t + 100 * H) });
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('sort by priority lists emergencies first, each group by due time', async () => {
+    const r = await call(server, 'GET', `/cases${listQuery({ sort: ['priority', 'ASC'], range: [0, 9], filter: { code: Object.values(codes) } })}`, token);
+    expect(r.status).toBe(200);
+    const byCode = Object.fromEntries(Object.entries(codes).map(([k, v]) => [v, k]));
+    expect(r.body.map((c: any) => byCode[c.code])).toEqual(['emergencyEarly', 'emergencyLate', 'regularOverdue', 'regularSoon', 'regularFresh']);
+  });
+
+  test('each case carries its SLA state', async () => {
+    const r = await call(server, 'GET', `/cases${listQuery({ range: [0, 9], filter: { code: Object.values(codes) } })}`, token);
+    const state = Object.fromEntries(r.body.map((c: any) => [c.code, c.slaState]));
+    expect(state[codes.regularOverdue]).toBe('overdue');
+    expect(state[codes.regularSoon]).toBe('due-soon');
+    expect(state[codes.regularFresh]).toBe('on-time');
+    expect(state[codes.emergencyEarly]).toBe('on-time');
+  });
+});
