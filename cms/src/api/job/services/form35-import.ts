@@ -23,7 +23,7 @@ import { fieldError, forbidden } from '../../panel/lib/errors';
 import { MAX_REPORT_PROBLEMS, type JobOutcome, type JobRun } from './jobs';
 
 const APPLICANT_UID = 'api::applicant.applicant';
-const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 2000;
+const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
 /** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -176,11 +176,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await job.checkCancelled();
       const tCheck = Date.now();
       const niks = chunk.map((c) => c.r.nik);
+      // Applicants with these NIKs in any office (an open case is found through them, as the
+      // engine's open does); a chunk of new people costs one indexed lookup.
       const existing = new Map<string, any>();
-      for (const a of await db()('applicants').where('office_code', office.code).whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) existing.set(a.nik, a);
-      const lt = linkTableOf(strapi, CASE_UID, 'applicant');
+      const byId = new Map<number, string>();
+      for (const a of await db()('applicants').whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) {
+        byId.set(a.id, a.nik);
+        if (a.office_code === office.code) existing.set(a.nik, a);
+      }
       const open = new Map<string, string>();
-      for (const c of await db()('cases as c').join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').join('applicants as a', 'a.id', `l.${lt.target}`).whereIn('a.nik', niks).andWhere('c.service_slug', std.slug).whereIn('c.status', OPEN_STATUSES).select('a.nik', 'c.code')) open.set(c.nik, c.code);
+      if (byId.size) {
+        const lt = linkTableOf(strapi, CASE_UID, 'applicant');
+        const rows = await db()('cases as c').join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').whereIn(`l.${lt.target}`, [...byId.keys()]).andWhere('c.service_slug', std.slug).whereIn('c.status', OPEN_STATUSES).select(`l.${lt.target} as applicant`, 'c.code');
+        for (const c of rows) open.set(byId.get(c.applicant)!, c.code);
+      }
       const ok: { r: Form35Row; v: Village; applicantId?: number }[] = [];
       for (const { r, v } of chunk) {
         const a = existing.get(r.nik);
