@@ -285,6 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           at: now,
           data: { sopVersion: hash, track: trackKey, priority, version: 1, import: job.job.documentId, row: r.row },
         })),
+        { chunkSize: CHUNK },
       );
       rowsWritten += ok.length;
       timings.events += Date.now() - tEvents;
