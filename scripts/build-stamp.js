@@ -43,12 +43,21 @@ function buildStep(name, inputs, stampFile, run, log = console.log) {
 const panelDir = path.join(repoRoot, 'admin');
 const panelInputs = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(panelDir, p));
 
+/** Gzipped copies beside the assets: koa-send (cms/src/middlewares/panel.ts) serves them to browsers that accept gzip. */
+function precompress(dir) {
+  const zlib = require('zlib');
+  for (const name of fs.readdirSync(dir)) {
+    if (/\.(js|css|svg)$/.test(name)) fs.writeFileSync(path.join(dir, `${name}.gz`), zlib.gzipSync(fs.readFileSync(path.join(dir, name)), { level: 9 }));
+  }
+}
+
 /** Builds the staff panel (admin/dist) with Vite when its sources changed. Throws when Vite fails. */
 function buildPanel(log = console.log) {
   return buildStep('staff panel', panelInputs, path.join(panelDir, 'dist', '.stamp'), () => {
     const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [panelDir] })), 'bin', 'vite.js');
     const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: panelDir, stdio: 'inherit', env: process.env });
     if (r.status !== 0) throw new Error(`vite build of the staff panel failed (exit ${r.status}); see the output above`);
+    precompress(path.join(panelDir, 'dist', 'assets'));
   }, log);
 }
 

@@ -1,6 +1,8 @@
 import type { AuthProvider } from 'react-admin';
 
 const KEY = 'layanan-pbi.jwt';
+/** The profile of the token, kept across reloads so that a page's access checks need no request. */
+const ME_KEY = 'layanan-pbi.me';
 export const getToken = () => localStorage.getItem(KEY);
 
 export type ApiAction = 'read' | 'create' | 'update' | 'delete';
@@ -29,32 +31,61 @@ export const customAccess: Record<string, (me: Me, action: string) => boolean> =
 
 let meCache: { token: string; me: Promise<Me> } | null = null;
 
-/**
- * The current user's profile, fetched once per token: every caller (canAccess per resource,
- * getPermissions, getIdentity) shares the same request.
- */
-export function fetchMe(): Promise<Me> {
-  const token = getToken();
-  if (!token) return Promise.reject(Object.assign(new Error('ra.auth.auth_check_error'), { status: 401 }));
-  if (meCache?.token === token) return meCache.me;
+declare global {
+  interface Window {
+    /** /me asked by index.html before the app loaded */
+    __panelMe?: { token: string; response: Promise<Response> };
+  }
+}
+
+function request(token: string): Promise<Me> {
+  const early = window.__panelMe?.token === token ? window.__panelMe.response : null;
+  window.__panelMe = undefined;
   const me = (async () => {
-    const res = await fetch('/api/panel/me', { headers: { Authorization: `Bearer ${token}` } });
+    const res = await (early ?? fetch('/api/panel/me', { headers: { Authorization: `Bearer ${token}` } }));
     if (!res.ok) {
       if (getToken() === token) forget();
       throw Object.assign(new Error('ra.auth.auth_check_error'), { status: res.status });
     }
-    return (await res.json()) as Me;
+    const profile = (await res.json()) as Me;
+    if (getToken() === token) localStorage.setItem(ME_KEY, JSON.stringify({ token, me: profile }));
+    return profile;
   })();
-  meCache = { token, me };
   me.catch(() => {
     if (meCache?.me === me) meCache = null;
   });
   return me;
 }
 
+/**
+ * The current user's profile, fetched once per token: every caller (canAccess per resource,
+ * getPermissions, getIdentity) shares the same request. After a reload the stored profile
+ * answers at once and is refreshed in the background (the server checks every request anyway).
+ */
+export function fetchMe(): Promise<Me> {
+  const token = getToken();
+  if (!token) return Promise.reject(Object.assign(new Error('ra.auth.auth_check_error'), { status: 401 }));
+  if (meCache?.token === token) return meCache.me;
+  try {
+    const stored = JSON.parse(localStorage.getItem(ME_KEY) ?? 'null') as { token: string; me: Me } | null;
+    if (stored?.token === token && stored.me?.access) {
+      meCache = { token, me: Promise.resolve(stored.me) };
+      request(token).then((me) => {
+        if (meCache?.token === token) meCache = { token, me: Promise.resolve(me) };
+      }, () => undefined);
+      return meCache.me;
+    }
+  } catch {
+    // an unreadable stored profile is fetched again
+  }
+  meCache = { token, me: request(token) };
+  return meCache.me;
+}
+
 function forget() {
   meCache = null;
   localStorage.removeItem(KEY);
+  localStorage.removeItem(ME_KEY);
 }
 
 /** Whether the profile allows a react-admin action on a resource (pure; used by canAccess and the menu). */

@@ -3,6 +3,9 @@
  * of another office anywhere, a village operator registers an applicant with the NIK check and
  * opens a case, a case worker moves a case through an action with confirmation.
  */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import type { Page } from 'puppeteer';
 import { makeNik } from '../../cms/src/domain/nik';
 import { clickByText, mainText, openPanel, waitForText, type PanelHarness } from './harness';
@@ -168,5 +171,87 @@ describe('a case worker processes a case', () => {
     await page.waitForSelector(`[data-testid="flow-activity-${target!.activity}"][data-state="visited"]`);
     await ui.screenshot(page, 'action-done');
     await page.close();
+  });
+});
+
+describe('the letter', () => {
+  test('is drafted through its action and printed as a PDF fetched with the token', async () => {
+    const user = 'magetan.petugas';
+    const enabled = (view: any) => view.actions.find((a: any) => ['complete', 'decide-yes'].includes(a.action) && !a.disabledReason && !a.fields.some((f: any) => f.required));
+    // Walk a queued case (through the API) up to the step that drafts the letter.
+    const queue = (await api(user, `/cases${q({ range: [0, 49], filter: { queue: 'mine' } })}`)).body as any[];
+    let target: any = null;
+    for (const c of queue) {
+      for (let step = 0; step < 5 && !target; step += 1) {
+        const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+        const action = enabled(view);
+        if (!action) break;
+        if (action.label === 'Buat surat') target = { id: c.id };
+        else if ((await api(user, `/cases/${c.id}/actions/${action.action}`, { method: 'POST', json: { version: view.case.version } })).status !== 200) break;
+      }
+      if (target) break;
+    }
+    expect(target).not.toBeNull();
+
+    const page = await ui.newPage();
+    await ui.login(page, user);
+    await ui.go(page, `/cases/${target.id}/show`);
+    await (await page.waitForSelector('[data-testid="action-complete"]'))!.click();
+    await (await page.waitForSelector('[data-testid="action-confirm"]'))!.click();
+    await page.waitForSelector('[data-testid="print-letter"]', { timeout: 30_000 });
+    const pdf = page.waitForResponse((r) => /\/api\/documents\/letters\/[^/]+\/pdf$/.test(r.url()), { timeout: 60_000 });
+    const tab = ui.browser.waitForTarget((t) => t.url().startsWith('blob:'), { timeout: 60_000 });
+    await page.click('[data-testid="print-letter"]');
+    const response = await pdf;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    expect(response.request().headers()['authorization']).toMatch(/^Bearer /);
+    await tab;
+    await ui.screenshot(page, 'letter-printed');
+    await page.close();
+  });
+});
+
+describe('requirement files', () => {
+  test('a file uploaded to a requirement opens through the private files route', async () => {
+    const user = 'magetan.petugas';
+    const queue = (await api(user, `/cases${q({ range: [0, 49], filter: { queue: 'mine' } })}`)).body as any[];
+    let target: any = null;
+    for (const c of queue) {
+      const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+      if (view.actions.some((a: any) => a.action === 'attach') && view.case.checklist.length) {
+        target = { id: c.id, key: view.case.checklist[0].key };
+        break;
+      }
+    }
+    expect(target).not.toBeNull();
+    const file = path.join(os.tmpdir(), `surat-pengantar-${process.pid}.pdf`);
+    fs.writeFileSync(file, '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+    const page = await ui.newPage();
+    await ui.login(page, user);
+    await ui.go(page, `/cases/${target.id}/show`);
+    await (await page.waitForSelector('[data-testid="action-attach"]'))!.click();
+    await page.click('[data-testid="action-dialog"] [role="combobox"]');
+    await page.click(`[data-testid="key-${target.key}"]`);
+    await page.waitForSelector('[role="listbox"]', { hidden: true });
+    const input = (await page.$('[data-testid="action-file"]')) as import('puppeteer').ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await page.click('[data-testid="action-confirm"]');
+    const link = await page.waitForSelector(`[data-testid="checklist-${target.key}"] button`, { timeout: 30_000 });
+    expect(await link!.evaluate((e) => (e as HTMLElement).innerText)).toContain(path.basename(file));
+    // Opened with the token from the case files route, never from /uploads.
+    const served = page.waitForResponse((r) => /\/api\/panel\/cases\/[^/]+\/files\/\d+$/.test(r.url()));
+    const tab = ui.browser.waitForTarget((t) => t.url().startsWith('blob:'));
+    await link!.click();
+    const response = await served;
+    expect(response.status()).toBe(200);
+    expect(response.request().headers()['authorization']).toMatch(/^Bearer /);
+    await tab;
+    const html = await page.content();
+    expect(html).not.toContain('/uploads/');
+    await ui.screenshot(page, 'requirement-file');
+    await page.close();
+    fs.rmSync(file, { force: true });
   });
 });

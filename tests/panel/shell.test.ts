@@ -30,6 +30,13 @@ test('an office admin gets the users menu and no case queue', async () => {
   await ui.login(page, 'magetan.admin');
   await page.waitForSelector('[data-testid="menu-users"]');
   expect(await menuIds(page)).not.toContain('queue');
+  // Their users list holds their own office's accounts only.
+  await page.click('[data-testid="menu-users"]');
+  await waitForText(page, 'magetan.bpjs');
+  const names = await page.$$eval('#main-content table tbody tr td', (tds) => tds.map((td) => (td as HTMLElement).innerText.trim()).filter((t) => /^[a-z]+\.[a-z0-9]+$/.test(t)));
+  expect(names.length).toBeGreaterThan(5);
+  expect(names.filter((n) => !n.startsWith('magetan.'))).toEqual([]);
+  await ui.screenshot(page, 'admin-users');
   await page.close();
 });
 

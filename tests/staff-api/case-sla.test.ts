@@ -66,4 +66,14 @@ describe('cases list on the real server', () => {
     expect(state[codes.regularFresh]).toBe('on-time');
     expect(state[codes.emergencyEarly]).toBe('on-time');
   });
+
+  test("the case view carries its SOP version's activities for the flowchart", async () => {
+    const [c] = (await call(server, 'GET', `/cases${listQuery({ range: [0, 0], filter: { code: codes.regularFresh } })}`, token)).body;
+    const view = (await call(server, 'GET', `/cases/${c.id}/actions`, token)).body.data;
+    const activities = view.case.sop.activities;
+    expect(activities.length).toBeGreaterThan(2);
+    expect(activities.map((a: any) => a.number)).toContain(view.case.currentActivity.number);
+    for (const a of activities) expect(Object.keys(a).sort()).toEqual(['executor', 'next', 'noLabel', 'noNext', 'number', 'symbol', 'text', 'yesLabel', 'yesNext']);
+    expect(activities.some((a: any) => a.symbol === 'decision' && a.yesNext && a.noNext)).toBe(true);
+  });
 });

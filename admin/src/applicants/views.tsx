@@ -26,7 +26,9 @@ export const ApplicantList = () => (
       <DataTable.Col source="name" />
       <DataTable.Col source="nik" />
       <DataTable.Col source="villageCode" render={(r) => r.villageLabel ?? r.villageCode} />
-      <DataTable.Col source="birthDate" />
+      <DataTable.Col source="birthDate">
+        <DateText source="birthDate" />
+      </DataTable.Col>
     </DataTable>
   </List>
 );

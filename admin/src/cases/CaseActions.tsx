@@ -111,7 +111,7 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
             return (
               <TextField key={f.name} select fullWidth margin="dense" label={fieldLabel} value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)} name={f.name}>
                 {f.name === 'key'
-                  ? view.case.checklist.map((i) => <MenuItem key={i.key} value={i.key}>{i.label}</MenuItem>)
+                  ? view.case.checklist.map((i) => <MenuItem key={i.key} value={i.key} data-testid={`key-${i.key}`}>{i.label}</MenuItem>)
                   : BPJS_RESULTS.map((r) => <MenuItem key={r} value={r}>{translate(`cases.bpjs.${r}`)}</MenuItem>)}
               </TextField>
             );

@@ -14,10 +14,12 @@ const ServiceInput = (props: { source: string; alwaysOn?: boolean }) => {
   return <SelectInput {...props} choices={[...seen.values()]} />;
 };
 
-/** Villages the user can see (the API scopes regions like everything else). */
+/** Villages the user can see (the API scopes regions like everything else); one cached request. */
+const useVillages = () => useGetList('regions', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' }, filter: { level: 'village' } }).data ?? [];
+
 const VillageInput = (props: { source: string; alwaysOn?: boolean }) => {
-  const { data = [] } = useGetList('regions', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' }, filter: { level: 'village' } });
-  return <SelectInput {...props} choices={data.map((r) => ({ id: r.code, name: r.name }))} />;
+  const villages = useVillages();
+  return <SelectInput {...props} choices={villages.map((r) => ({ id: r.code, name: r.name }))} />;
 };
 
 const StatusInput = (props: { source: string; alwaysOn?: boolean }) => {
@@ -64,6 +66,8 @@ const rowSx = (record: RaRecord) => (record.priority === 'emergency' ? { backgro
 /** Cases (the menu's "Antrian saya" opens the queue tab): emergencies first (priority, then due time), SLA by colour and word. */
 export const CaseList = () => {
   const translate = useTranslate();
+  const villages = useVillages();
+  const villageName = Object.fromEntries(villages.map((v) => [v.code, v.name]));
   return (
     <List filters={filters} sort={{ field: 'priority', order: 'ASC' }} perPage={25}>
       <QueueTabs />
@@ -71,7 +75,7 @@ export const CaseList = () => {
         <DataTable.Col source="code" />
         <DataTable.Col source="applicant" render={(r) => r.applicantLabel} disableSort />
         <DataTable.Col source="serviceSlug" render={(r) => r.serviceLabel ?? r.serviceSlug} disableSort />
-        <DataTable.Col source="villageCode" />
+        <DataTable.Col source="villageCode" render={(r) => villageName[r.villageCode] ?? r.villageCode} />
         <DataTable.Col source="status" render={(r) => translate(`status.${r.status}`)} />
         <DataTable.Col source="priority" render={(r) => <PriorityChip priority={r.priority} />} />
         <DataTable.Col source="slaState" disableSort>

@@ -24,6 +24,7 @@ const Section = ({ title, children, testId }: { title: string; children: ReactNo
 /** The applicant as the API shows them to this role (NIK, KK and phone masked where it masks them). */
 const Applicant = ({ id }: { id: string }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { data } = useGetOne('applicants', { id });
   if (!data) return <CircularProgress size={20} />;
   const rows: [string, unknown][] = [
@@ -31,7 +32,7 @@ const Applicant = ({ id }: { id: string }) => {
     ['nik', data.nik],
     ['kkNumber', data.kkNumber],
     ['sex', data.sex ? translate(`sex.${data.sex}`) : ''],
-    ['birthDate', data.birthDate],
+    ['birthDate', data.birthDate ? formatDate(`${data.birthDate}T12:00:00Z`, locale, 'UTC') : ''],
     ['villageCode', data.villageLabel ?? data.villageCode],
     ['address', data.address],
     ['phone', data.phone],
@@ -56,7 +57,7 @@ const Letter = ({ caseId }: { caseId: string }) => {
     <Box>
       {data.map((l) => (
         <Box key={l.id} sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
-          <Typography variant="body2">{l.number ?? l.kind} · {l.status}</Typography>
+          <Typography variant="body2">{l.number ?? l.kind} · {translate(`cases.letter_status.${l.status}`, { _: l.status })}</Typography>
           <Button
             size="small"
             variant="outlined"

@@ -1,0 +1,93 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { api } from '../jobs/api';
+import { useMe } from '../jobs/useMe';
+import { ServicePicker } from './ServicePicker';
+
+/** Which recap a role makes: village operators their village, district operators their district, the office its BPJS recap. */
+export const RECAP_OF_SCOPE: Record<string, 'village' | 'district' | 'office' | undefined> = { village: 'village', district: 'district', office: 'office' };
+const OFFICE_RECAPPERS = ['petugas', 'admin-kantor'];
+
+interface Skipped {
+  code: string;
+  reason: string;
+}
+
+/** Recaps this month's ready proposals of the staff member's scope into a batch, then lists what was skipped and why. */
+export const RecapButton = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  const [service, setService] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ recapped: string[]; skipped: Skipped[]; batches: { id: string; code: string }[] } | null>(null);
+  const level = me ? RECAP_OF_SCOPE[me.role.scope] : undefined;
+  if (!me || !level || (level === 'office' && !OFFICE_RECAPPERS.includes(me.role.type))) return null;
+
+  const run = async () => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const data = await api<any>(`/batches/${level}-recap`, { json: { service } });
+      const batches = data.batches ?? [data.batch];
+      setResult({ recapped: data.recapped ?? batches.flatMap((b: any) => b.recapped ?? []), skipped: data.skipped ?? [], batches: batches.map((b: any) => ({ id: b.documentId, code: b.code })) });
+      notify('batches.recapDone', { type: 'success', messageArgs: { smart_count: batches.length } });
+      refresh();
+    } catch (e: any) {
+      notify(e.message, { type: 'error' });
+      if (e.body?.error?.details?.skipped) setResult({ recapped: [], skipped: e.body.error.details.skipped, batches: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button variant="contained" size="small" onClick={() => setOpen(true)} data-testid="recap-open">
+        {translate(`batches.recap.${level}`)}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate(`batches.recap.${level}`)}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            <Typography variant="body2">{translate(`batches.recapHelp.${level}`)}</Typography>
+            <ServicePicker value={service} onChange={setService} />
+            {result && (
+              <Alert severity={result.recapped.length ? 'success' : 'warning'} data-testid="recap-result">
+                {translate('batches.recapped', { smart_count: result.recapped.length, batches: result.batches.map((b) => b.code).join(', ') || '-' })}
+              </Alert>
+            )}
+            {result?.batches.length ? (
+              <Stack spacing={0.5}>
+                {result.batches.map((b) => (
+                  <Link key={b.id} to={`/batches/${b.id}/show`} onClick={() => setOpen(false)} data-testid="recap-batch-link">
+                    {b.code}
+                  </Link>
+                ))}
+              </Stack>
+            ) : null}
+            {result?.skipped.length ? (
+              <List dense>
+                {result.skipped.map((s) => (
+                  <ListItem key={s.code}>
+                    <ListItemText primary={s.code} secondary={s.reason} />
+                  </ListItem>
+                ))}
+              </List>
+            ) : null}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.close')}</Button>
+          <Button variant="contained" disabled={!service || busy} onClick={run} data-testid="recap-run">
+            {translate('batches.recapRun')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};

@@ -1,0 +1,2 @@
+export { Dashboard } from './Dashboard';
+export { StackedBars, Columns, Legend, COLORS } from './charts';

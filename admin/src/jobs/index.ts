@@ -1,0 +1,9 @@
+import WorkIcon from '@mui/icons-material/WorkHistory';
+import { JobList } from './JobList';
+import { JobShow } from './JobShow';
+
+export { JobProgress, JobBar } from './JobProgress';
+export { JobReport } from './JobReport';
+export { useJob } from './useJob';
+
+export default { list: JobList, show: JobShow, icon: WorkIcon };

@@ -1,0 +1,12 @@
+/** Dashboard figures of the staff API (/api/panel/stats/...), scoped by the staff context. */
+const config = { auth: false as const, middlewares: ['api::panel.panel-errors', 'global::staff-context'], policies: [] };
+
+export default {
+  routes: [
+    { method: 'GET', path: '/panel/stats/cases-by-service', handler: 'stats.casesByService', config },
+    { method: 'GET', path: '/panel/stats/sla-by-activity', handler: 'stats.slaByActivity', config },
+    { method: 'GET', path: '/panel/stats/sla-by-month', handler: 'stats.slaByMonth', config },
+    { method: 'GET', path: '/panel/stats/backlog-by-village', handler: 'stats.backlogByVillage', config },
+    { method: 'GET', path: '/panel/stats/ikm', handler: 'stats.ikm', config },
+  ],
+};
