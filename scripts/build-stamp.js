@@ -41,7 +41,8 @@ function buildStep(name, inputs, stampFile, run, log = console.log) {
 }
 
 const panelDir = path.join(repoRoot, 'admin');
-const panelInputs = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(panelDir, p));
+// The recipe (this file) is an input too: a change in how the panel is built rebuilds it.
+const panelInputs = [...['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(panelDir, p)), __filename];
 
 /** Gzipped copies beside the assets: koa-send (cms/src/middlewares/panel.ts) serves them to browsers that accept gzip. */
 function precompress(dir) {
@@ -55,7 +56,8 @@ function precompress(dir) {
 function buildPanel(log = console.log) {
   return buildStep('staff panel', panelInputs, path.join(panelDir, 'dist', '.stamp'), () => {
     const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [panelDir] })), 'bin', 'vite.js');
-    const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: panelDir, stdio: 'inherit', env: process.env });
+    // Always a production build: jest runs with NODE_ENV=test, which would give React's development build.
+    const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: panelDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (r.status !== 0) throw new Error(`vite build of the staff panel failed (exit ${r.status}); see the output above`);
     precompress(path.join(panelDir, 'dist', 'assets'));
   }, log);

@@ -21,6 +21,11 @@ test('a case worker logs in and sees Indonesian and the case menus only', async 
   await waitForText(page, 'Antrian saya');
   expect(await menuIds(page)).toEqual(expect.arrayContaining(['queue', 'cases', 'applicants']));
   expect(await menuIds(page)).not.toContain('users');
+  // "Antrian saya" opens the queue tab, "Kasus" all cases, whatever was open before.
+  for (const [menu, tab] of [['queue', 'mine'], ['cases', 'all'], ['queue', 'mine']]) {
+    await page.click(`[data-testid="menu-${menu}"]`);
+    await page.waitForSelector(`[data-testid="tab-${tab}"][aria-selected="true"]`);
+  }
   await ui.screenshot(page, 'petugas-home');
   await page.close();
 });
@@ -52,4 +57,30 @@ test('the language switch turns the panel to English and is remembered', async (
   expect(await page.evaluate(() => document.body.innerText)).not.toContain('Antrian saya');
   await ui.screenshot(page, 'english');
   await page.close();
+});
+
+test('an office admin creates a case worker who can then log in', async () => {
+  const page = await ui.newPage();
+  await ui.login(page, 'magetan.admin');
+  await ui.go(page, '/users/create');
+  await page.waitForSelector('input[name="username"]');
+  await page.type('input[name="username"]', 'magetan.petugas-baru');
+  await page.type('input[name="fullName"]', 'Petugas Baru Uji');
+  await page.type('input[name="email"]', 'petugas-baru@magetan.example');
+  // The first select of the form is the role.
+  await (await page.waitForSelector('form [role="combobox"]'))!.click();
+  await clickByText(page, 'Petugas Linjamsos', '[role="option"]');
+  await page.waitForSelector('[role="listbox"]', { hidden: true });
+  await page.type('input[name="password"]', 'Rahasia-Baru-2026');
+  await clickByText(page, 'SIMPAN');
+  await waitForText(page, 'Data dibuat');
+  await ui.go(page, `/users?filter=${encodeURIComponent(JSON.stringify({ q: 'petugas-baru' }))}`);
+  await waitForText(page, 'Petugas Baru Uji');
+  await ui.screenshot(page, 'admin-user-created');
+  await page.close();
+
+  const newcomer = await ui.newPage();
+  await ui.login(newcomer, 'magetan.petugas-baru', 'Rahasia-Baru-2026');
+  await waitForText(newcomer, 'Antrian saya');
+  await newcomer.close();
 });
