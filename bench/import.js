@@ -103,7 +103,7 @@ async function main() {
   let t = Date.now();
   const compiled = spawnSync(process.execPath, ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(cmsDir)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`], { stdio: 'inherit', cwd: root });
   if (compiled.status !== 0) throw new Error('compile failed');
-  const server = spawn(process.execPath, [path.join(__dirname, 'import-server.js')], { cwd: root, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : []), path.join(__dirname, 'import-server.js')], { cwd: root, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
   const replies = [];
   let waiting = null;
   let out = '';
@@ -164,7 +164,7 @@ async function main() {
       const user = await login(users[run % users.length]);
       const file = path.join(tmp, `form35-${run}.xlsx`);
       t = Date.now();
-      await writeXlsx(file, manyRows(ROWS, [user.region]), headers);
+      await writeXlsx(file, manyRows(ROWS, [user.region], 100 + run * 20), headers);
       const size = fs.statSync(file).size;
       log(`run ${run + 1}: generated ${path.basename(file)} (${mb(size)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s for ${user.region}`);
 

@@ -172,7 +172,7 @@ export async function counts(strapi: any): Promise<Record<string, number>> {
  * Many distinct people (unique NIKs: birth date and serial vary together) spread over the
  * given villages, as Form 35 rows.
  */
-export function manyRows(n: number, villages: string[]): unknown[][] {
+export function manyRows(n: number, villages: string[], serialBase = 100): unknown[][] {
   const rows: unknown[][] = new Array(n);
   const base = Date.UTC(1950, 0, 1);
   for (let i = 0; i < n; i += 1) {
@@ -180,7 +180,7 @@ export function manyRows(n: number, villages: string[]): unknown[][] {
     const k = Math.floor(i / villages.length);
     const birth = new Date(base + (k % 18000) * 86_400_000).toISOString().slice(0, 10);
     const female = k % 2 === 1;
-    const nik = makeNik(v.slice(0, 8), birth, female ? 'female' : 'male', 100 + Math.floor(k / 18000));
+    const nik = makeNik(v.slice(0, 8), birth, female ? 'female' : 'male', serialBase + Math.floor(k / 18000));
     rows[i] = [i + 1, nik, `${nik.slice(0, 6)}0101${String(i).padStart(6, '0')}`, `WARGA MASSAL ${i}`, 'MAGETAN', `${birth.slice(8, 10)}-${birth.slice(5, 7)}-${birth.slice(0, 4)}`, female ? 'P' : 'L', `Dusun ${i % 50}`, `00${i % 9 + 1}/00${i % 5 + 1}`, v, '', `0813${String(i).padStart(8, '0')}`, ''];
   }
   return rows;

@@ -25,7 +25,8 @@ export interface CaseEventInput {
 }
 
 export default factories.createCoreService(UID as any, ({ strapi }) => ({
-  async record(trx: any, events: CaseEventInput[]): Promise<number[]> {
+  /** Writes events in the caller's transaction; bulk imports pass a bigger chunk (fewer round trips). */
+  async record(trx: any, events: CaseEventInput[], options: { chunkSize?: number } = {}): Promise<number[]> {
     if (!events.length) return [];
     return bulkInsert(
       strapi,
@@ -47,7 +48,7 @@ export default factories.createCoreService(UID as any, ({ strapi }) => ({
         },
         links: { case: e.caseId, actor: e.actorId ?? null },
       })),
-      { trx },
+      { trx, chunkSize: options.chunkSize },
     );
   },
 

@@ -23,7 +23,7 @@ import { fieldError, forbidden } from '../../panel/lib/errors';
 import { MAX_REPORT_PROBLEMS, type JobOutcome, type JobRun } from './jobs';
 
 const APPLICANT_UID = 'api::applicant.applicant';
-const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 2000;
+const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
 /** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -176,11 +176,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await job.checkCancelled();
       const tCheck = Date.now();
       const niks = chunk.map((c) => c.r.nik);
+      // Applicants with these NIKs in any office (an open case is found through them, as the
+      // engine's open does); a chunk of new people costs one indexed lookup.
       const existing = new Map<string, any>();
-      for (const a of await db()('applicants').where('office_code', office.code).whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) existing.set(a.nik, a);
-      const lt = linkTableOf(strapi, CASE_UID, 'applicant');
+      const byId = new Map<number, string>();
+      for (const a of await db()('applicants').whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) {
+        byId.set(a.id, a.nik);
+        if (a.office_code === office.code) existing.set(a.nik, a);
+      }
       const open = new Map<string, string>();
-      for (const c of await db()('cases as c').join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').join('applicants as a', 'a.id', `l.${lt.target}`).whereIn('a.nik', niks).andWhere('c.service_slug', std.slug).whereIn('c.status', OPEN_STATUSES).select('a.nik', 'c.code')) open.set(c.nik, c.code);
+      if (byId.size) {
+        const lt = linkTableOf(strapi, CASE_UID, 'applicant');
+        const rows = await db()('cases as c').join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').whereIn(`l.${lt.target}`, [...byId.keys()]).andWhere('c.service_slug', std.slug).whereIn('c.status', OPEN_STATUSES).select(`l.${lt.target} as applicant`, 'c.code');
+        for (const c of rows) open.set(byId.get(c.applicant)!, c.code);
+      }
       const ok: { r: Form35Row; v: Village; applicantId?: number }[] = [];
       for (const { r, v } of chunk) {
         const a = existing.get(r.nik);
@@ -276,12 +285,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           at: now,
           data: { sopVersion: hash, track: trackKey, priority, version: 1, import: job.job.documentId, row: r.row },
         })),
+        { chunkSize: CHUNK },
       );
       rowsWritten += ok.length;
       timings.events += Date.now() - tEvents;
       timings.write += Date.now() - tWrite;
     }
 
+    // One chunk is checked and written while the next is read: the database works on one core
+    // while the file is parsed on the other. Chunks still go to the database one after another.
+    let inFlight: Promise<void> | null = null;
+    const schedule = async (c: { r: Form35Row; v: Village }[]) => {
+      if (inFlight) await inFlight;
+      inFlight = flush(c);
+      inFlight.catch(() => {});
+    };
+    const settle = async () => {
+      if (inFlight) await inFlight.catch(() => {});
+    };
     try {
       let header: HeaderMap | null = null;
       let chunk: { r: Form35Row; v: Village }[] = [];
@@ -312,7 +333,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             }
           }
           if (chunk.length >= CHUNK) {
-            await flush(chunk);
+            await schedule(chunk);
             chunk = [];
           }
           if (rowsRead % 1000 === 0) {
@@ -320,10 +341,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await job.progress({ rowsRead, rowsValid, rowsWritten, problemCount });
           }
         }
-        await flush(chunk);
+        await schedule(chunk);
+        await inFlight;
         if (!header && !problemCount) report({ row: 1, field: 'NIK', problem: rowsRead === 0 && seen.size === 0 ? `Baris judul dengan kolom "NIK" tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama (lembar kerja kosong atau bukan Form 35)` : 'Baris judul tidak ditemukan' });
         else if (header && rowsRead === 0) report({ row: header.row + 1, field: 'berkas', problem: 'Berkas tidak berisi baris data di bawah baris judul' });
       } catch (err) {
+        await settle();
         if (!(err instanceof FileProblem)) throw err;
         report({ row: 0, field: 'berkas', problem: err.message });
       }
@@ -339,6 +362,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await trx.commit();
       return { status: 'succeeded', message: `${rowsWritten.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${first.number}`, problems, progress };
     } catch (err) {
+      await settle();
       if (trx && !trx.isCompleted()) await trx.rollback().catch(() => {});
       throw err;
     }

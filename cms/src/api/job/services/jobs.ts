@@ -141,6 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       outcome = await handler(handle);
     } catch (err: any) {
       if (err instanceof JobCancelled) {
+        await fs.rm(handle.input, { force: true });
         await update(documentId, { ...current, status: 'cancelled', message: err.message, finishedAt: new Date() });
         cancelled.delete(documentId);
         return;
@@ -153,7 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await fs.writeFile(path.join(dir, 'report.json'), JSON.stringify(outcome.problems.slice(0, MAX_REPORT_PROBLEMS)));
       hasReport = true;
     }
-    if (!['form35', 'bpjs-result'].includes(job.kind) || job.dryRun || outcome.status === 'succeeded') await fs.rm(handle.input, { force: true });
+    // The upload holds personal data and is not needed once its report exists.
+    await fs.rm(handle.input, { force: true });
     await update(documentId, { ...current, ...(outcome.progress ?? {}), status: outcome.status, message: outcome.message, hasReport, hasFile: !!outcome.file, finishedAt: new Date() });
     cancelled.delete(documentId);
   }
