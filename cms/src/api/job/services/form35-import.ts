@@ -139,7 +139,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const codePrefix = `${office.code.slice(0, 3).toUpperCase()}-${year}-`;
     const trx: any = job.job.dryRun ? null : await knex().transaction();
     const db = () => trx ?? knex();
-    if (trx) await withoutRowTriggers(trx);
+    const triggersOff = trx ? await withoutRowTriggers(trx) : false;
+    // With the foreign-key triggers off, the rows the import links to are locked as those
+    // triggers would lock them (FOR KEY SHARE), so none can be deleted before the commit.
+    const keyShare = async (tableName: string, ids: number[]) => {
+      if (triggersOff && ids.length) await trx(tableName).whereIn('id', [...new Set(ids)]).forKeyShare().select('id');
+    };
+    await keyShare('offices', [office.id]);
+    await keyShare('service_standards', [std.id]);
 
     function resolveVillage(r: Form35Row): Village | null {
       const bad = (problem: string) => {
@@ -217,6 +224,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!trx || problemCount) return;
       const tWrite = Date.now();
       // Applicants that don't exist yet, then one case each at the first activity, then the events.
+      await keyShare('regions', ok.map((o) => o.v.id));
+      await keyShare('applicants', ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])));
       const fresh = ok.filter((o) => !o.applicantId);
       const ids = await bulkInsert(
         strapi,
