@@ -127,5 +127,14 @@ export async function clickByText(page: Page, label: string, selector = 'button,
     label,
     selector,
   );
-  await (handle.asElement() as any).click();
+  const element = handle.asElement() as any;
+  // Menus and dialogs grow in: a click while the element still moves can land beside it.
+  let last = '';
+  for (let i = 0; i < 40; i += 1) {
+    const box = JSON.stringify(await element.boundingBox());
+    if (box === last) break;
+    last = box;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await element.click();
 }
