@@ -15,17 +15,10 @@
  *
  * The last line of output is one JSON object with the figures.
  */
-const { spawn, spawnSync } = require('child_process');
-const net = require('net');
+const { spawnSync } = require('child_process');
 const path = require('path');
-const { Client } = require('pg');
+const { log, opt, repoRoot, SECRETS, startServer: startApp, withClient } = require('./support');
 
-const repoRoot = path.resolve(__dirname, '..');
-const argv = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
-};
 const WANT_CASES = Number(opt('cases', 1_000_000));
 const WANT_APPLICANTS = Number(opt('applicants', 500_000));
 const REQUESTS = Number(opt('requests', 200));
@@ -36,29 +29,6 @@ const TARGET_P95_MS = 25;
 const TARGET_SPEEDUP = 5;
 const PAGE = 25;
 const WARMUP = Number(opt('warmup', 30));
-
-const log = (...a) => console.log(...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Fixed secrets, so the bench can mint its own API token for the stock endpoint. */
-const SECRETS = {
-  APP_KEYS: 'benchKeyA,benchKeyB',
-  API_TOKEN_SALT: 'bench-api-token-salt',
-  ADMIN_JWT_SECRET: 'bench-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'bench-transfer-token-salt',
-  JWT_SECRET: 'bench-jwt-secret',
-  ENCRYPTION_KEY: 'bench-encryption-key-0123456789ab',
-};
-
-async function withClient(url, fn) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 async function ensureDatabase() {
   const u = new URL(DATABASE_URL);
@@ -73,46 +43,8 @@ async function ensureDatabase() {
   });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-/** The app as `npm start` runs it (without the Strapi admin build), in a child process. */
-async function startServer() {
-  const port = await freePort();
-  const env = { ...process.env, ...SECRETS, DATABASE_URL, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'true', STRAPI_STARTUP_BANNER: 'false', STRAPI_TELEMETRY_DISABLED: 'true' };
-  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--no-admin'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output.slice(-3000)}`);
-    try {
-      const r = await fetch(`${base}/_health`);
-      if (r.status === 204) return { base, stop: () => stopServer(child) };
-    } catch {}
-    await sleep(500);
-  }
-  child.kill('SIGTERM');
-  throw new Error(`server did not start:\n${output.slice(-3000)}`);
-}
-
-function stopServer(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.on('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-  });
-}
+/** The app on the bench database (bench/support.js). */
+const startServer = () => startApp(DATABASE_URL, { tries: 600 });
 
 /** Runs the generator for what is missing (it adds rows on top of what is there). */
 async function ensureData() {

@@ -15,19 +15,12 @@
  * Also reports the gzipped size of the panel's JavaScript. Target: first page within 1.5 s
  * (p95, cold, big database). The last line of output is one JSON object with the figures.
  */
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
 const zlib = require('zlib');
-const { Client } = require('pg');
+const { log, opt, repoRoot, SECRETS, startServer, withClient } = require('./support');
 
-const repoRoot = path.resolve(__dirname, '..');
-const argv = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
-};
 const WANT_CASES = Number(opt('cases', 1_000_000));
 const RUNS = Number(opt('runs', 7));
 const USER = opt('user', 'magetan.petugas');
@@ -36,32 +29,11 @@ const SMALL_DB = 'layanan_pbi_bench_panel_small';
 const TARGET_MS = 1500;
 const PASSWORD = 'Demo-PBI-2026!';
 
-const log = (...a) => console.log(...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const SECRETS = {
-  APP_KEYS: 'benchKeyA,benchKeyB',
-  API_TOKEN_SALT: 'bench-api-token-salt',
-  ADMIN_JWT_SECRET: 'bench-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'bench-transfer-token-salt',
-  JWT_SECRET: 'bench-jwt-secret',
-  ENCRYPTION_KEY: 'bench-encryption-key-0123456789ab',
-};
-
 const urlWithDb = (url, db) => {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
 };
-
-async function withClient(url, fn) {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 async function countCases(url) {
   return withClient(url, async (c) => Number((await c.query('select count(*) n from cases')).rows[0].n)).catch(() => 0);
@@ -76,49 +48,6 @@ async function ensureBigData() {
   if (r.status !== 0) throw new Error('the generator failed');
   await withClient(BIG_URL, (c) => c.query('vacuum analyze'));
   return countCases(BIG_URL);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-/** The app as `npm start` runs it (no Strapi admin), in a child process; seeds an empty database. */
-async function startServer(databaseUrl) {
-  const port = await freePort();
-  const env = { ...process.env, ...SECRETS, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'true', STRAPI_TELEMETRY_DISABLED: 'true' };
-  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--no-admin'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 1200; i += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output.slice(-3000)}`);
-    try {
-      const r = await fetch(`${base}/_health`);
-      if (r.status === 204) {
-        return {
-          base,
-          stop: () =>
-            new Promise((resolve) => {
-              if (child.exitCode !== null) return resolve();
-              child.on('exit', () => resolve());
-              child.kill('SIGTERM');
-              setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-            }),
-        };
-      }
-    } catch {}
-    await sleep(500);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start:\n${output.slice(-3000)}`);
 }
 
 /** Gzipped size of the panel's JavaScript (what a browser downloads on a first visit). */
