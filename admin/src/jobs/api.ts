@@ -1,35 +1,13 @@
+import { HttpError } from 'react-admin';
 import { getToken } from '../authProvider';
+import { apiFetch } from '../dataProvider';
 
 /** Calls of the staff API beyond ra-data-simple-rest's protocol (actions, stats, jobs, files). */
 
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly body: any,
-  ) {
-    super(message);
-  }
-}
-
-function authHeaders(extra: Record<string, string> = {}): Headers {
-  const headers = new Headers(extra);
-  const token = getToken();
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  return headers;
-}
-
-async function failure(res: Response): Promise<ApiError> {
-  const body = await res.json().catch(() => null);
-  return new ApiError(body?.message ?? body?.error?.message ?? `HTTP ${res.status}`, res.status, body);
-}
-
-/** GET or POST JSON under /api/panel; the answer's `data` envelope (batch actions) is unwrapped. */
+/** GET or POST JSON (or a form) under /api/panel; the answer's `data` envelope (batch actions) is unwrapped. */
 export async function api<T = any>(path: string, init: { method?: string; json?: unknown; form?: FormData } = {}): Promise<T> {
-  const headers = authHeaders(init.json !== undefined ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' });
-  const res = await fetch(`/api/panel${path}`, { method: init.method ?? (init.json !== undefined || init.form ? 'POST' : 'GET'), headers, body: init.form ?? (init.json !== undefined ? JSON.stringify(init.json) : undefined) });
-  if (!res.ok) throw await failure(res);
-  const body = await res.json();
+  const method = init.method ?? (init.json !== undefined || init.form ? 'POST' : 'GET');
+  const body: any = await apiFetch(`/api/panel${path}`, { method, json: init.json, body: init.form, headers: { Accept: 'application/json' } });
   return body && typeof body === 'object' && 'data' in body && Object.keys(body).length <= 2 ? body.data : body;
 }
 
@@ -38,8 +16,11 @@ export const download = (path: string, fallbackName: string) => downloadUrl(`/ap
 
 /** Downloads a private file (staff token) under any API path, e.g. a letter's PDF. */
 export async function downloadUrl(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { headers: authHeaders() });
-  if (!res.ok) throw await failure(res);
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${getToken()}` } });
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    throw new HttpError(data?.message ?? data?.error?.message ?? `HTTP ${res.status}`, res.status, data);
+  }
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
   const blob = await res.blob();

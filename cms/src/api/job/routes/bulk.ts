@@ -1,5 +1,5 @@
 /** Bulk-data routes of the staff API (/api/panel/imports, /exports, /jobs/:id/...). */
-const staff = { auth: false as const, middlewares: ['api::panel.panel-errors', 'global::staff-context'], policies: [] };
+import { STAFF_ROUTE as staff } from '../../panel/lib/route-config';
 
 export default {
   routes: [

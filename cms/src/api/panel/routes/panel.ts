@@ -1,12 +1,13 @@
 import { RESOURCES } from '../resources';
 import type { Action } from '../resources/types';
+import { STAFF_MIDDLEWARES } from '../lib/route-config';
 
 /**
  * Routes of the staff API under /api/panel. Access is ours, not users-permissions' (auth:
  * false): panel-errors shapes errors, staff-context resolves the user from the JWT,
  * panel-resource checks the role against the resource's declaration.
  */
-const session = ['api::panel.panel-errors', 'global::staff-context'];
+const session = STAFF_MIDDLEWARES;
 const resource = (name: string, action: Action) => [...session, { name: 'api::panel.panel-resource', config: { resource: name, action } }];
 
 export default {

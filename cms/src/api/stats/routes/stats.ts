@@ -1,5 +1,5 @@
 /** Dashboard figures of the staff API (/api/panel/stats/...), scoped by the staff context. */
-const config = { auth: false as const, middlewares: ['api::panel.panel-errors', 'global::staff-context'], policies: [] };
+import { STAFF_ROUTE as config } from '../../panel/lib/route-config';
 
 export default {
   routes: [
