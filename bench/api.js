@@ -3,19 +3,21 @@
 /**
  * npm run bench:api — the staff API's typical list queries against Strapi's own REST endpoint
  * (/api/cases with the equivalent filters, sort, pagination and relations), on the same big
- * PostgreSQL database, in the same run, at concurrency 1 and 10.
+ * PostgreSQL database, in the same run, at concurrency 1 and 10, the two sides measured in
+ * alternating blocks.
  *
  *   --cases 1000000 --applicants 500000   data wanted; fewer cases in the database runs the
  *                                         generator (database/generate/run.js, or --generator)
  *   --database-url URL                    default BENCH_DATABASE_URL or .../layanan_pbi_bench
  *   --requests 200                        measured requests per query, side and concurrency
  *   --seconds 20                          time limit per measurement (the stock side is slow)
- *   --warmup 30                           requests per query and side before measuring
+ *   --warmup 500 --warmup-seconds 4       requests (or seconds) per query and side before measuring
  *   --queries my-queue,overdue            only these queries
  *
  * The last line of output is one JSON object with the figures.
  */
 const { spawnSync } = require('child_process');
+const http = require('http');
 const path = require('path');
 const { log, opt, repoRoot, SECRETS, startServer: startApp, withClient } = require('./support');
 
@@ -28,7 +30,8 @@ const DATABASE_URL = opt('database-url', process.env.BENCH_DATABASE_URL || 'post
 const TARGET_P95_MS = 25;
 const TARGET_SPEEDUP = 5;
 const PAGE = 25;
-const WARMUP = Number(opt('warmup', 30));
+const WARMUP = Number(opt('warmup', 500));
+const WARMUP_SECONDS = Number(opt('warmup-seconds', 4));
 
 async function ensureDatabase() {
   const u = new URL(DATABASE_URL);
@@ -131,39 +134,80 @@ function queries(office, role, p) {
   ];
 }
 
-async function request(base, url, token) {
+/**
+ * The load generator's HTTP client: node:http with a keep-alive agent, as load generators
+ * (autocannon, wrk) use. fetch (undici) spends about 0.3 ms of the bench's own CPU per request,
+ * which counted in both sides' latency and hid a fifth of the panel's at concurrency 1.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function request(base, url, token) {
   const t0 = performance.now();
-  const r = await fetch(base + url, { headers: { Authorization: `Bearer ${token}` } });
-  const body = await r.json();
-  const ms = performance.now() - t0;
-  if (r.status !== 200) throw new Error(`${r.status} on ${url}: ${JSON.stringify(body).slice(0, 300)}`);
-  const total = r.headers.get('content-range') ? Number(r.headers.get('content-range').split('/').pop()) : body.meta?.pagination?.total;
-  return { ms, total, rows: Array.isArray(body) ? body.length : body.data.length, estimated: r.headers.get('x-total-estimated') === 'true' };
+  return new Promise((resolve, reject) => {
+    const req = http.get(base + url, { agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const ms = performance.now() - t0;
+        if (res.statusCode !== 200) return reject(new Error(`${res.statusCode} on ${url}: ${JSON.stringify(body).slice(0, 300)}`));
+        const range = res.headers['content-range'];
+        const total = range ? Number(range.split('/').pop()) : body.meta?.pagination?.total;
+        resolve({ ms, total, rows: Array.isArray(body) ? body.length : body.data.length, estimated: res.headers['x-total-estimated'] === 'true' });
+      });
+    });
+    req.on('error', reject);
+  });
 }
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** `count` requests (or as many as fit in SECONDS), `concurrency` at a time. */
-async function measure(base, token, urlOf, concurrency, count) {
-  for (let i = 0; i < Math.min(10, count); i += 1) await request(base, urlOf(1000 + i), token);
+/** Requests urlOf(from)…urlOf(from + count - 1), `concurrency` at a time, until done or the deadline. */
+async function block(base, token, urlOf, concurrency, from, count, deadline) {
   const times = [];
-  let next = 0;
-  const deadline = Date.now() + SECONDS * 1000;
+  let next = from;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count && (Date.now() < deadline || times.length < concurrency * 3)) {
+      while (next < from + count && (Date.now() < deadline || times.length < concurrency * 3)) {
         const i = next++;
         times.push((await request(base, urlOf(i), token)).ms);
       }
     }),
   );
-  const seconds = (performance.now() - t0) / 1000;
-  times.sort((a, b) => a - b);
+  return { times, seconds: (performance.now() - t0) / 1000 };
+}
+
+const ROUNDS = 4;
+
+/**
+ * Both sides of a query at one concurrency, `count` requests each (or as many as fit in
+ * SECONDS), in ROUNDS alternating blocks: panel, stock, panel, stock… so that both meet the
+ * same machine (other processes, CPU frequency) rather than one side a quiet minute and the
+ * other a busy one.
+ */
+async function measurePair(base, q, tokens, concurrency, count) {
+  for (let i = 0; i < 10; i += 1) {
+    await request(base, q.panel(1000 + i), tokens.panel);
+    await request(base, q.stock(1000 + i), tokens.stock);
+  }
+  const sides = { panel: { times: [], seconds: 0 }, stock: { times: [], seconds: 0 } };
+  const per = Math.ceil(count / ROUNDS);
+  for (let r = 0; r < ROUNDS; r += 1) {
+    for (const side of ['panel', 'stock']) {
+      const done = await block(base, tokens[side], q[side], concurrency, r * per, per, Date.now() + (SECONDS * 1000) / ROUNDS);
+      sides[side].times.push(...done.times);
+      sides[side].seconds += done.seconds;
+    }
+  }
   const round = (x) => Math.round(x * 10) / 10;
-  return { requests: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), rps: round(times.length / seconds) };
+  const figures = ({ times, seconds }) => {
+    times.sort((a, b) => a - b);
+    return { requests: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), rps: round(times.length / seconds) };
+  };
+  return { panel: figures(sides.panel), stock: figures(sides.stock) };
 }
 
 async function main() {
@@ -192,13 +236,16 @@ async function main() {
     const params = await sampleParameters(facts.office);
     log(`bench: ${facts.cases} cases, ${facts.applicants} applicants; office ${facts.office}, as ${role}; ${REQUESTS} requests per measurement (at most ${SECONDS} s)`);
     log('query            conc   panel p50/p95 ms   req/s  |  stock p50/p95 ms   req/s  | speedup  totals panel/stock');
-    // Warm both sides alike first: database cache, prepared plans, compiled JavaScript.
+    // Warm both sides alike first: database cache, prepared plans, compiled JavaScript. A
+    // server's request path takes several hundred requests to reach its steady speed (V8
+    // optimises it in stages), so each side gets WARMUP requests or WARMUP_SECONDS, whichever
+    // ends first.
     const only = opt('queries', '').split(',').filter(Boolean);
     const all = queries(facts.office, role, params).filter((q) => !only.length || only.includes(q.name));
     for (const q of all) {
-      for (let i = 0; i < WARMUP; i += 1) {
-        await request(server.base, q.panel(500 + i), jwt);
-        await request(server.base, q.stock(500 + i), stockToken);
+      for (const [side, token] of [['panel', jwt], ['stock', stockToken]]) {
+        const until = Date.now() + WARMUP_SECONDS * 1000;
+        for (let i = 0; i < WARMUP && Date.now() < until; i += 1) await request(server.base, q[side](500 + i), token);
       }
     }
     const results = {};
@@ -207,10 +254,11 @@ async function main() {
       const b = await request(server.base, q.stock(0), stockToken);
       const totals = `${a.total}${a.estimated ? '~' : ''}/${b.total}`;
       if (!a.estimated && a.total !== b.total) log(`bench: warning: ${q.name}: the panel counts ${a.total}, the stock endpoint ${b.total}`);
+      // Both sides must return the same page, or the comparison means nothing.
+      if (a.rows !== b.rows) throw new Error(`${q.name}: the panel's first page has ${a.rows} rows, the stock endpoint's ${b.rows}`);
       results[q.name] = { total: { panel: a.total, panelEstimated: a.estimated, stock: b.total } };
       for (const concurrency of [1, 10]) {
-        const panel = await measure(server.base, jwt, q.panel, concurrency, concurrency === 1 ? REQUESTS : REQUESTS * 2);
-        const stock = await measure(server.base, stockToken, q.stock, concurrency, concurrency === 1 ? REQUESTS : REQUESTS * 2);
+        const { panel, stock } = await measurePair(server.base, q, { panel: jwt, stock: stockToken }, concurrency, concurrency === 1 ? REQUESTS : REQUESTS * 2);
         const speedup = Math.round((panel.rps / stock.rps) * 10) / 10;
         results[q.name][`c${concurrency}`] = { panel, stock, speedup };
         log(`${q.name.padEnd(16)} ${String(concurrency).padStart(4)}   ${`${panel.p50}/${panel.p95}`.padStart(15)} ${String(panel.rps).padStart(7)}  |  ${`${stock.p50}/${stock.p95}`.padStart(15)} ${String(stock.rps).padStart(7)}  | ${String(speedup).padStart(6)}x  ${totals}`);

@@ -25,9 +25,21 @@ export const EXACT_COUNT_LIMIT = Number(process.env.PANEL_EXACT_COUNT_LIMIT) || 
 export async function prepared(strapi: Core.Strapi, qb: Knex.QueryBuilder): Promise<any[]> {
   if (strapi.db.dialect.client !== 'postgres') return qb;
   const { sql, bindings } = qb.toSQL();
-  const name = `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
   // The builder's own client: the transaction's when it runs in one.
-  const result = await (qb as any).client.raw(sql, bindings).options({ name });
+  return preparedRaw((qb as any).client, sql, bindings as unknown[]);
+}
+
+const statementNames = new Map<string, string>();
+
+/** A compiled statement (knex placeholders) run as a named prepared statement (PostgreSQL). */
+export async function preparedRaw(client: Knex | Knex.Transaction, sql: string, bindings: unknown[]): Promise<any[]> {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `panel_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (statementNames.size > 10_000) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  const result = await client.raw(sql, bindings as any[]).options({ name });
   return result.rows;
 }
 

@@ -5,7 +5,7 @@ import { notFound } from '../lib/errors';
 import { ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
 import { columnOf, modelInfo, type ModelInfo } from '../lib/schema';
 import { maskRecord, scalarRecord, withoutIds } from '../lib/serialize';
-import { orderBy, pageWithTotal, prepared, scopedQuery } from '../lib/sql';
+import { orderBy, pageWithTotal, prepared, preparedRaw, scopedQuery, whereAny } from '../lib/sql';
 import { resourceNamed } from '../resources';
 import type { PanelRecord, ResourceDefinition } from '../resources/types';
 
@@ -31,10 +31,11 @@ export interface Found {
 const SEP = '\u001f';
 
 /**
- * Columns of a row: the declared fields and, per relation, "<documentId>SEP<label>" from a
- * subquery on the link table, so that the page comes back in one statement.
+ * A row's columns: the declared fields and, per relation, "<documentId>SEP<label>" of the
+ * related record, through left joins on the link table and the target (a manyToOne has one
+ * link; were there two, the row comes twice and the callers keep the first).
  */
-function selection(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, model: ModelInfo): Record<string, unknown> {
+function labelled(strapi: Core.Strapi, knex: Knex, qb: Knex.QueryBuilder, def: ResourceDefinition, model: ModelInfo): Knex.QueryBuilder {
   const cols: Record<string, unknown> = { __id: 't.id', __doc: 't.document_id' };
   for (const field of def.fields) cols[field] = `t.${columnOf(model, field)}`;
   if (model.draftAndPublish) {
@@ -44,10 +45,13 @@ function selection(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, mod
     const link = model.attributes.get(rel)!.link!;
     const target = resourceNamed(targetName);
     const targetModel = modelInfo(strapi, target.uid);
-    const label = target.label.map((a) => `nullif(cast(x.${columnOf(targetModel, a)} as text), '')`).join(', ');
-    cols[`__rel_${rel}`] = knex.raw(`(select x.document_id || ? || coalesce(${label}, '') from ?? l join ?? x on x.id = l.?? where l.?? = t.id limit 1)`, [SEP, link.table, targetModel.table, link.target, link.source]);
+    const [l, x] = [`rl_${rel}`, `rx_${rel}`];
+    qb.leftJoin({ [l]: link.table }, `${l}.${link.source}`, 't.id').leftJoin({ [x]: targetModel.table }, `${x}.id`, `${l}.${link.target}`);
+    const label = target.label.map((a) => `nullif(cast(??.?? as text), '')`).join(', ');
+    const bindings = target.label.flatMap((a) => [x, columnOf(targetModel, a)]);
+    cols[`__rel_${rel}`] = knex.raw(`??.document_id || ? || coalesce(${label}, '')`, [x, SEP, ...bindings]);
   }
-  return cols;
+  return qb.select(cols);
 }
 
 /** Populate for a component: its own components, relations and media too. */
@@ -78,6 +82,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
+  /**
+   * The statement reading rows by id with their labels depends on the resource alone: on
+   * PostgreSQL it is compiled once per resource and run with the page's ids as its one
+   * parameter (building and compiling it cost about as much as running it).
+   */
+  const rowsStatements = new Map<string, { sql: string; bindings: unknown[]; idsAt: number }>();
+  function rowsStatement(def: ResourceDefinition, model: ModelInfo) {
+    let statement = rowsStatements.get(def.name);
+    if (!statement) {
+      const knex = knexOf();
+      // Compiled with a stand-in for the ids (non-empty: an empty list compiles to `false`).
+      const sentinel: number[] = [0];
+      const { sql, bindings } = whereAny(strapi, labelled(strapi, knex, knex({ t: model.table }), def, model), 't.id', sentinel).toSQL();
+      const idsAt = bindings.indexOf(sentinel as any);
+      if (idsAt < 0) throw new Error(`panel: the rows statement of ${def.name} has no ids parameter`);
+      statement = { sql, bindings: [...bindings], idsAt };
+      rowsStatements.set(def.name, statement);
+    }
+    return statement;
+  }
+
+  /** Rows by id with their relations' labels, in the order of the ids. */
+  async function rowsInOrder(def: ResourceDefinition, model: ModelInfo, ids: number[]): Promise<Record<string, unknown>[]> {
+    if (!ids.length) return [];
+    const knex = knexOf();
+    let found: Record<string, unknown>[];
+    if (strapi.db.dialect.client === 'postgres') {
+      const { sql, bindings, idsAt } = rowsStatement(def, model);
+      const values = [...bindings];
+      values[idsAt] = ids;
+      found = await preparedRaw(knex, sql, values);
+    } else found = await whereAny(strapi, labelled(strapi, knex, knex({ t: model.table }), def, model), 't.id', ids);
+    const byId = new Map<number, Record<string, unknown>>();
+    for (const r of found) if (!byId.has(Number(r.__id))) byId.set(Number(r.__id), r);
+    return ids.map((id) => byId.get(id)).filter((row): row is Record<string, unknown> => !!row);
+  }
+
   return {
     async list(def: ResourceDefinition, staff: StaffContext, query: ListQuery): Promise<ListResult> {
       const knex = knexOf();
@@ -85,17 +126,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { qb: base, maxRows } = await scopedQuery(strapi, knex, def, staff, query.filters);
       const start = query.range?.start ?? 0;
       const size = query.range ? query.range.end - query.range.start + 1 : MAX_IDS;
-      // A deferred join: the page's row ids are picked first, on the indexes alone where they
-      // cover the filters and the sort, and only those rows are read in full and labelled
-      // (subqueries in the select list of an OFFSET query would also run for every skipped row).
+      // The page in two statements: its row ids first (and, when few, their count), picked on
+      // the indexes alone where they cover the filters and the sort; then those rows in full
+      // with their relations' labels. The second statement's plan doesn't depend on the
+      // filters, so PostgreSQL plans it once per connection; in one statement with the labels,
+      // planning their subqueries at every request took as long as running the query.
       const then = def.sortThen?.[query.sort.attribute];
-      const page = (withTotal: boolean) => {
-        const ids = orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort, then).offset(start).limit(size);
-        const columns = selection(strapi, knex, def, model);
-        const rows = knex({ t: model.table }).join(ids.as('p'), 'p.id', 't.id');
-        return orderBy(rows.select(withTotal ? { ...columns, __total: 'p.__total' } : columns), model, query.sort, then);
-      };
-      const { rows, total, exact } = query.range ? await pageWithTotal(strapi, knex, base, page, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` }) : { rows: await prepared(strapi, page(false)), total: 0, exact: true };
+      const pageIds = (withTotal: boolean) => orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort, then).offset(start).limit(size);
+      const { rows: idRows, total, exact } = query.range
+        ? await pageWithTotal(strapi, knex, base, pageIds, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` })
+        : { rows: await prepared(strapi, pageIds(false)), total: 0, exact: true };
+      const rows = await rowsInOrder(def, model, idRows.map((r) => Number(r.id)));
       const records = toRecords(def, rows, staff);
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
@@ -105,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!ID_PATTERN.test(id)) return null;
       const knex = knexOf(options.trx);
       const model = modelInfo(strapi, def.uid);
-      const qb = (await scopedQuery(strapi, knex, def, staff)).qb.where('t.document_id', id).select(selection(strapi, knex, def, model)).limit(1);
+      const qb = labelled(strapi, knex, (await scopedQuery(strapi, knex, def, staff)).qb, def, model).where('t.document_id', id).limit(1);
       if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
       const [row] = await prepared(strapi, qb);
       if (!row) return null;
