@@ -10,6 +10,7 @@ import { bulkInsert, linkTableOf, type BulkRow } from '../../../database/bulk-in
 import { isBlankRow, looksLikeHeader, mapHeader, readForm35Row, type Form35Row, type HeaderMap, type Problem } from '../../../bulk/form35';
 import { FileProblem } from '../../../bulk/csv';
 import { readSheet, type SheetFormat } from '../../../bulk/sheet-reader';
+import { stagedOpenWriter } from '../../../bulk/staged-open';
 import { applicantInScope } from '../../../domain/case-scope';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
@@ -147,6 +148,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
     await keyShare('offices', [office.id]);
     await keyShare('service_standards', [std.id]);
+    const dueAt = caseDue(now, std.completionTime, rules, track);
+    const activityDueAt = activityDue(now, first, rules, track);
+    const queueRoles = queueRolesText(rolesAt(def, first));
+    const checklist = requirements.map((q) => ({ key: q.key, label: q.text, required: q.required !== false }));
+    const isPg = strapi.db.dialect.client === 'postgres';
+    const staged = trx && isPg && process.env.IMPORT_STAGED !== 'false'
+      ? stagedOpenWriter(strapi, trx, {
+          now, officeId: office.id, officeCode: office.code, service: { id: std.id, slug: std.slug }, activity: first.number, executor: executor?.key ?? first.executor,
+          queueRoles, priority, track: trackKey, dueAt, activityDueAt, sopVersion: hash, checklist, actor: { id: actor.userId ?? null, name: actor.name ?? null, role: actor.role ?? null },
+        })
+      : null;
 
     function resolveVillage(r: Form35Row): Village | null {
       const bad = (problem: string) => {
@@ -175,6 +187,73 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return bad(`Desa/kelurahan ${v.name} (${v.code}) di luar wilayah kerja Anda`);
       }
       return v;
+    }
+
+    /** The generic path (SQLite): bulkInsert per table, as the engine's `open` would write. */
+    async function writeRows(ok: { r: Form35Row; v: Village; applicantId?: number }[], codes: string[], eventData: (row: number) => Record<string, unknown>, tWrite: number) {
+      const fresh = ok.filter((o) => !o.applicantId);
+      const ids = await bulkInsert(
+        strapi,
+        APPLICANT_UID,
+        fresh.map(({ r, v }): BulkRow => ({
+          data: { nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, villageCode: v.code, districtCode: v.districtCode, officeCode: office.code, phone: r.phone, welfareSource: 'none', membership: 'none' },
+          links: { village: v.id, office: office.id },
+        })),
+        { trx, chunkSize: CHUNK },
+      );
+      fresh.forEach((o, i) => (o.applicantId = ids[i]));
+      timings.applicants += Date.now() - tWrite;
+      const tCases = Date.now();
+      const caseIds = await bulkInsert(
+        strapi,
+        CASE_UID,
+        ok.map(({ r, v, applicantId }, i): BulkRow => ({
+          data: {
+            code: codes[i],
+            serviceSlug: std.slug,
+            officeCode: office.code,
+            villageCode: v.code,
+            districtCode: v.districtCode,
+            currentActivity: first.number,
+            currentExecutor: executor?.key ?? first.executor,
+            queueRoles,
+            status: 'in-progress',
+            priority,
+            track: trackKey,
+            receivedAt: now,
+            dueAt,
+            activityStartedAt: now,
+            activityDueAt,
+            sopVersion: hash,
+            openKey: `${std.slug}|${r.nik}`,
+            version: 1,
+          },
+          links: { service: std.id, applicant: applicantId, office: office.id },
+          components: { checklist: checklist.map((item) => ({ ...item, checked: false })) },
+        })),
+        { trx, chunkSize: CHUNK },
+      );
+      timings.cases += Date.now() - tCases;
+      const tEvents = Date.now();
+      await (strapi.service('api::case-event.history') as any).record(
+        trx,
+        ok.map(({ r }, i) => ({
+          caseId: caseIds[i],
+          caseCode: codes[i],
+          officeCode: office.code,
+          actorId: actor.userId,
+          actorName: actor.name,
+          role: actor.role,
+          action: 'open',
+          toActivity: first.number,
+          toStatus: 'in-progress',
+          note: r.note,
+          at: now,
+          data: eventData(r.row),
+        })),
+        { chunkSize: CHUNK },
+      );
+      timings.events += Date.now() - tEvents;
     }
 
     /** Checks a chunk against the database (applicants, open cases) and writes it when all is well so far. */
@@ -223,81 +302,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       timings.check += Date.now() - tCheck;
       if (!trx || problemCount) return;
       const tWrite = Date.now();
-      // Applicants that don't exist yet, then one case each at the first activity, then the events.
+      // Applicants that don't exist yet, then one case each at the first activity, then the events:
+      // on PostgreSQL through a staging table (bulk/staged-open.ts), elsewhere with bulkInsert.
       await keyShare('regions', ok.map((o) => o.v.id));
       await keyShare('applicants', ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])));
-      const fresh = ok.filter((o) => !o.applicantId);
-      const ids = await bulkInsert(
-        strapi,
-        APPLICANT_UID,
-        fresh.map(({ r, v }): BulkRow => ({
-          data: { nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, villageCode: v.code, districtCode: v.districtCode, officeCode: office.code, phone: r.phone, welfareSource: 'none', membership: 'none' },
-          links: { village: v.id, office: office.id },
-        })),
-        { trx, chunkSize: CHUNK },
-      );
-      fresh.forEach((o, i) => (o.applicantId = ids[i]));
-      timings.applicants += Date.now() - tWrite;
-      const tCases = Date.now();
       const firstNumber = await (strapi.service('api::counter.counter') as any).reserve(trx, `case:${office.code}`, year, ok.length, async () => {
         const row = await trx('cases').where('code', 'like', `${codePrefix}%`).max({ last: 'code' }).first();
         return row?.last ? Number(String(row.last).slice(codePrefix.length)) || 0 : 0;
       });
-      const dueAt = caseDue(now, std.completionTime, rules, track);
-      const activityDueAt = activityDue(now, first, rules, track);
-      const queueRoles = queueRolesText(rolesAt(def, first));
       const codes = ok.map((_, i) => `${codePrefix}${String(firstNumber + i).padStart(6, '0')}`);
-      const caseIds = await bulkInsert(
-        strapi,
-        CASE_UID,
-        ok.map(({ r, v, applicantId }, i): BulkRow => ({
-          data: {
-            code: codes[i],
-            serviceSlug: std.slug,
-            officeCode: office.code,
-            villageCode: v.code,
-            districtCode: v.districtCode,
-            currentActivity: first.number,
-            currentExecutor: executor?.key ?? first.executor,
-            queueRoles,
-            status: 'in-progress',
-            priority,
-            track: trackKey,
-            receivedAt: now,
-            dueAt,
-            activityStartedAt: now,
-            activityDueAt,
-            sopVersion: hash,
-            openKey: `${std.slug}|${r.nik}`,
-            version: 1,
-          },
-          links: { service: std.id, applicant: applicantId, office: office.id },
-          components: { checklist: requirements.map((q) => ({ key: q.key, label: q.text, required: q.required !== false, checked: false })) },
-        })),
-        { trx, chunkSize: CHUNK },
-      );
-      timings.cases += Date.now() - tCases;
-      const tEvents = Date.now();
-      await (strapi.service('api::case-event.history') as any).record(
-        trx,
-        ok.map(({ r }, i) => ({
-          caseId: caseIds[i],
-          caseCode: codes[i],
-          officeCode: office.code,
-          actorId: actor.userId,
-          actorName: actor.name,
-          role: actor.role,
-          action: 'open',
-          toActivity: first.number,
-          toStatus: 'in-progress',
-          note: r.note,
-          at: now,
-          data: { sopVersion: hash, track: trackKey, priority, version: 1, import: job.job.documentId, row: r.row },
-        })),
-        { chunkSize: CHUNK },
-      );
+      const eventData = (row: number) => ({ sopVersion: hash, track: trackKey, priority, version: 1, import: job.job.documentId, row });
+      if (staged) {
+        await staged.write(
+          ok.map(({ r, v, applicantId }, i) => ({
+            applicantId, nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, phone: r.phone,
+            villageId: v.id, villageCode: v.code, districtCode: v.districtCode, caseCode: codes[i], openKey: `${std.slug}|${r.nik}`, note: r.note, eventData: eventData(r.row),
+          })),
+        );
+        timings.cases += Date.now() - tWrite;
+      } else await writeRows(ok, codes, eventData, tWrite);
       rowsWritten += ok.length;
-      timings.events += Date.now() - tEvents;
       timings.write += Date.now() - tWrite;
     }
 
