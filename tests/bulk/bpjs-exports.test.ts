@@ -114,3 +114,37 @@ test('BPJS result file moves each case; recap and BNBA exports', async () => {
   const other = await logins.as('tarakan.petugas');
   expect((await other.get(`/api/panel/jobs/${bnbaJob.id}/file`)).status).toBe(404);
 });
+
+test('a finished job’s files are deleted after JOB_FILES_DAYS (personal data), and the job says so', async () => {
+  const jobs = server.strapi.service('api::job.jobs') as any;
+  const petugas = await logins.as('magetan.petugas');
+  const r = await petugas.post('/api/panel/exports', { kind: 'cases', format: 'csv', filter: { serviceSlug: SERVICE } });
+  expect(r.status).toBe(202);
+  const job = await finished(petugas, r.body.id);
+  expect(job).toMatchObject({ status: 'succeeded', hasFile: true });
+  expect((await download(petugas, `/api/panel/jobs/${job.id}/file`)).status).toBe(200);
+  const fs = await import('fs');
+  const path = await import('path');
+  const folder = jobs.dirOf(job.id);
+  expect(fs.existsSync(folder)).toBe(true);
+  // A folder no job owns, two days old.
+  const orphan = path.join(path.dirname(folder), 'orphan-folder');
+  fs.mkdirSync(orphan, { recursive: true });
+  fs.utimesSync(orphan, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() - 2 * 86_400_000));
+
+  // Not yet: six days after.
+  await jobs.removeOldFiles(new Date(Date.now() + 6 * 86_400_000));
+  expect(fs.existsSync(folder)).toBe(true);
+  expect(fs.existsSync(orphan)).toBe(false);
+
+  const removed = await jobs.removeOldFiles(new Date(Date.now() + 8 * 86_400_000));
+  expect(removed).toBeGreaterThanOrEqual(1);
+  expect(fs.existsSync(folder)).toBe(false);
+  const after = await petugas.get(`/api/panel/jobs/${job.id}`);
+  expect(after.body).toMatchObject({ status: 'succeeded', hasFile: false, hasReport: false, rowsWritten: job.rowsWritten });
+  expect(after.body.filesRemovedAt).toBeTruthy();
+  const gone = await petugas.get(`/api/panel/jobs/${job.id}/file`);
+  expect(gone.status).toBe(410);
+  expect(gone.body.message).toMatch(/sudah dihapus pada \d{2} \S+ \d{4} \(disimpan 7 hari/);
+  expect((await petugas.get(`/api/panel/jobs/${job.id}/report`)).status).toBe(410);
+});

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { api, download, isFinished, type Job } from './api';
 import { JobReport } from './JobReport';
+import { useOfficeDate } from './OfficeDateField';
 import { useJob } from './useJob';
 
 const SEVERITY: Record<Job['status'], 'info' | 'success' | 'error' | 'warning'> = { queued: 'info', running: 'info', succeeded: 'success', failed: 'error', cancelled: 'warning' };
@@ -33,6 +34,7 @@ export const JobBar = ({ job }: { job: Job }) => {
 export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName?: string; onFinished?: (job: Job) => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const officeDate = useOfficeDate();
   const { job, error } = useJob(id);
   const done = !!job && isFinished(job);
   useEffect(() => {
@@ -71,6 +73,11 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
           </Button>
         )}
       </Stack>
+      {finished && job.filesRemovedAt && (
+        <Alert severity="info" data-testid="job-files-removed">
+          {translate('jobs.filesRemoved', { date: officeDate(job.filesRemovedAt) })}
+        </Alert>
+      )}
       {finished && job.hasReport && <JobReport id={id} />}
     </Stack>
   );

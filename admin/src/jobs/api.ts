@@ -50,6 +50,8 @@ export interface Job {
   finishedAt: string | null;
   hasReport: boolean;
   hasFile: boolean;
+  /** When the job's files (export, report) were deleted, JOB_FILES_DAYS after it finished. */
+  filesRemovedAt?: string | null;
 }
 
 export const FINISHED = ['succeeded', 'failed', 'cancelled'];

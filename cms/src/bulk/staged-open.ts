@@ -127,7 +127,10 @@ export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants
       }
       const tables = (uid: string) => (strapi.db.metadata.get(uid as any) as any).tableName as string;
       const fresh = proposals.filter((p) => !p.applicantId).length;
-      const [applicantIds, caseIds, eventIds] = await Promise.all([reserveIds(trx, tables(APPLICANT), fresh), reserveIds(trx, tables(CASE), proposals.length), reserveIds(trx, tables(EVENT), proposals.length)]);
+      // One after another: the transaction is one connection.
+      const applicantIds = await reserveIds(trx, tables(APPLICANT), fresh);
+      const caseIds = await reserveIds(trx, tables(CASE), proposals.length);
+      const eventIds = await reserveIds(trx, tables(EVENT), proposals.length);
       let nextApplicant = 0;
       await copyRows(
         trx,

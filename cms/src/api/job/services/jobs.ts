@@ -12,13 +12,20 @@ import type { Problem } from '../../../bulk/form35';
 import type { StaffContext } from '../../../domain/staff';
 import { recordsService } from '../../panel/services/records';
 import { resourceNamed } from '../../panel/resources';
-import { conflict, notFound } from '../../panel/lib/errors';
+import { conflict, gone, notFound } from '../../panel/lib/errors';
+import { formatDateId } from '../../../documents/format';
 
 const UID = 'api::job.job';
 const QUEUE = 'layanan-pbi-bulk';
 /** Problems kept for the report; the count goes on beyond. */
 export const MAX_REPORT_PROBLEMS = 50_000;
 const PROGRESS_MS = 500;
+/**
+ * Days a finished job's files (exports, reports: lists of people with their NIKs) are kept;
+ * then they are deleted and the job says so. JOB_FILES_DAYS, default 7.
+ */
+export const JOB_FILES_DAYS = Number(process.env.JOB_FILES_DAYS ?? 7);
+const CLEAN_EVERY_MS = 3600_000;
 
 export type JobKind = 'form35' | 'bpjs-result' | 'batch-recap' | 'bnba' | 'cases';
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -71,6 +78,9 @@ export interface JobOutcome {
 
 type Handler = (run: JobRun) => Promise<JobOutcome>;
 
+const filesGone = (job: any) =>
+  gone(`Berkas pekerjaan ini sudah dihapus pada ${formatDateId(new Date(job.filesRemovedAt), job.params?.staff?.timeZone)} (disimpan ${JOB_FILES_DAYS} hari setelah selesai, karena berisi data pribadi)`);
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const isPg = () => strapi.db.dialect.client === 'postgres';
   const knex = () => strapi.db.connection;
@@ -83,10 +93,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let localQueue: string[] = [];
   let localRunning = false;
   let stopping = false;
+  let cleaner: NodeJS.Timeout | null = null;
 
   async function update(documentId: string, data: Record<string, unknown>) {
     const cols: Record<string, unknown> = { updated_at: new Date() };
-    const map: Record<string, string> = { status: 'status', rowsTotal: 'rows_total', rowsRead: 'rows_read', rowsValid: 'rows_valid', rowsWritten: 'rows_written', problemCount: 'problem_count', message: 'message', hasReport: 'has_report', hasFile: 'has_file', cancelRequested: 'cancel_requested', startedAt: 'started_at', finishedAt: 'finished_at', heartbeatAt: 'heartbeat_at' };
+    const map: Record<string, string> = { status: 'status', rowsTotal: 'rows_total', rowsRead: 'rows_read', rowsValid: 'rows_valid', rowsWritten: 'rows_written', problemCount: 'problem_count', message: 'message', hasReport: 'has_report', hasFile: 'has_file', filesRemovedAt: 'files_removed_at', cancelRequested: 'cancel_requested', startedAt: 'started_at', finishedAt: 'finished_at', heartbeatAt: 'heartbeat_at' };
     for (const [k, v] of Object.entries(data)) if (v !== undefined) cols[map[k]] = v;
     await knex()(table()).where({ document_id: documentId }).update(cols);
   }
@@ -178,6 +189,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     dirOf,
 
     async start() {
+      await service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`));
+      cleaner = setInterval(() => void service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`)), CLEAN_EVERY_MS);
+      cleaner.unref();
       // Jobs that were running when a server stopped left nothing (their transaction never
       // committed); they are marked failed. On SQLite, queued jobs are queued again.
       const stale = new Date(Date.now() - 60_000);
@@ -202,9 +216,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async stop() {
       stopping = true;
+      if (cleaner) clearInterval(cleaner);
+      cleaner = null;
       if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => {});
       boss = null;
       localQueue = [];
+    },
+
+    /**
+     * Deletes the folders of jobs finished more than JOB_FILES_DAYS days before `now` (their
+     * exports and reports) and of folders no job owns any more; the job keeps its counts and
+     * records when its files went. Returns how many folders were removed.
+     */
+    async removeOldFiles(now = new Date()): Promise<number> {
+      const cutoff = new Date(now.getTime() - JOB_FILES_DAYS * 86_400_000);
+      const old: { document_id: string }[] = await knex()(table())
+        .whereIn('status', ['succeeded', 'failed', 'cancelled'])
+        .andWhere('finished_at', '<', cutoff)
+        .whereNull('files_removed_at')
+        .select('document_id');
+      for (const { document_id: id } of old) {
+        await fs.rm(dirOf(id), { recursive: true, force: true });
+        await update(id, { hasFile: false, hasReport: false, filesRemovedAt: now });
+      }
+      // Folders without a job (a job record deleted by hand), once they are a day old: a job's
+      // folder is made just before its record.
+      const names = await fs.readdir(rootDir()).catch(() => [] as string[]);
+      const known = new Set((await knex()(table()).whereIn('document_id', names).select('document_id')).map((r: any) => r.document_id));
+      let orphans = 0;
+      for (const name of names.filter((n) => !known.has(n))) {
+        const stat = await fs.stat(path.join(rootDir(), name)).catch(() => null);
+        if (stat && now.getTime() - stat.mtimeMs > 86_400_000) {
+          await fs.rm(path.join(rootDir(), name), { recursive: true, force: true });
+          orphans += 1;
+        }
+      }
+      if (old.length + orphans) strapi.log.info(`Jobs: removed the files of ${old.length} job(s) finished before ${cutoff.toISOString()} and ${orphans} orphan folder(s)`);
+      return old.length + orphans;
     },
 
     /** Creates a queued job (moving the upload into its folder) and queues it. */
@@ -276,6 +324,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The per-row report of a job. */
     async problems(staff: StaffContext, documentId: string): Promise<{ job: JobRow; problems: Problem[] }> {
       const job = await service.visible(staff, documentId);
+      if ((job as any).filesRemovedAt) throw filesGone(job);
       const file = path.join(dirOf(documentId), 'report.json');
       const text = await fs.readFile(file, 'utf8').catch(() => null);
       if (text === null) throw notFound('Pekerjaan ini belum memiliki laporan');
@@ -285,6 +334,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** An export's file: its path and the name to download it as. */
     async file(staff: StaffContext, documentId: string): Promise<{ path: string; name: string; format: string }> {
       const job = await service.visible(staff, documentId);
+      if ((job as any).filesRemovedAt) throw filesGone(job);
       if (!(job as any).hasFile) throw notFound('Pekerjaan ini tidak menghasilkan berkas');
       return { path: path.join(dirOf(documentId), `output.${job.format}`), name: job.fileName ?? `ekspor.${job.format}`, format: job.format ?? 'xlsx' };
     },

@@ -32,3 +32,4 @@ export const forbidden = (message = 'Anda tidak berwenang untuk tindakan ini', d
 export const notFound = (message = 'Data tidak ditemukan') => new PanelError(404, message);
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new PanelError(409, message, details);
 export const notAllowed = (message: string) => new PanelError(405, message);
+export const gone = (message: string) => new PanelError(410, message);

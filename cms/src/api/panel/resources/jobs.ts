@@ -10,7 +10,7 @@ export const jobs: ResourceDefinition = {
   name: 'jobs',
   uid: 'api::job.job',
   label: ['fileName', 'kind'],
-  fields: ['kind', 'status', 'dryRun', 'fileName', 'format', 'rowsTotal', 'rowsRead', 'rowsValid', 'rowsWritten', 'problemCount', 'message', 'hasReport', 'hasFile', 'ownerName', 'createdAt', 'startedAt', 'finishedAt'],
+  fields: ['kind', 'status', 'dryRun', 'fileName', 'format', 'rowsTotal', 'rowsRead', 'rowsValid', 'rowsWritten', 'problemCount', 'message', 'hasReport', 'hasFile', 'ownerName', 'createdAt', 'startedAt', 'finishedAt', 'filesRemovedAt'],
   filters: { kind: ['eq'], status: ['eq'], dryRun: ['eq'], createdAt: ['gte', 'lte'] },
   sortable: ['createdAt', 'status', 'kind', 'finishedAt'],
   defaultSort: ['createdAt', 'DESC'],
