@@ -115,6 +115,8 @@ describe('a village operator registers an applicant and opens a case', () => {
     await page.click('[data-testid="open-case"]');
     await page.waitForSelector('[data-testid="open-case-dialog"] [role="combobox"]');
     await page.click('[data-testid="open-case-dialog"] [role="combobox"]');
+    // The services load when the dialog opens: the option may come after the menu.
+    await page.waitForSelector('[data-testid="service-magetan-pengusulan-pbi-d"]');
     await page.click('[data-testid="service-magetan-pengusulan-pbi-d"]');
     await page.waitForSelector('[role="listbox"]', { hidden: true });
     await page.click('[data-testid="open-case-confirm"]');
