@@ -1,6 +1,4 @@
-import { createReadStream, existsSync } from 'fs';
-import path from 'path';
-import { Worker } from 'worker_threads';
+import { createReadStream } from 'fs';
 import ExcelJS from 'exceljs';
 import { CsvParser, FileProblem } from './csv';
 import { checkXlsxArchive, ZipRefused } from './zip-guard';
@@ -102,67 +100,6 @@ async function* csvRows(file: string): AsyncGenerator<SheetRow> {
 
 export function readSheet(file: string, format: SheetFormat): AsyncGenerator<SheetRow> {
   return format === 'xlsx' ? xlsxRows(file) : csvRows(file);
-}
-
-/** Rows per message from the parsing thread, and messages it may run ahead of the importer. */
-const BATCH_ROWS = 1000;
-const AHEAD = 3;
-/** The parsing thread's heap cap: a guard, far above what a streamed sheet needs. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 8 };
-
-/**
- * readSheet in a worker thread (sheet-worker.ts): the same rows, parsed beside the server's
- * event loop, with the parser's garbage in the thread's own small heap. Falls back to
- * readSheet in this thread where the compiled worker isn't there (code run from TypeScript
- * sources) or IMPORT_PARSE_THREAD=false.
- */
-export async function* readSheetInWorker(file: string, format: SheetFormat): AsyncGenerator<SheetRow> {
-  const script = path.join(__dirname, 'sheet-worker.js');
-  if (process.env.IMPORT_PARSE_THREAD === 'false' || !existsSync(script)) {
-    yield* readSheet(file, format);
-    return;
-  }
-  type Message = { rows: SheetRow[] } | { done: true } | { problem: string } | { error: string };
-  const worker = new Worker(script, { workerData: { file, format, batchRows: BATCH_ROWS }, resourceLimits: WORKER_LIMITS });
-  const queue: Message[] = [];
-  let failure: Error | null = null;
-  let exited = false;
-  let wake: (() => void) | null = null;
-  const poke = () => {
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', (m: Message) => {
-    queue.push(m);
-    poke();
-  });
-  worker.on('error', (err: any) => {
-    failure = err?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new FileProblem('Berkas terlalu besar untuk dibaca (kehabisan memori); bagi menjadi beberapa berkas') : err;
-    poke();
-  });
-  worker.on('exit', () => {
-    exited = true;
-    poke();
-  });
-  worker.postMessage({ more: AHEAD });
-  try {
-    for (;;) {
-      while (!queue.length) {
-        if (failure) throw failure;
-        if (exited) throw new Error('The sheet parser stopped before the end of the file');
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      const m = queue.shift()!;
-      if ('rows' in m) {
-        worker.postMessage({ more: 1 });
-        for (const row of m.rows) yield row;
-      } else if ('done' in m) return;
-      else if ('problem' in m) throw new FileProblem(m.problem);
-      else throw new Error(m.error);
-    }
-  } finally {
-    await worker.terminate();
-  }
 }
 
 /** The text of a cell, trimmed; null when empty. Formulas and errors are reported by the caller. */

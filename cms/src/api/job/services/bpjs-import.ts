@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { FileProblem } from '../../../bulk/csv';
 import type { Problem } from '../../../bulk/form35';
-import { cellText, isFormula, readSheetInWorker, type SheetFormat } from '../../../bulk/sheet-reader';
+import { cellText, isFormula, readSheet, type SheetFormat } from '../../../bulk/sheet-reader';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
 import { CASE_POPULATE, CASE_UID, type CaseRecord } from '../../case/services/engine/case-record';
 import { commitChange } from '../../case/services/engine/commit';
@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let columns: Partial<Record<'nik' | 'result' | 'reason', number>> | null = null;
     let rowsRead = 0;
     try {
-      for await (const { row, cells } of readSheetInWorker(job.input, job.job.format as SheetFormat)) {
+      for await (const { row, cells } of readSheet(job.input, job.job.format as SheetFormat)) {
         if (!columns) {
           const keys = cells.map((c) => norm(cellText(c) ?? ''));
           if (!keys.some((k) => HEADERS.nik.includes(k))) {

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { bulkInsert, linkTableOf, type BulkRow } from '../../../database/bulk-insert';
 import { isBlankRow, looksLikeHeader, mapHeader, readForm35Row, type Form35Row, type HeaderMap, type Problem } from '../../../bulk/form35';
 import { FileProblem } from '../../../bulk/csv';
-import { readSheetInWorker, type SheetFormat } from '../../../bulk/sheet-reader';
+import { readSheet, type SheetFormat } from '../../../bulk/sheet-reader';
 import { stagedOpenWriter } from '../../../bulk/staged-open';
 import { applicantInScope } from '../../../domain/case-scope';
 import { localDate } from '../../../domain/calendar';
@@ -340,7 +340,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let header: HeaderMap | null = null;
       let chunk: { r: Form35Row; v: Village }[] = [];
       try {
-        for await (const { row, cells } of readSheetInWorker(job.input, job.job.format as SheetFormat)) {
+        for await (const { row, cells } of readSheet(job.input, job.job.format as SheetFormat)) {
           if (!header) {
             if (looksLikeHeader(cells)) {
               const mapped = mapHeader(cells, row);
