@@ -36,6 +36,10 @@ test('reassigned to a colleague with the role: only the assignee acts until the 
   const petugas = await suite.logins.as('tarakan.petugas');
   const peksos = await suite.logins.as('tarakan.peksos');
   const id = await caseAt2();
+  // The view lists whom the case may go to: the office's accounts with the activity's role.
+  const at2 = await petugas.view(id);
+  expect(at2.assignees.map((a: any) => a.username)).toContain('tarakan.petugas');
+  expect(at2.assignees.every((a: any) => a.role === 'petugas' && a.username.startsWith('tarakan.'))).toBe(true);
   const wrong = await petugas.act(id, 'reassign', { assignee: 'tarakan.peksos' });
   expect(wrong.status).toBe(400);
   expect(wrong.body.error.details.errors[0].path).toEqual(['assignee']);
@@ -43,8 +47,10 @@ test('reassigned to a colleague with the role: only the assignee acts until the 
   // Activity 3 is the social worker's; assign it to the (only) demo social worker, then see the others wait.
   await petugas.ok(id, 'check', { items: { 'surat-kelurahan': true, 'surat-keterangan-sakit': true, 'jadwal-asesmen': true } });
   await petugas.ok(id, 'complete');
+  expect((await peksos.view(id)).assignees).toEqual([{ username: 'tarakan.peksos', name: expect.any(String), role: 'pekerja-sosial', roleName: 'Pekerja Sosial', roleNameEn: 'Social worker' }]);
   const assigned = await peksos.ok(id, 'reassign', { assignee: peksos.user.id });
   expect(assigned.case.assignee.username).toBe('tarakan.peksos');
+  expect(assigned.assignees).toEqual([]); // the current assignee is not offered again
   await peksos.ok(id, 'complete', { note: 'Kondisi rumah tidak layak huni, pendapatan harian.' });
   const next = await petugas.view(id);
   expect(next.case.assignee).toBeNull(); // the next activity goes back to the role's queue

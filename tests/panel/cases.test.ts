@@ -257,3 +257,36 @@ describe('requirement files', () => {
     fs.rmSync(file, { force: true });
   });
 });
+
+describe('reassigning a case', () => {
+  test('the colleague is picked from the accounts with the activity’s role, not typed as an id', async () => {
+    const user = 'magetan.petugas';
+    const queue = (await api(user, `/cases${q({ range: [0, 49], filter: { queue: 'mine' } })}`)).body as any[];
+    let target: { id: string; version: number } | null = null;
+    for (const c of [...queue].reverse()) {
+      const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+      if (view.actions.some((a: any) => a.action === 'reassign') && view.assignees.some((a: any) => a.username === user)) {
+        target = { id: c.id, version: view.case.version };
+        break;
+      }
+    }
+    expect(target).not.toBeNull();
+    const page = await ui.newPage();
+    await ui.login(page, user);
+    await ui.go(page, `/cases/${target!.id}/show`);
+    await page.waitForSelector('[data-testid="action-reassign"]');
+    await page.click('[data-testid="action-reassign"]');
+    await page.waitForSelector('[data-testid="assignee-select"] [role="combobox"]');
+    await page.click('[data-testid="assignee-select"] [role="combobox"]');
+    await page.waitForSelector(`[data-testid="assignee-${user}"]`);
+    expect(await page.$eval(`[data-testid="assignee-${user}"]`, (e) => (e as HTMLElement).innerText)).toContain('Petugas Linjamsos');
+    await page.click(`[data-testid="assignee-${user}"]`);
+    await page.waitForSelector('[role="listbox"]', { hidden: true });
+    await page.click('[data-testid="action-confirm"]');
+    await waitForText(page, 'Tindakan tercatat');
+    const after = (await api(user, `/cases/${target!.id}/actions`)).body.data;
+    expect(after.case.version).toBe(target!.version + 1);
+    expect(after.case.assignee?.username).toBe(user);
+    await page.close();
+  });
+});

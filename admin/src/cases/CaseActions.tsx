@@ -44,6 +44,7 @@ export const CaseActions = ({ view }: { view: CaseView }) => {
 
 const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action: ActionOption; label: string; onClose: () => void }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const refresh = useRefreshCase();
   const [values, setValues] = useState<Record<string, any>>({});
@@ -106,6 +107,17 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
               <Box key="file" sx={{ my: 1 }}>
                 <input type="file" name="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="action-file" />
               </Box>
+            );
+          if (f.name === 'assignee')
+            return (
+              <TextField key="assignee" select fullWidth margin="dense" label={fieldLabel} value={values.assignee ?? ''} onChange={(e) => set('assignee', e.target.value)} name="assignee" data-testid="assignee-select">
+                {view.assignees.length === 0 && <MenuItem disabled value="">{translate('cases.show.no_assignees')}</MenuItem>}
+                {view.assignees.map((a) => (
+                  <MenuItem key={a.username} value={a.username} data-testid={`assignee-${a.username}`}>
+                    {a.name} · {locale === 'en' ? a.roleNameEn : a.roleName}
+                  </MenuItem>
+                ))}
+              </TextField>
             );
           if (f.name === 'key' || f.name === 'result')
             return (

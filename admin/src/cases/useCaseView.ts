@@ -54,6 +54,8 @@ export interface CaseView {
   };
   actions: ActionOption[];
   batchStep: { stage: string; label: string; labelEn: string } | null;
+  /** Accounts the case may be reassigned to now (when reassign is offered). */
+  assignees: { username: string; name: string; role: string; roleName: string; roleNameEn: string }[];
 }
 export interface Timeline {
   activities: { activity: number; text: string | null; executor: string | null; enteredAt: string; leftAt: string | null; minutes: number; dueAt: string | null; overdue: boolean }[];

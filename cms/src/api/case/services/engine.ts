@@ -79,6 +79,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return availableActions(ctx.def, caseState(ctx), { userId: staff.userId, role: staff.role });
   }
 
+  /**
+   * Whom the case may be reassigned to at its current activity: the office's active accounts
+   * with one of the activity's executor roles (what the reassign action accepts), the current
+   * assignee left out. The panel offers them as a list instead of asking for a user id.
+   */
+  async function assigneesFor(ctx: EngineContext): Promise<{ username: string; name: string; role: string; roleName: string; roleNameEn: string }[]> {
+    if (!ctx.activity) return [];
+    const roles = rolesAt(ctx.def, ctx.activity, ctx.initialledRoles);
+    const users: any[] = await strapi.db.query('plugin::users-permissions.user').findMany({
+      where: { officeCode: ctx.c.officeCode, blocked: false, role: { type: { $in: roles } } },
+      select: ['username', 'fullName'],
+      populate: { role: { select: ['type'] } },
+      orderBy: [{ fullName: 'asc' }, { username: 'asc' }],
+    });
+    return users
+      .filter((u) => u.username !== ctx.c.assignee?.username)
+      .map((u) => ({ username: u.username, name: u.fullName || u.username, role: u.role.type, roleName: roleDefinition(u.role.type)?.name ?? u.role.type, roleNameEn: roleDefinition(u.role.type)?.nameEn ?? u.role.type }));
+  }
+
   async function resolveApplicant(staff: StaffContext, ref: unknown, regencyCode: string) {
     if (typeof ref === 'string' && ref) {
       const a = await strapi.db.query(APPLICANT_UID).findOne({ where: { documentId: ref } });
@@ -134,7 +153,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async view(staff: StaffContext, documentId: string) {
       const ctx = await buildContext(strapi, await visibleCase(staff, documentId));
       const { actions, batchStep } = actionsFor(ctx, staff);
-      return { case: caseSummary(ctx), actions, batchStep: batchStep ?? null };
+      const assignees = actions.some((a) => a.action === 'reassign') ? await assigneesFor(ctx) : [];
+      return { case: caseSummary(ctx), actions, batchStep: batchStep ?? null, assignees };
     },
 
     async timeline(staff: StaffContext, documentId: string) {
