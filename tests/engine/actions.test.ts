@@ -21,8 +21,12 @@ test('returned to the applicant for missing requirements, then resumed when they
   expect(returned.case.status).toBe('waiting');
   expect(returned.case.waitingFor).toBe('applicant');
   expect(actionNames(returned)).toEqual(['resume', 'reject', 'check', 'attach', 'reassign', 'note']);
-  const event = (await eventsOf(suite.server, id)).at(-1);
+  const events = await eventsOf(suite.server, id);
+  const event = events.at(-1);
   expect(event.note).toMatch(/^Persyaratan belum lengkap: Pemohon menyertakan surat dari Kelurahan/);
+  // A return to the applicant stays on the activity: it records no finish (SLA per activity).
+  expect(event.action).toBe('return');
+  expect(event.fromActivityDueAt).toBeNull();
   expect(event.note).not.toMatch(/Fotokopi KTP\/KK/); // ticked at opening
   // Still open: no second case for the same person meanwhile.
   const applicant = returned.case.applicant.documentId;

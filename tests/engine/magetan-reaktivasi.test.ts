@@ -21,6 +21,10 @@ async function upToDecision(bpjsAnswer: Record<string, unknown>) {
   expect(new Date(opened.case.dueAt).getTime() - new Date(opened.case.receivedAt).getTime()).toBe(60 * 60_000);
   expect(new Date(opened.case.activityDueAt).getTime() - new Date(opened.case.activityStartedAt).getTime()).toBe(5 * 60_000);
   await petugas.ok(id, 'complete');
+  // Leaving activity 1 recorded its due time on the event, for the dashboard's SLA per activity.
+  const left = (await eventsOf(suite.server, id)).at(-1);
+  expect([left.action, left.fromActivity, left.toActivity]).toEqual(['complete', 1, 2]);
+  expect(new Date(left.fromActivityDueAt).getTime()).toBe(new Date(opened.case.activityDueAt).getTime());
   await petugas.ok(id, 'complete');
 
   // Activity 3 is BPJS's check: the case is in the BPJS liaison's queue (and only now visible to them).

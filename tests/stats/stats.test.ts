@@ -26,9 +26,22 @@ beforeAll(async () => {
     { status: 'completed', currentActivity: null, dueAt: now - 40 * DAY, closedAt: now - 35 * DAY },
     { status: 'rejected', currentActivity: null, dueAt: now - 80 * DAY, closedAt: now - 70 * DAY },
   ];
+  // Activities finished (events that took a case off an activity, with that activity's due
+  // time): on time, late, too long ago to count, and an event that left no activity.
+  const left = [
+    { fromActivity: 1, at: now - 5 * DAY, fromActivityDueAt: now - 4 * DAY },
+    { fromActivity: 1, at: now - 3 * DAY, fromActivityDueAt: now - 4 * DAY },
+    { fromActivity: 2, at: now - 2 * DAY, fromActivityDueAt: now - DAY },
+    { fromActivity: 2, at: now - 200 * DAY, fromActivityDueAt: now - 300 * DAY },
+    { fromActivity: 2, at: now - DAY, fromActivityDueAt: null },
+  ];
   for (const key of ['home', 'home', 'near', 'other'] as PlaceKey[]) {
     for (const s of states) {
       const kase = await makeCase(server.strapi, places[key], await makeApplicant(server.strapi, places[key]));
+      await (server.strapi.service('api::case-event.history') as any).record(
+        server.strapi.db.connection,
+        left.map((l) => ({ caseId: kase.id, caseCode: kase.code, officeCode: kase.officeCode, action: 'complete', fromActivity: l.fromActivity, toActivity: l.fromActivity + 1, at: new Date(l.at), fromActivityDueAt: l.fromActivityDueAt === null ? null : new Date(l.fromActivityDueAt) })),
+      );
       await server.strapi.db.query('api::case.case').update({
         where: { documentId: kase.documentId },
         data: { status: s.status, currentActivity: s.currentActivity, dueAt: new Date(s.dueAt), activityDueAt: s.activityDueAt ? new Date(s.activityDueAt) : null, closedAt: s.closedAt ? new Date(s.closedAt) : null },
@@ -70,24 +83,38 @@ test.each(SCOPES)('cases per service and status, as %s sees them', async (user, 
   expect(Object.keys(expected).length).toBeGreaterThan(0);
 });
 
-test.each(SCOPES)('SLA per activity (open cases past the activity due time), as %s sees them', async (user, where) => {
+test.each(SCOPES)('SLA per activity (open cases past the activity due time, activities finished late), as %s sees them', async (user, where) => {
   const r = await call(server, 'GET', '/stats/sla-by-activity', tokens[user]);
   expect(r.status).toBe(200);
   const at = new Date(r.body.at).getTime();
-  const open = (await casesOf(where())).filter((c) => OPEN.includes(c.status));
+  const since = new Date(r.body.since).getTime();
+  expect(at - since).toBe(90 * DAY);
+  const cases = await server.strapi.db.query('api::case.case').findMany({ where: where(), select: ['id', 'serviceSlug', 'status', 'currentActivity', 'dueAt', 'activityDueAt'] });
+  const open = cases.filter((c: any) => OPEN.includes(c.status));
   const key = (c: any) => `${c.serviceSlug}|${c.currentActivity}`;
   const expectedOpen = count(open, key);
-  const expectedLate = count(open.filter((c) => c.activityDueAt && new Date(c.activityDueAt).getTime() < at), key);
-  const expectedCaseLate = count(open.filter((c) => c.dueAt && new Date(c.dueAt).getTime() < at), key);
+  const expectedLate = count(open.filter((c: any) => c.activityDueAt && new Date(c.activityDueAt).getTime() < at), key);
+  const expectedCaseLate = count(open.filter((c: any) => c.dueAt && new Date(c.dueAt).getTime() < at), key);
+  // Finished: the scope's cases' events that left an activity with its due time, in the period.
+  const serviceOf = new Map(cases.map((c: any) => [c.id, c.serviceSlug]));
+  const events = (await server.strapi.db.query('api::case-event.case-event').findMany({ where: { case: { id: { $in: [...serviceOf.keys()] } }, fromActivityDueAt: { $notNull: true } }, populate: { case: { select: ['id'] } } }))
+    .filter((e: any) => new Date(e.at).getTime() >= since);
+  const finishedKey = (e: any) => `${serviceOf.get(e.case.id)}|${e.fromActivity}`;
+  const expectedFinished = count(events, finishedKey);
+  const expectedFinishedLate = count(events.filter((e: any) => new Date(e.at).getTime() > new Date(e.fromActivityDueAt).getTime()), finishedKey);
   for (const a of r.body.activities) {
     const k = `${a.service}|${a.activity}`;
-    expect(a.open).toBe(expectedOpen[k]);
+    expect(a.open).toBe(expectedOpen[k] ?? 0);
     expect(a.activityOverdue).toBe(expectedLate[k] ?? 0);
     expect(a.caseOverdue).toBe(expectedCaseLate[k] ?? 0);
-    expect(a.onTimeRate).toBeCloseTo((100 * (a.open - a.activityOverdue)) / a.open, 1);
+    expect(a.finished).toBe(expectedFinished[k] ?? 0);
+    expect(a.finishedLate).toBe(expectedFinishedLate[k] ?? 0);
+    if (a.open) expect(a.onTimeRate).toBeCloseTo((100 * (a.open - a.activityOverdue)) / a.open, 1);
+    if (a.finished) expect(a.finishedOnTimeRate).toBeCloseTo((100 * (a.finished - a.finishedLate)) / a.finished, 1);
   }
-  expect(r.body.activities.length).toBe(Object.keys(expectedOpen).length);
+  expect(r.body.activities.length).toBe(new Set([...Object.keys(expectedOpen), ...Object.keys(expectedFinished)]).size);
   expect(Object.keys(expectedLate).length).toBeGreaterThan(0);
+  expect(Object.keys(expectedFinishedLate).length).toBeGreaterThan(0);
 });
 
 test.each(SCOPES)('SLA per month (closed within the due time), as %s sees them', async (user, where) => {

@@ -47,6 +47,13 @@ export const Dashboard = () => {
     { key: 'onTime', label: translate('dashboard.onTime'), color: COLORS.onTime },
     { key: 'late', label: translate('dashboard.late'), color: COLORS.late },
   ];
+  // Per activity: those finished in the period (on time, late), then the open ones (on time, late).
+  const activitySegments: Segment[] = [
+    { key: 'finishedOnTime', label: translate('dashboard.finishedOnTime'), color: COLORS.finishedOnTime },
+    { key: 'finishedLate', label: translate('dashboard.finishedLate'), color: COLORS.finishedLate },
+    { key: 'onTime', label: translate('dashboard.openOnTime'), color: COLORS.onTime },
+    { key: 'late', label: translate('dashboard.openLate'), color: COLORS.late },
+  ];
   const titleOf = (slug: string) => services.find((s: any) => s.slug === slug)?.title ?? slug;
   const totalCases = byService.data?.services.reduce((s: number, x: any) => s + x.total, 0) ?? 0;
   return (
@@ -93,12 +100,12 @@ export const Dashboard = () => {
             {byActivity.data?.activities.length ? (
               <StackedBars
                 testId="chart-sla-by-activity"
-                segments={slaSegments}
+                segments={activitySegments}
                 labelWidth={220}
                 rows={byActivity.data.activities.map((a: any) => ({
                   label: `${translate('dashboard.activity', { n: a.activity ?? '-' })}${service ? '' : ` · ${titleOf(a.service)}`}`,
-                  values: { onTime: a.open - a.activityOverdue, late: a.activityOverdue },
-                  note: a.onTimeRate == null ? undefined : `${a.onTimeRate}%`,
+                  values: { finishedOnTime: a.finished - a.finishedLate, finishedLate: a.finishedLate, onTime: a.open - a.activityOverdue, late: a.activityOverdue },
+                  note: a.finishedOnTimeRate == null ? undefined : `${a.finishedOnTimeRate}%`,
                 }))}
               />
             ) : (

@@ -145,4 +145,6 @@ export const COLORS = {
   onTime: '#43a047',
   late: '#e53935',
   open: '#1e88e5',
+  finishedOnTime: '#a5d6a7',
+  finishedLate: '#ef9a9a',
 };

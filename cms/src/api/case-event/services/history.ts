@@ -16,6 +16,8 @@ export interface CaseEventInput {
   role?: string | null;
   action: string;
   fromActivity?: number | null;
+  /** When the event takes the case off its activity (a move or a close): that activity's due time. */
+  fromActivityDueAt?: Date | null;
   toActivity?: number | null;
   fromStatus?: string | null;
   toStatus?: string | null;
@@ -39,6 +41,7 @@ export default factories.createCoreService(UID as any, ({ strapi }) => ({
           role: e.role ?? null,
           action: e.action,
           fromActivity: e.fromActivity ?? null,
+          fromActivityDueAt: e.fromActivityDueAt ?? null,
           toActivity: e.toActivity ?? null,
           fromStatus: e.fromStatus ?? null,
           toStatus: e.toStatus ?? null,

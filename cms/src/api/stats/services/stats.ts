@@ -14,6 +14,7 @@ import { columnOf, modelInfo } from '../../panel/lib/schema';
 import { OFFICE_AND_REGION, OFFICE_STAFF } from '../../panel/resources/role-groups';
 
 const CASE = 'api::case.case';
+const EVENT = 'api::case-event.case-event';
 const CLOSED = ['completed', 'rejected'];
 const MAX_MONTHS = 36;
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -22,6 +23,7 @@ export interface StatsQuery {
   service?: string;
   months?: string;
   limit?: string;
+  days?: string;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -40,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return q.service;
   }
 
-  function intParam(q: StatsQuery, name: 'months' | 'limit', fallback: number, max: number): number {
+  function intParam(q: StatsQuery, name: 'months' | 'limit' | 'days', fallback: number, max: number): number {
     const raw = q[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
@@ -118,28 +120,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * SLA per activity: the open cases standing at each activity, and how many of them are past
-     * the activity's own due time (activityDueAt) or the case's (dueAt).
+     * SLA per activity: the open cases standing at each activity and how many of them are past
+     * the activity's own due time (activityDueAt) or the case's (dueAt); and the activities
+     * finished in the last `days` days (default 90): each event that took a case off an
+     * activity records that activity's due time (fromActivityDueAt), so finished late means the
+     * event came after it.
      */
     async slaByActivity(staff: StaffContext, q: StatsQuery) {
       const now = new Date();
+      const days = intParam(q, 'days', 90, 366);
+      const since = new Date(now.getTime() - days * 86_400_000);
       const rows = await scopedCases(staff, q)
         .whereIn(c('status'), OPEN_STATUSES)
         .groupBy(c('serviceSlug'), c('currentActivity'))
         .select(`${c('serviceSlug')} as service`, `${c('currentActivity')} as activity`)
         .count({ open: '*' })
         .select(knex().raw(`sum(case when ?? < ? then 1 else 0 end) as "activityOverdue"`, [c('activityDueAt'), now]))
-        .select(knex().raw(`sum(case when ?? < ? then 1 else 0 end) as "caseOverdue"`, [c('dueAt'), now]))
-        .orderBy([{ column: c('serviceSlug') }, { column: c('currentActivity') }]);
+        .select(knex().raw(`sum(case when ?? < ? then 1 else 0 end) as "caseOverdue"`, [c('dueAt'), now]));
+      const ev = modelInfo(strapi, EVENT);
+      const e = (attr: string) => `e.${columnOf(ev, attr)}`;
+      const finished = await scopedCases(staff, q)
+        .join({ e: ev.table }, e('caseCode'), c('code'))
+        .where(e('officeCode'), staff.officeCode)
+        .where(e('at'), '>=', since)
+        .whereNotNull(e('fromActivityDueAt'))
+        .groupBy(c('serviceSlug'), e('fromActivity'))
+        .select(`${c('serviceSlug')} as service`, `${e('fromActivity')} as activity`)
+        .count({ finished: '*' })
+        .select(knex().raw(`sum(case when ?? > ?? then 1 else 0 end) as "finishedLate"`, [e('at'), e('fromActivityDueAt')]));
       const titles = await serviceTitles(staff.officeCode);
-      return {
-        at: now.toISOString(),
-        activities: (rows as any[]).map((r) => {
-          const open = num(r.open);
-          const late = num(r.activityOverdue);
-          return { service: r.service, title: titles[r.service] ?? r.service, activity: r.activity == null ? null : num(r.activity), open, activityOverdue: late, caseOverdue: num(r.caseOverdue), onTimeRate: open ? Math.round(((open - late) / open) * 1000) / 10 : null };
-        }),
+      const byKey = new Map<string, any>();
+      const entry = (service: string, activity: unknown) => {
+        const key = `${service}|${activity ?? ''}`;
+        let a = byKey.get(key);
+        if (!a) {
+          a = { service, title: titles[service] ?? service, activity: activity == null ? null : num(activity), open: 0, activityOverdue: 0, caseOverdue: 0, onTimeRate: null, finished: 0, finishedLate: 0, finishedOnTimeRate: null };
+          byKey.set(key, a);
+        }
+        return a;
       };
+      for (const r of rows as any[]) Object.assign(entry(r.service, r.activity), { open: num(r.open), activityOverdue: num(r.activityOverdue), caseOverdue: num(r.caseOverdue) });
+      for (const r of finished as any[]) Object.assign(entry(r.service, r.activity), { finished: num(r.finished), finishedLate: num(r.finishedLate) });
+      const rate = (n: number, late: number) => (n ? Math.round(((n - late) / n) * 1000) / 10 : null);
+      const activities = [...byKey.values()]
+        .map((a) => ({ ...a, onTimeRate: rate(a.open, a.activityOverdue), finishedOnTimeRate: rate(a.finished, a.finishedLate) }))
+        .sort((x, y) => x.service.localeCompare(y.service) || (x.activity ?? 0) - (y.activity ?? 0));
+      return { at: now.toISOString(), since: since.toISOString(), days, activities };
     },
 
     /** SLA per month: cases closed each month (office time) of the last `months`, and how many within their due time. */

@@ -13,6 +13,9 @@ export interface ActorInfo {
   role: string | null;
 }
 
+const leavesActivity = (ctx: EngineContext, set: Record<string, unknown>) =>
+  set.closedAt !== undefined || (set.currentActivity !== undefined && set.currentActivity !== ctx.c.currentActivity);
+
 /** Writes one case's change inside an open transaction; returns the case's new version. */
 export async function commitChange(strapi: Core.Strapi, trx: any, ctx: EngineContext, change: Change, actor: ActorInfo): Promise<number> {
   const set = { ...change.set };
@@ -31,6 +34,10 @@ export async function commitChange(strapi: Core.Strapi, trx: any, ctx: EngineCon
       role: actor.role,
       action: e.action,
       fromActivity: ctx.c.currentActivity,
+      // Leaving the activity for another one, or closing the case: the activity's due time, so
+      // that the dashboard can tell activities finished late (a return to the applicant and its
+      // resume restart the same activity and are not a finish).
+      fromActivityDueAt: leavesActivity(ctx, set) && ctx.c.activityDueAt ? new Date(ctx.c.activityDueAt) : null,
       toActivity: e.toActivity === undefined ? ((set.currentActivity as number | undefined) ?? ctx.c.currentActivity) : e.toActivity,
       fromStatus: ctx.c.status,
       toStatus: e.toStatus ?? ((set.status as string | undefined) ?? ctx.c.status),
