@@ -162,8 +162,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     let hasReport = false;
     if (outcome.problems) {
-      await fs.writeFile(path.join(dir, 'report.json'), JSON.stringify(outcome.problems.slice(0, MAX_REPORT_PROBLEMS)));
-      hasReport = true;
+      // A report that can't be written (disk full, folder removed) must not leave the job "running".
+      try {
+        await fs.mkdir(dir, { recursive: true });
+        await fs.writeFile(path.join(dir, 'report.json'), JSON.stringify(outcome.problems.slice(0, MAX_REPORT_PROBLEMS)));
+        hasReport = true;
+      } catch (err: any) {
+        strapi.log.error(`Job ${documentId}: the report could not be written: ${err?.message ?? err}`);
+      }
     }
     // The upload holds personal data and is not needed once its report exists.
     await fs.rm(handle.input, { force: true });
