@@ -95,7 +95,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     return users
       .filter((u) => u.username !== ctx.c.assignee?.username)
-      .map((u) => ({ username: u.username, name: u.fullName || u.username, role: u.role.type, roleName: roleDefinition(u.role.type)?.name ?? u.role.type, roleNameEn: roleDefinition(u.role.type)?.nameEn ?? u.role.type }));
+      .map((u) => {
+        const role = roleDefinition(u.role.type);
+        return { username: u.username, name: u.fullName || u.username, role: u.role.type, roleName: role?.name ?? u.role.type, roleNameEn: role?.nameEn ?? u.role.type };
+      });
   }
 
   async function resolveApplicant(staff: StaffContext, ref: unknown, regencyCode: string) {

@@ -47,7 +47,7 @@ function labelled(strapi: Core.Strapi, knex: Knex, qb: Knex.QueryBuilder, def: R
     const targetModel = modelInfo(strapi, target.uid);
     const [l, x] = [`rl_${rel}`, `rx_${rel}`];
     qb.leftJoin({ [l]: link.table }, `${l}.${link.source}`, 't.id').leftJoin({ [x]: targetModel.table }, `${x}.id`, `${l}.${link.target}`);
-    const label = target.label.map((a) => `nullif(cast(??.?? as text), '')`).join(', ');
+    const label = target.label.map(() => `nullif(cast(??.?? as text), '')`).join(', ');
     const bindings = target.label.flatMap((a) => [x, columnOf(targetModel, a)]);
     cols[`__rel_${rel}`] = knex.raw(`??.document_id || ? || coalesce(${label}, '')`, [x, SEP, ...bindings]);
   }

@@ -15,6 +15,9 @@ import { OFFICE_AND_REGION, OFFICE_STAFF } from '../../panel/resources/role-grou
 
 const CASE = 'api::case.case';
 const EVENT = 'api::case-event.case-event';
+
+/** Share on time, in percent to one decimal; null when there is nothing to measure. */
+const onTimeRate = (total: number, late: number) => (total ? Math.round(((total - late) / total) * 1000) / 10 : null);
 const CLOSED = ['completed', 'rejected'];
 const MAX_MONTHS = 36;
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -154,16 +157,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const key = `${service}|${activity ?? ''}`;
         let a = byKey.get(key);
         if (!a) {
-          a = { service, title: titles[service] ?? service, activity: activity == null ? null : num(activity), open: 0, activityOverdue: 0, caseOverdue: 0, onTimeRate: null, finished: 0, finishedLate: 0, finishedOnTimeRate: null };
+          a = { service, title: titles[service] ?? service, activity: activity == null ? null : num(activity), open: 0, activityOverdue: 0, caseOverdue: 0, finished: 0, finishedLate: 0 };
           byKey.set(key, a);
         }
         return a;
       };
       for (const r of rows as any[]) Object.assign(entry(r.service, r.activity), { open: num(r.open), activityOverdue: num(r.activityOverdue), caseOverdue: num(r.caseOverdue) });
       for (const r of finished as any[]) Object.assign(entry(r.service, r.activity), { finished: num(r.finished), finishedLate: num(r.finishedLate) });
-      const rate = (n: number, late: number) => (n ? Math.round(((n - late) / n) * 1000) / 10 : null);
       const activities = [...byKey.values()]
-        .map((a) => ({ ...a, onTimeRate: rate(a.open, a.activityOverdue), finishedOnTimeRate: rate(a.finished, a.finishedLate) }))
+        .map((a) => ({ ...a, onTimeRate: onTimeRate(a.open, a.activityOverdue), finishedOnTimeRate: onTimeRate(a.finished, a.finishedLate) }))
         .sort((x, y) => x.service.localeCompare(y.service) || (x.activity ?? 0) - (y.activity ?? 0));
       return { at: now.toISOString(), since: since.toISOString(), days, activities };
     },
@@ -194,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         months: lastMonths(months, tz).map((month) => {
           const closed = num(byMonth.get(month)?.closed);
           const onTime = num(byMonth.get(month)?.onTime);
-          return { month, closed, onTime, late: closed - onTime, onTimeRate: closed ? Math.round((onTime / closed) * 1000) / 10 : null };
+          return { month, closed, onTime, late: closed - onTime, onTimeRate: onTimeRate(closed, closed - onTime) };
         }),
       };
     },
