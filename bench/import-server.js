@@ -49,10 +49,6 @@ async function documentServiceSample(strapi, n, villageCode) {
         process.stdout.write(`${JSON.stringify({ seconds: await documentServiceSample(strapi, Number(n), villageCode) })}\n`);
       }
       if (line === 'stop') {
-        // The document-service baseline leaves Strapi's own after-write work running for a
-        // moment (a connection in use); destroying the pool under it aborts its next query.
-        const pool = strapi.db.connection.client.pool;
-        for (let i = 0; i < 100 && pool.numUsed() + pool.numPendingAcquires() > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
         await strapi.destroy();
         process.exit(0);
       }

@@ -11,6 +11,17 @@ import { letterTemplatePlaceholders } from './document-middlewares/letter-templa
 import { registerPublicSite } from './public-site/routes';
 import { seedAll } from './seed';
 
+/**
+ * Waits (at most `ms`) until no query holds or waits for a pooled connection. Strapi's document
+ * service finishes some work after a write returns (its events read the record back); if the
+ * pool is destroyed under it, that read fails at shutdown (an "aborted" or acquire-timeout error
+ * in a test run or a benchmark's last line).
+ */
+async function databaseIdle(strapi: Core.Strapi, ms: number): Promise<void> {
+  const pool = (strapi.db?.connection as any)?.client?.pool;
+  for (const until = Date.now() + ms; pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+}
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Cross-cutting rules on every write, whichever API or the CMS makes it.
@@ -47,5 +58,6 @@ export default {
     await (strapi.service('api::job.jobs') as any)?.stop();
     // Chromium of the PDF page pool, if a document was rendered.
     await strapi.service('api::document.pdf')?.close();
+    await databaseIdle(strapi, 10_000);
   },
 };
