@@ -1,7 +1,8 @@
 /**
  * All or nothing at scale: a 100,000-row Form 35 whose row 90,000 is wrong leaves nothing,
- * and a cancelled import leaves nothing either.
+ * and a cancelled import, or one whose worker process dies while writing, leaves nothing either.
  */
+import fs from 'fs';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { Logins, villageOf, type Staff } from '../engine/helpers';
 import { counts, csvOf, finished, manyRows, reportOf, SERVICE, upload } from './support';
@@ -51,4 +52,42 @@ test('a cancelled import leaves nothing written', async () => {
   expect(await counts(server.strapi)).toEqual(before);
   // A finished job can't be cancelled again.
   expect((await desa.post(`/api/panel/jobs/${r.body.id}/cancel`)).status).toBe(409);
+}, 180_000);
+
+/** The import worker processes this process has started (Linux /proc). */
+function importWorkers(): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('import-worker')) out.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+test('an import whose worker process dies while writing leaves nothing written', async () => {
+  const before = await counts(server.strapi);
+  const r = await upload(desa, { name: 'putus.csv', bytes: csvOf(manyRows(100_000, villages, 300)) }, { kind: 'form35', service: SERVICE });
+  expect(r.status).toBe(202);
+  // Wait until the worker has written a chunk inside its transaction, then kill it.
+  let workers: number[] = [];
+  for (let i = 0; i < 600; i += 1) {
+    const j = (await desa.get(`/api/panel/jobs/${r.body.id}`)).body;
+    workers = importWorkers();
+    if (j.status === 'running' && j.rowsWritten > 0 && workers.length === 1) break;
+    expect(['queued', 'running']).toContain(j.status);
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  expect(workers).toHaveLength(1);
+  process.kill(workers[0], 'SIGKILL');
+  const job = await finished(desa, r.body.id, 120_000);
+  expect(job.status).toBe('failed');
+  expect(job.message).toMatch(/Proses impor berhenti tak terduga \(SIGKILL\).*tidak ada data yang disimpan/);
+  expect(await counts(server.strapi)).toEqual(before);
+  expect(importWorkers()).toEqual([]);
 }, 180_000);

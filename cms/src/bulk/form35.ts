@@ -48,6 +48,9 @@ export interface HeaderMap {
   row: number;
 }
 
+/** Problems kept for a job's report; the count goes on beyond. */
+export const MAX_REPORT_PROBLEMS = 50_000;
+
 export interface Problem {
   row: number;
   field: string;

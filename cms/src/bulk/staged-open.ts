@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { bulkDocumentId, columnsOf, linkTableOf } from '../database/bulk-insert';
-import { copyRows, reserveIds } from '../database/pg-copy';
+import { copyRows } from '../database/pg-copy';
 
 /**
  * Opening many cases at once on PostgreSQL (Form 35 imports): each chunk of proposals is
@@ -54,22 +54,68 @@ export interface StagedProposal {
   eventData: Record<string, unknown>;
 }
 
-const STAGE_COLUMNS = `n int, applicant_id int, new_applicant boolean, applicant_doc text, case_id int, case_doc text, case_code text,
-  event_id int, event_doc text, open_key text, village_id int, village_code text, district_code text, nik text, kk_number text,
+/**
+ * One row per proposal. Ids come from the tables' own sequences as the rows are copied in
+ * (column defaults), so no round trip hands them to Node; an applicant already on file keeps
+ * its id (known_applicant) and the fresh one it drew is left unused.
+ */
+const stageColumns = (seq: { applicant: string; case: string; event: string }) => `n int,
+  known_applicant int, fresh_applicant int default nextval(${seq.applicant}),
+  applicant_id int generated always as (coalesce(known_applicant, fresh_applicant)) stored,
+  new_applicant boolean generated always as (known_applicant is null) stored,
+  applicant_doc text, case_id int default nextval(${seq.case}), case_doc text, case_code text,
+  event_id int default nextval(${seq.event}), event_doc text, open_key text, village_id int, village_code text, district_code text, nik text, kk_number text,
   name text, sex text, birth_place text, birth_date date, address text, phone text, note text, event_data text`;
 
 type Expr = string | { value: unknown };
+type LinkTable = ReturnType<typeof linkTableOf>;
 
-export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants) {
+/**
+ * The table and column names the writer needs, read from Strapi's metadata by the server and
+ * handed as plain data to the import worker (which runs without Strapi).
+ */
+export interface StagedSchema {
+  tables: { applicant: string; case: string; event: string };
+  columns: { applicant: Record<string, string>; case: Record<string, string>; event: Record<string, string> };
+  links: Record<'applicantVillage' | 'applicantOffice' | 'caseService' | 'caseApplicant' | 'caseOffice' | 'eventCase' | 'eventActor', LinkTable>;
+  checklist: { uid: string; table: string; columns: Record<string, string>; join: { table: string; caseColumn: string; itemColumn: string; typeColumn: string; orderColumn: string } };
+}
+
+export function stagedSchemaOf(strapi: Core.Strapi): StagedSchema {
+  const tableOf = (uid: string) => (strapi.db.metadata.get(uid as any) as any).tableName as string;
+  const attr = (strapi.db.metadata.get(CASE as any) as any).attributes.checklist;
+  const jt = attr.joinTable;
+  return {
+    tables: { applicant: tableOf(APPLICANT), case: tableOf(CASE), event: tableOf(EVENT) },
+    columns: { applicant: columnsOf(strapi, APPLICANT), case: columnsOf(strapi, CASE), event: columnsOf(strapi, EVENT) },
+    links: {
+      applicantVillage: linkTableOf(strapi, APPLICANT, 'village'),
+      applicantOffice: linkTableOf(strapi, APPLICANT, 'office'),
+      caseService: linkTableOf(strapi, CASE, 'service'),
+      caseApplicant: linkTableOf(strapi, CASE, 'applicant'),
+      caseOffice: linkTableOf(strapi, CASE, 'office'),
+      eventCase: linkTableOf(strapi, EVENT, 'case'),
+      eventActor: linkTableOf(strapi, EVENT, 'actor'),
+    },
+    checklist: {
+      uid: attr.target,
+      table: tableOf(attr.target),
+      columns: columnsOf(strapi, attr.target),
+      join: { table: jt.name, caseColumn: jt.joinColumn.name, itemColumn: jt.inverseJoinColumn.name, typeColumn: jt.pivotColumns.find((p: string) => p.endsWith('type')), orderColumn: jt.orderColumnName },
+    },
+  };
+}
+
+export function stagedOpenWriter(schema: StagedSchema, trx: any, c: OpenConstants) {
   let created = false;
-  const col = (uid: string, attribute: string) => {
-    const name = columnsOf(strapi, uid)[attribute];
-    if (!name) throw new Error(`stagedOpenWriter: ${uid} has no attribute ${attribute}`);
+  const col = (kind: keyof StagedSchema['columns'], attribute: string) => {
+    const name = schema.columns[kind][attribute];
+    if (!name) throw new Error(`stagedOpenWriter: ${kind} has no attribute ${attribute}`);
     return name;
   };
   /** Strapi's bookkeeping columns of a row written outside the document service. */
-  const bookkeeping = (uid: string, doc: string): [string, Expr][] => {
-    const cols = columnsOf(strapi, uid);
+  const bookkeeping = (kind: keyof StagedSchema['columns'], doc: string): [string, Expr][] => {
+    const cols = schema.columns[kind];
     const out: [string, Expr][] = [[cols.documentId, doc], [cols.createdAt, { value: c.now }], [cols.updatedAt, { value: c.now }]];
     if (cols.publishedAt) out.push([cols.publishedAt, { value: c.now }]);
     return out;
@@ -87,8 +133,7 @@ export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants
     await trx.raw(`insert into "${table}" (${columns}) select ${exprs.join(', ')} from ${STAGE} s ${where}`, bindings);
   }
 
-  async function insertLink(uid: string, attribute: string, source: string, target: Expr, where = '') {
-    const lt = linkTableOf(strapi, uid, attribute);
+  async function insertLink(lt: LinkTable, source: string, target: Expr, where = '') {
     const pairs: [string, Expr][] = [[lt.source, source], [lt.target, target]];
     if (lt.order) pairs.push([lt.order, { value: 1 }]);
     await insertSelect(lt.table, pairs, where);
@@ -96,11 +141,7 @@ export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants
 
   async function insertChecklist() {
     if (!c.checklist.length) return;
-    const attr = (strapi.db.metadata.get(CASE as any) as any).attributes.checklist;
-    const compTable = (strapi.db.metadata.get(attr.target) as any).tableName as string;
-    const compCols = columnsOf(strapi, attr.target);
-    const jt = attr.joinTable;
-    const typeColumn = jt.pivotColumns.find((p: string) => p.endsWith('type'));
+    const { table: compTable, columns: compCols, join: jt, uid } = schema.checklist;
     await trx.raw(
       `with items as materialized (
          select nextval(pg_get_serial_sequence(?, 'id')) as id, s.case_id, r.ord, r.key, r.label, r.required
@@ -112,7 +153,7 @@ export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants
       [
         compTable, c.checklist.map((i) => i.key), c.checklist.map((i) => i.label), c.checklist.map((i) => i.required),
         compTable, compCols.key, compCols.label, compCols.required, compCols.checked,
-        jt.name, jt.joinColumn.name, jt.inverseJoinColumn.name, typeColumn, jt.orderColumnName, attr.target,
+        jt.table, jt.caseColumn, jt.itemColumn, jt.typeColumn, jt.orderColumn, uid,
       ],
     );
   }
@@ -122,28 +163,23 @@ export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants
     async write(proposals: StagedProposal[]): Promise<void> {
       if (!proposals.length) return;
       if (!created) {
-        await trx.raw(`create temporary table ${STAGE} (${STAGE_COLUMNS}) on commit drop`);
+        const { rows } = await trx.raw(
+          `select quote_literal(pg_get_serial_sequence(?, 'id')) as applicant, quote_literal(pg_get_serial_sequence(?, 'id')) as "case", quote_literal(pg_get_serial_sequence(?, 'id')) as event`,
+          [schema.tables.applicant, schema.tables.case, schema.tables.event],
+        );
+        await trx.raw(`create temporary table ${STAGE} (${stageColumns(rows[0])}) on commit drop`);
         created = true;
       }
-      const tables = (uid: string) => (strapi.db.metadata.get(uid as any) as any).tableName as string;
-      const fresh = proposals.filter((p) => !p.applicantId).length;
-      // One after another: the transaction is one connection.
-      const applicantIds = await reserveIds(trx, tables(APPLICANT), fresh);
-      const caseIds = await reserveIds(trx, tables(CASE), proposals.length);
-      const eventIds = await reserveIds(trx, tables(EVENT), proposals.length);
-      let nextApplicant = 0;
+      const tables = schema.tables;
       await copyRows(
         trx,
         STAGE,
         proposals.map((p, i) => ({
           n: i,
-          applicant_id: p.applicantId ?? applicantIds[nextApplicant++],
-          new_applicant: !p.applicantId,
+          known_applicant: p.applicantId ?? null,
           applicant_doc: p.applicantId ? null : bulkDocumentId(),
-          case_id: caseIds[i],
           case_doc: bulkDocumentId(),
           case_code: p.caseCode,
-          event_id: eventIds[i],
           event_doc: bulkDocumentId(),
           open_key: p.openKey,
           village_id: p.villageId,
@@ -161,18 +197,18 @@ export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants
           event_data: JSON.stringify(p.eventData),
         })),
       );
-      const a = (attribute: string) => col(APPLICANT, attribute);
-      await insertSelect(tables(APPLICANT), [
-        ['id', 's.applicant_id'], ...bookkeeping(APPLICANT, 's.applicant_doc'),
+      const a = (attribute: string) => col('applicant', attribute);
+      await insertSelect(tables.applicant, [
+        ['id', 's.applicant_id'], ...bookkeeping('applicant', 's.applicant_doc'),
         [a('nik'), 's.nik'], [a('kkNumber'), 's.kk_number'], [a('name'), 's.name'], [a('sex'), 's.sex'], [a('birthPlace'), 's.birth_place'],
         [a('birthDate'), 's.birth_date'], [a('address'), 's.address'], [a('villageCode'), 's.village_code'], [a('districtCode'), 's.district_code'],
         [a('officeCode'), { value: c.officeCode }], [a('phone'), 's.phone'], [a('welfareSource'), { value: 'none' }], [a('membership'), { value: 'none' }],
       ], 'where s.new_applicant');
-      await insertLink(APPLICANT, 'village', 's.applicant_id', 's.village_id', 'where s.new_applicant');
-      await insertLink(APPLICANT, 'office', 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
-      const k = (attribute: string) => col(CASE, attribute);
-      await insertSelect(tables(CASE), [
-        ['id', 's.case_id'], ...bookkeeping(CASE, 's.case_doc'),
+      await insertLink(schema.links.applicantVillage, 's.applicant_id', 's.village_id', 'where s.new_applicant');
+      await insertLink(schema.links.applicantOffice, 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
+      const k = (attribute: string) => col('case', attribute);
+      await insertSelect(tables.case, [
+        ['id', 's.case_id'], ...bookkeeping('case', 's.case_doc'),
         [k('code'), 's.case_code'], [k('serviceSlug'), { value: c.service.slug }], [k('officeCode'), { value: c.officeCode }],
         [k('villageCode'), 's.village_code'], [k('districtCode'), 's.district_code'], [k('currentActivity'), { value: c.activity }],
         [k('currentExecutor'), { value: c.executor }], [k('queueRoles'), { value: c.queueRoles }], [k('status'), { value: 'in-progress' }],
@@ -180,19 +216,19 @@ export function stagedOpenWriter(strapi: Core.Strapi, trx: any, c: OpenConstants
         [k('activityStartedAt'), { value: c.now }], [k('activityDueAt'), { value: c.activityDueAt }], [k('sopVersion'), { value: c.sopVersion }],
         [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
       ]);
-      await insertLink(CASE, 'service', 's.case_id', { value: c.service.id });
-      await insertLink(CASE, 'applicant', 's.case_id', 's.applicant_id');
-      await insertLink(CASE, 'office', 's.case_id', { value: c.officeId });
+      await insertLink(schema.links.caseService, 's.case_id', { value: c.service.id });
+      await insertLink(schema.links.caseApplicant, 's.case_id', 's.applicant_id');
+      await insertLink(schema.links.caseOffice, 's.case_id', { value: c.officeId });
       await insertChecklist();
-      const e = (attribute: string) => col(EVENT, attribute);
-      await insertSelect(tables(EVENT), [
-        ['id', 's.event_id'], ...bookkeeping(EVENT, 's.event_doc'),
+      const e = (attribute: string) => col('event', attribute);
+      await insertSelect(tables.event, [
+        ['id', 's.event_id'], ...bookkeeping('event', 's.event_doc'),
         [e('caseCode'), 's.case_code'], [e('officeCode'), { value: c.officeCode }], [e('actorName'), { value: c.actor.name }], [e('role'), { value: c.actor.role }],
         [e('action'), { value: 'open' }], [e('toActivity'), { value: c.activity }], [e('toStatus'), { value: 'in-progress' }], [e('note'), 's.note'],
         [e('at'), { value: c.now }], [e('data'), 's.event_data::jsonb'],
       ]);
-      await insertLink(EVENT, 'case', 's.event_id', 's.case_id');
-      if (c.actor.id) await insertLink(EVENT, 'actor', 's.event_id', { value: c.actor.id });
+      await insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
+      if (c.actor.id) await insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
       await trx.raw(`truncate ${STAGE}`);
     },
   };

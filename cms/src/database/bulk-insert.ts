@@ -84,6 +84,22 @@ export function bulkDocumentId(): string {
 /** Below this many rows a plain INSERT is as quick as COPY and simpler. */
 const COPY_THRESHOLD = 200;
 
+/**
+ * SQLite binds at most 32,766 values per statement (SQLITE_MAX_VARIABLE_NUMBER), and knex
+ * writes its multi-row inserts as a compound SELECT of at most 500 terms
+ * (SQLITE_MAX_COMPOUND_SELECT): a multi-row insert is split into statements that fit both.
+ */
+const SQLITE_MAX_VARIABLES = 32_766;
+const SQLITE_MAX_ROWS = 500;
+
+function sqliteBatches(records: Record<string, unknown>[]): Record<string, unknown>[][] {
+  const width = new Set(records.flatMap((r) => Object.keys(r))).size || 1;
+  const per = Math.max(1, Math.min(SQLITE_MAX_ROWS, Math.floor(SQLITE_MAX_VARIABLES / width)));
+  const out: Record<string, unknown>[][] = [];
+  for (let i = 0; i < records.length; i += per) out.push(records.slice(i, i + per));
+  return out;
+}
+
 async function insertIds(strapi: Core.Strapi, trx: any, table: string, records: Record<string, unknown>[]): Promise<number[]> {
   if (strapi.db.dialect.client === 'postgres') {
     if (records.length < COPY_THRESHOLD) return (await trx(table).insert(records).returning('id')).map((r: any) => (typeof r === 'object' ? r.id : r));
@@ -92,13 +108,21 @@ async function insertIds(strapi: Core.Strapi, trx: any, table: string, records: 
     return ids;
   }
   // SQLite: ids of one multi-row insert are consecutive, ending at the returned last id.
-  const [last] = await trx(table).insert(records);
-  return records.map((_, j) => last - records.length + 1 + j);
+  const ids: number[] = [];
+  for (const batch of sqliteBatches(records)) {
+    const [last] = await trx(table).insert(batch);
+    ids.push(...batch.map((_, j) => last - batch.length + 1 + j));
+  }
+  return ids;
 }
 
 async function insertRows(strapi: Core.Strapi, trx: any, table: string, records: Record<string, unknown>[]): Promise<void> {
-  if (strapi.db.dialect.client === 'postgres' && records.length >= COPY_THRESHOLD) await copyRows(trx, table, records);
-  else await trx(table).insert(records);
+  if (strapi.db.dialect.client === 'postgres') {
+    if (records.length >= COPY_THRESHOLD) await copyRows(trx, table, records);
+    else await trx(table).insert(records);
+    return;
+  }
+  for (const batch of sqliteBatches(records)) await trx(table).insert(batch);
 }
 
 /** Component rows and their entity links (the "<table>_cmps" table). */

@@ -42,7 +42,9 @@ export const actorOf = (staff: StaffContext): ActorInfo => ({ userId: staff.user
 
 const roleNames = (roles: string[]) => roles.map((r) => roleDefinition(r)?.name ?? r).join(', ');
 
-export const maskNik = (nik: string) => `${nik.slice(0, 6)}******${nik.slice(-4)}`;
+import { maskNik } from '../../../domain/nik';
+
+export { maskNik };
 
 /** Why an action is not offered to this user, in words they can act on. */
 function whyNot(ctx: EngineContext, staff: StaffContext, action: CaseAction, batchStep?: BatchStep): string {

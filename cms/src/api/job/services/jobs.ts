@@ -8,7 +8,7 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { promises as fs } from 'fs';
 import path from 'path';
-import type { Problem } from '../../../bulk/form35';
+import { MAX_REPORT_PROBLEMS, type Problem } from '../../../bulk/form35';
 import type { StaffContext } from '../../../domain/staff';
 import { recordsService } from '../../panel/services/records';
 import { resourceNamed } from '../../panel/resources';
@@ -17,8 +17,7 @@ import { formatDateId } from '../../../documents/format';
 
 const UID = 'api::job.job';
 const QUEUE = 'layanan-pbi-bulk';
-/** Problems kept for the report; the count goes on beyond. */
-export const MAX_REPORT_PROBLEMS = 50_000;
+export { MAX_REPORT_PROBLEMS } from '../../../bulk/form35';
 const PROGRESS_MS = 500;
 /**
  * Days a finished job's files (exports, reports: lists of people with their NIKs) are kept;
@@ -90,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cancelled = new Set<string>();
   const handlers = new Map<JobKind, Handler>();
   let boss: any = null;
+  let workerId: string | null = null;
   let localQueue: string[] = [];
   let localRunning = false;
   let stopping = false;
@@ -209,7 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         boss.on('error', (e: any) => strapi.log.warn(`pg-boss: ${e?.message ?? e}`));
         await boss.start();
         await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0, expireInSeconds: 3 * 3600 });
-        await boss.work(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs: any[]) => {
+        workerId = await boss.work(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs: any[]) => {
           // (Strapi's pg type parsers leave jsonb as text.)
           for (const job of jobs) await run((typeof job.data === 'string' ? JSON.parse(job.data) : job.data).jobId);
         });
@@ -226,6 +226,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       cleaner = null;
       if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => {});
       boss = null;
+      workerId = null;
       localQueue = [];
     },
 
@@ -295,8 +296,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         created_at: now,
         updated_at: now,
       });
-      if (boss) await boss.send(QUEUE, { jobId: documentId }, { retryLimit: 0, expireInSeconds: 3 * 3600 });
-      else {
+      if (boss) {
+        await boss.send(QUEUE, { jobId: documentId }, { retryLimit: 0, expireInSeconds: 3 * 3600 });
+        // This server's worker fetches now rather than at its next poll (if idle).
+        if (workerId) boss.notifyWorker(workerId);
+      } else {
         localQueue.push(documentId);
         setImmediate(() => void drainLocal());
       }

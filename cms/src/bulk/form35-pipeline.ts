@@ -1,0 +1,322 @@
+/**
+ * The Form 35 import itself, without Strapi: the file read as a stream and validated row by
+ * row, each chunk checked against the database and written as the case engine's `open` would
+ * write it, all in one transaction that is committed only when every row is valid. The server
+ * resolves everything Strapi knows (service, SOP, office, villages, table names) into a plan of
+ * plain data, so this runs the same in the server or in the import worker process.
+ */
+import type { StaffContext } from '../domain/staff';
+import { applicantInScope } from '../domain/case-scope';
+import { maskNik } from '../domain/nik';
+import { OPEN_STATUSES } from '../domain/sop-walker';
+import { reserveNumbers } from '../database/counters';
+import type { linkTableOf } from '../database/bulk-insert';
+import { FileProblem } from './csv';
+import { isBlankRow, looksLikeHeader, mapHeader, readForm35Row, MAX_REPORT_PROBLEMS, type Form35Row, type HeaderMap, type Problem } from './form35';
+import { readSheet, type SheetFormat } from './sheet-reader';
+import { stagedOpenWriter, type OpenConstants, type StagedSchema } from './staged-open';
+
+const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
+/** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
+const HEADER_SEARCH_ROWS = 20;
+
+const norm = (s: string) => s.toLowerCase().replace(/^(desa|kelurahan|kel\.?|ds\.?|kecamatan|kec\.?)\s+/, '').replace(/[^a-z0-9]/g, '');
+const VILLAGE_CODE = /^(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})$/;
+
+export interface Village {
+  id: number;
+  code: string;
+  name: string;
+  districtCode: string;
+}
+
+/** Everything the import needs to know, as plain data (it crosses to the worker process). */
+export interface Form35Plan {
+  job: { documentId: string; dryRun: boolean; format: SheetFormat; input: string };
+  staff: StaffContext;
+  office: { id: number; code: string; name: string };
+  villages: Village[];
+  /** District code → name, of the office's regency. */
+  districts: [string, string][];
+  service: { id: number; slug: string; title: string };
+  /** What every opened case shares (the first activity, its deadlines, the checklist…). */
+  open: OpenConstants;
+  year: number;
+  /** Write through the PostgreSQL staging table (else the hooks' generic writer). */
+  staged: boolean;
+  schema: { staged: StagedSchema; caseApplicant: ReturnType<typeof linkTableOf>; counterTable: string; keyShareTables: { offices: string; services: string; regions: string; applicants: string } };
+}
+
+export interface ImportProgress {
+  rowsTotal?: number;
+  rowsRead?: number;
+  rowsValid?: number;
+  rowsWritten?: number;
+  problemCount?: number;
+}
+
+export interface ImportOutcome {
+  status: 'succeeded' | 'failed';
+  message: string;
+  problems: Problem[];
+  progress: ImportProgress;
+}
+
+/** A valid row, ready to write: the applicant's id when already on file. */
+export interface ValidRow {
+  r: Form35Row;
+  v: Village;
+  applicantId?: number;
+}
+
+export interface ImportTimings {
+  check: number;
+  write: number;
+  total: number;
+}
+
+export interface PipelineHooks {
+  knex: any;
+  progress(p: ImportProgress): Promise<void>;
+  /** Throws when the job was cancelled or the server is stopping. */
+  checkCancelled(): Promise<void>;
+  /** The generic writer (SQLite, or IMPORT_STAGED=false): Strapi's bulkInsert, in the server only. */
+  writeGeneric?(trx: any, rows: ValidRow[], codes: string[], eventData: (row: number) => Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * PostgreSQL checks each link-table row's foreign keys with a per-row trigger, which costs more
+ * than the COPY itself (about 7 link rows per imported row). Every row this import links to
+ * was inserted by it or read in its own transaction, so, like pg_restore --disable-triggers,
+ * the import runs with row triggers off (session_replication_role = replica, local to its
+ * transaction; unique indexes still hold). Only a superuser may do so; otherwise the checks
+ * stay and the import is slower.
+ */
+async function withoutRowTriggers(trx: any): Promise<boolean> {
+  if (trx.client.config.client !== 'postgres' && trx.client.config.client !== 'pg') return false;
+  if (process.env.IMPORT_KEEP_TRIGGERS === 'true') return false;
+  await trx.raw('savepoint bulk_triggers');
+  try {
+    await trx.raw('set local session_replication_role = replica');
+    await trx.raw('release savepoint bulk_triggers');
+    return true;
+  } catch {
+    await trx.raw('rollback to savepoint bulk_triggers');
+    return false;
+  }
+}
+
+export async function runForm35Import(plan: Form35Plan, hooks: PipelineHooks, timings: ImportTimings): Promise<ImportOutcome> {
+  const t0 = Date.now();
+  Object.assign(timings, { check: 0, write: 0, total: 0 });
+  try {
+    return await importRows(plan, hooks, timings);
+  } finally {
+    timings.total = Date.now() - t0;
+  }
+}
+
+async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: ImportTimings): Promise<ImportOutcome> {
+  const { staff, office, service, open: c, schema } = plan;
+  const byCode = new Map(plan.villages.map((v) => [v.code, v]));
+  const byName = new Map<string, Village[]>();
+  for (const v of plan.villages) byName.set(norm(v.name), [...(byName.get(norm(v.name)) ?? []), v]);
+  const districtByName = new Map(plan.districts.map(([code, name]) => [norm(name), code]));
+  const problems: Problem[] = [];
+  let problemCount = 0;
+  const report = (p: Problem) => {
+    problemCount += 1;
+    if (problems.length < MAX_REPORT_PROBLEMS) problems.push(p);
+  };
+  const seen = new Map<string, number>();
+  let rowsRead = 0;
+  let rowsValid = 0;
+  let rowsWritten = 0;
+  const codePrefix = `${office.code.slice(0, 3).toUpperCase()}-${plan.year}-`;
+  const trx: any = plan.job.dryRun ? null : await hooks.knex.transaction();
+  const db = () => trx ?? hooks.knex;
+  const triggersOff = trx ? await withoutRowTriggers(trx) : false;
+  // With the foreign-key triggers off, the rows the import links to are locked as those
+  // triggers would lock them (FOR KEY SHARE), so none can be deleted before the commit.
+  const keyShare = async (tableName: string, ids: number[]) => {
+    if (triggersOff && ids.length) await trx(tableName).whereIn('id', [...new Set(ids)]).forKeyShare().select('id');
+  };
+  const staged = trx && plan.staged ? stagedOpenWriter(schema.staged, trx, c) : null;
+
+  function resolveVillage(r: Form35Row): Village | null {
+    const bad = (problem: string) => {
+      report({ row: r.row, field: 'Desa/Kelurahan', problem });
+      return null;
+    };
+    const m = VILLAGE_CODE.exec(r.village.replace(/\s/g, ''));
+    let v: Village | undefined;
+    const districtCode = r.district ? (/^\d{2}\.\d{2}\.\d{2}$/.test(r.district) ? r.district : districtByName.get(norm(r.district))) : undefined;
+    if (r.district && !districtCode) {
+      report({ row: r.row, field: 'Kecamatan', problem: `Kecamatan "${r.district}" tidak dikenal di wilayah ${office.name}` });
+      return null;
+    }
+    if (m) v = byCode.get(`${m[1]}.${m[2]}.${m[3]}.${m[4]}`);
+    else {
+      const candidates = (byName.get(norm(r.village)) ?? []).filter((x) => !districtCode || x.districtCode === districtCode);
+      if (candidates.length > 1) return bad(`Nama desa/kelurahan "${r.village}" ada di beberapa kecamatan; isi kolom Kecamatan atau tulis kode desa`);
+      v = candidates[0];
+    }
+    if (!v) return bad(`Desa/kelurahan "${r.village}" tidak dikenal di wilayah ${office.name}${r.district ? ` (Kecamatan ${r.district})` : ''}`);
+    if (districtCode && v.districtCode !== districtCode) {
+      report({ row: r.row, field: 'Kecamatan', problem: `Desa/kelurahan ${v.name} tidak berada di Kecamatan ${r.district}` });
+      return null;
+    }
+    if (!applicantInScope(staff, { officeCode: office.code, villageCode: v.code, districtCode: v.districtCode })) {
+      return bad(`Desa/kelurahan ${v.name} (${v.code}) di luar wilayah kerja Anda`);
+    }
+    return v;
+  }
+
+  /** Checks a chunk against the database (applicants, open cases) and writes it when all is well so far. */
+  async function flush(chunk: { r: Form35Row; v: Village }[]) {
+    if (!chunk.length) return;
+    await hooks.checkCancelled();
+    const tCheck = Date.now();
+    const niks = chunk.map((x) => x.r.nik);
+    // Applicants with these NIKs in any office (an open case is found through them, as the
+    // engine's open does); a chunk of new people costs one indexed lookup.
+    const existing = new Map<string, any>();
+    const byId = new Map<number, string>();
+    for (const a of await db()(schema.keyShareTables.applicants).whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) {
+      byId.set(a.id, a.nik);
+      if (a.office_code === office.code) existing.set(a.nik, a);
+    }
+    const openCases = new Map<string, string>();
+    if (byId.size) {
+      const lt = schema.caseApplicant;
+      const rows = await db()(`${schema.staged.tables.case} as c`).join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').whereIn(`l.${lt.target}`, [...byId.keys()]).andWhere('c.service_slug', service.slug).whereIn('c.status', OPEN_STATUSES).select(`l.${lt.target} as applicant`, 'c.code');
+      for (const x of rows) openCases.set(byId.get(x.applicant)!, x.code);
+    }
+    const ok: ValidRow[] = [];
+    for (const { r, v } of chunk) {
+      const a = existing.get(r.nik);
+      let bad = false;
+      if (openCases.has(r.nik)) {
+        report({ row: r.row, field: 'NIK', problem: `Pemohon NIK ${maskNik(r.nik)} masih memiliki kasus ${openCases.get(r.nik)} yang belum selesai untuk layanan "${service.title}"` });
+        bad = true;
+      }
+      if (a) {
+        if (!applicantInScope(staff, { officeCode: a.office_code, villageCode: a.village_code, districtCode: a.district_code })) {
+          report({ row: r.row, field: 'NIK', problem: 'Pemohon dengan NIK ini terdaftar di luar wilayah kerja Anda' });
+          bad = true;
+        } else if (norm(a.name) !== norm(r.name)) {
+          report({ row: r.row, field: 'Nama', problem: `NIK ini sudah terdaftar atas nama "${a.name}"` });
+          bad = true;
+        } else if (a.birth_date && r.birthDate && String(a.birth_date instanceof Date ? a.birth_date.toISOString() : a.birth_date).slice(0, 10) !== r.birthDate) {
+          report({ row: r.row, field: 'Tanggal Lahir', problem: 'Tanggal lahir berbeda dengan data pemohon terdaftar dengan NIK ini' });
+          bad = true;
+        }
+      }
+      if (!bad) ok.push({ r, v, applicantId: a?.id });
+    }
+    rowsValid += ok.length;
+    timings.check += Date.now() - tCheck;
+    if (!trx || problemCount) return;
+    const tWrite = Date.now();
+    await keyShare(schema.keyShareTables.regions, ok.map((o) => o.v.id));
+    await keyShare(schema.keyShareTables.applicants, ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])));
+    const firstNumber = await reserveNumbers(trx, schema.counterTable, `case:${office.code}`, plan.year, ok.length, async () => {
+      const row = await trx(schema.staged.tables.case).where('code', 'like', `${codePrefix}%`).max({ last: 'code' }).first();
+      return row?.last ? Number(String(row.last).slice(codePrefix.length)) || 0 : 0;
+    });
+    const codes = ok.map((_, i) => `${codePrefix}${String(firstNumber + i).padStart(6, '0')}`);
+    const eventData = (row: number) => ({ sopVersion: c.sopVersion, track: c.track, priority: c.priority, version: 1, import: plan.job.documentId, row });
+    // Applicants that don't exist yet, then one case each at the first activity, then the events:
+    // on PostgreSQL through a staging table (bulk/staged-open.ts), elsewhere with bulkInsert.
+    if (staged) {
+      await staged.write(
+        ok.map(({ r, v, applicantId }, i) => ({
+          applicantId, nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, phone: r.phone,
+          villageId: v.id, villageCode: v.code, districtCode: v.districtCode, caseCode: codes[i], openKey: `${service.slug}|${r.nik}`, note: r.note, eventData: eventData(r.row),
+        })),
+      );
+    } else {
+      if (!hooks.writeGeneric) throw new Error('Form 35 import: no writer for this database');
+      await hooks.writeGeneric(trx, ok, codes, eventData);
+    }
+    rowsWritten += ok.length;
+    timings.write += Date.now() - tWrite;
+  }
+
+  // One chunk is checked and written while the next is read: the database works on one core
+  // while the file is parsed on the other. Chunks still go to the database one after another.
+  let inFlight: Promise<void> | null = null;
+  const schedule = async (chunk: { r: Form35Row; v: Village }[]) => {
+    if (inFlight) await inFlight;
+    inFlight = flush(chunk);
+    inFlight.catch(() => {});
+  };
+  const settle = async () => {
+    if (inFlight) await inFlight.catch(() => {});
+  };
+  try {
+    await keyShare(schema.keyShareTables.offices, [office.id]);
+    await keyShare(schema.keyShareTables.services, [service.id]);
+    let header: HeaderMap | null = null;
+    let chunk: { r: Form35Row; v: Village }[] = [];
+    try {
+      for await (const { row, cells } of readSheet(plan.job.input, plan.job.format)) {
+        if (!header) {
+          if (looksLikeHeader(cells)) {
+            const mapped = mapHeader(cells, row);
+            if (mapped.problems.length) {
+              mapped.problems.forEach(report);
+              break;
+            }
+            header = mapped.map;
+          } else if (row >= HEADER_SEARCH_ROWS) break;
+          continue;
+        }
+        if (isBlankRow(cells)) continue;
+        rowsRead += 1;
+        const { value, problems: rowProblems } = readForm35Row(cells, header, row);
+        rowProblems.forEach(report);
+        if (value) {
+          const earlier = seen.get(value.nik);
+          if (earlier) report({ row, field: 'NIK', problem: `NIK ${maskNik(value.nik)} sudah tercantum pada baris ${earlier}` });
+          else {
+            seen.set(value.nik, row);
+            const v = resolveVillage(value);
+            if (v) chunk.push({ r: value, v });
+          }
+        }
+        if (chunk.length >= CHUNK) {
+          await schedule(chunk);
+          chunk = [];
+        }
+        if (rowsRead % 1000 === 0) {
+          await hooks.checkCancelled();
+          await hooks.progress({ rowsRead, rowsValid, rowsWritten, problemCount });
+        }
+      }
+      await schedule(chunk);
+      await inFlight;
+      if (!header && !problemCount) report({ row: 1, field: 'NIK', problem: rowsRead === 0 && seen.size === 0 ? `Baris judul dengan kolom "NIK" tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama (lembar kerja kosong atau bukan Form 35)` : 'Baris judul tidak ditemukan' });
+      else if (header && rowsRead === 0) report({ row: header.row + 1, field: 'berkas', problem: 'Berkas tidak berisi baris data di bawah baris judul' });
+    } catch (err) {
+      await settle();
+      if (!(err instanceof FileProblem)) throw err;
+      report({ row: 0, field: 'berkas', problem: err.message });
+    }
+    const progress = { rowsRead, rowsValid, rowsWritten: problemCount ? 0 : rowsWritten, rowsTotal: rowsRead, problemCount };
+    if (problemCount || !trx) {
+      if (trx) await trx.rollback();
+      const message = problemCount
+        ? `${problemCount.toLocaleString('id-ID')} masalah ditemukan; ${trx ? 'tidak ada data yang disimpan' : 'uji coba (dry run), tidak ada data yang disimpan'}`
+        : `Uji coba (dry run): ${rowsValid.toLocaleString('id-ID')} baris valid, siap diimpor`;
+      return { status: problemCount ? 'failed' : 'succeeded', message, problems, progress: { ...progress, rowsWritten: 0 } };
+    }
+    await hooks.checkCancelled();
+    await trx.commit();
+    return { status: 'succeeded', message: `${rowsWritten.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${c.activity}`, problems, progress };
+  } catch (err) {
+    await settle();
+    if (trx && !trx.isCompleted()) await trx.rollback().catch(() => {});
+    throw err;
+  }
+}

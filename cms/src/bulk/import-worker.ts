@@ -1,0 +1,48 @@
+/**
+ * The import worker: a Node process of its own that runs one Form 35 import (parse, validate,
+ * write, commit) on its own PostgreSQL connection, from a plan of plain data the server made.
+ * The server keeps answering requests while a file is parsed, and the import's memory is its
+ * own: it is returned whole when the process ends, and an import cannot grow the server's heap.
+ *
+ * Messages: in, { type: 'start', plan, connection } and { type: 'cancel' }; out, 'progress',
+ * then one of 'done' (the outcome), 'cancelled' or 'error'. If the server goes away the
+ * worker exits: its connection closes and PostgreSQL rolls the transaction back.
+ */
+import { knex as createKnex } from 'knex';
+import { runForm35Import, type Form35Plan, type ImportTimings } from './form35-pipeline';
+
+class Cancelled extends Error {}
+
+let cancelled = false;
+const send = (message: unknown) => new Promise<void>((resolve) => (process.send && process.connected ? process.send(message, undefined, undefined, () => resolve()) : resolve()));
+
+async function start(plan: Form35Plan, connection: unknown): Promise<void> {
+  const knex = createKnex({ client: 'pg', connection: connection as any, pool: { min: 0, max: 2 } });
+  const timings: ImportTimings = { check: 0, write: 0, total: 0 };
+  try {
+    const outcome = await runForm35Import(
+      plan,
+      {
+        knex,
+        progress: (progress) => send({ type: 'progress', progress }),
+        checkCancelled: async () => {
+          if (cancelled) throw new Cancelled();
+        },
+      },
+      timings,
+    );
+    await send({ type: 'done', outcome, timings });
+  } catch (err: any) {
+    await send(err instanceof Cancelled ? { type: 'cancelled', timings } : { type: 'error', message: String(err?.message ?? err), stack: String(err?.stack ?? ''), timings });
+  } finally {
+    await knex.destroy().catch(() => {});
+    process.disconnect?.();
+  }
+}
+
+process.on('message', (message: any) => {
+  if (message?.type === 'cancel') cancelled = true;
+  else if (message?.type === 'start') void start(message.plan, message.connection);
+});
+// The import has ended, or the server is gone (its connection then closes with this process).
+process.on('disconnect', () => process.exit(0));

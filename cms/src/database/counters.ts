@@ -1,0 +1,30 @@
+import { createId } from '@paralleldrive/cuid2';
+
+/**
+ * Gap-free sequences per series and year (letter numbers per office, case codes), as plain
+ * functions over a knex transaction so that the import worker, which runs without Strapi, takes
+ * numbers exactly as the counter service does. One row per series and year, incremented with
+ * UPDATE … RETURNING inside the caller's transaction: the row lock serialises concurrent
+ * issuers, and a rolled-back action gives its numbers back.
+ */
+
+/** The next number; `initial` gives the last number already used when the row does not exist yet. */
+export async function nextNumber(trx: any, table: string, series: string, year: number, initial?: () => Promise<number>): Promise<number> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const rows = await trx(table)
+      .where({ series, year })
+      .update({ last: trx.raw('?? + 1', ['last']), updated_at: new Date() }, ['last']);
+    if (rows.length) return Number(typeof rows[0] === 'object' ? rows[0].last : rows[0]);
+    const start = initial ? await initial() : 0;
+    const now = new Date();
+    await trx(table).insert({ document_id: createId(), series, year, last: start, created_at: now, updated_at: now }).onConflict(['series', 'year']).ignore();
+  }
+  throw new Error(`Counter ${series}/${year} could not be created`);
+}
+
+/** Takes `n` consecutive numbers at once (bulk imports); returns the first. */
+export async function reserveNumbers(trx: any, table: string, series: string, year: number, n: number, initial?: () => Promise<number>): Promise<number> {
+  const first = await nextNumber(trx, table, series, year, initial);
+  if (n > 1) await trx(table).where({ series, year }).update({ last: trx.raw('?? + ?', ['last', n - 1]), updated_at: new Date() });
+  return first;
+}
