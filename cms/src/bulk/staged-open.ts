@@ -121,8 +121,15 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, c: OpenConstant
     return out;
   };
 
+  /**
+   * The chunk's writes, gathered as the parts of one statement (data-modifying WITH queries):
+   * one round trip per chunk, so the database never waits on Node between them. They all read
+   * the staging table only, so the order in which PostgreSQL runs them does not matter.
+   */
+  let parts: { sql: string; bindings: unknown[] }[] = [];
+
   /** INSERT INTO table (columns) SELECT expressions FROM the staging table s [WHERE …]. */
-  async function insertSelect(table: string, pairs: [string, Expr][], where = '') {
+  function insertSelect(table: string, pairs: [string, Expr][], where = '') {
     const bindings: unknown[] = [];
     const exprs = pairs.map(([, e]) => {
       if (typeof e === 'string') return e;
@@ -130,32 +137,33 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, c: OpenConstant
       return '?';
     });
     const columns = pairs.map(([name]) => `"${name}"`).join(', ');
-    await trx.raw(`insert into "${table}" (${columns}) select ${exprs.join(', ')} from ${STAGE} s ${where}`, bindings);
+    parts.push({ sql: `w${parts.length} as (insert into "${table}" (${columns}) select ${exprs.join(', ')} from ${STAGE} s ${where})`, bindings });
   }
 
-  async function insertLink(lt: LinkTable, source: string, target: Expr, where = '') {
+  function insertLink(lt: LinkTable, source: string, target: Expr, where = '') {
     const pairs: [string, Expr][] = [[lt.source, source], [lt.target, target]];
     if (lt.order) pairs.push([lt.order, { value: 1 }]);
-    await insertSelect(lt.table, pairs, where);
+    insertSelect(lt.table, pairs, where);
   }
 
-  async function insertChecklist() {
+  function insertChecklist() {
     if (!c.checklist.length) return;
     const { table: compTable, columns: compCols, join: jt, uid } = schema.checklist;
-    await trx.raw(
-      `with items as materialized (
+    parts.push({
+      sql: `checklist_items as materialized (
          select nextval(pg_get_serial_sequence(?, 'id')) as id, s.case_id, r.ord, r.key, r.label, r.required
          from ${STAGE} s cross join unnest(?::text[], ?::text[], ?::boolean[]) with ordinality as r(key, label, required, ord)
-       ), written as (
-         insert into ?? (id, ??, ??, ??, ??) select id, key, label, required, false from items
-       )
-       insert into ?? (??, ??, ??, field, ??) select case_id, id, ?, 'checklist', ord from items`,
-      [
+       ), checklist_written as (
+         insert into ?? (id, ??, ??, ??, ??) select id, key, label, required, false from checklist_items
+       ), checklist_linked as (
+         insert into ?? (??, ??, ??, field, ??) select case_id, id, ?, 'checklist', ord from checklist_items
+       )`,
+      bindings: [
         compTable, c.checklist.map((i) => i.key), c.checklist.map((i) => i.label), c.checklist.map((i) => i.required),
         compTable, compCols.key, compCols.label, compCols.required, compCols.checked,
         jt.table, jt.caseColumn, jt.itemColumn, jt.typeColumn, jt.orderColumn, uid,
       ],
-    );
+    });
   }
 
   return {
@@ -198,16 +206,16 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, c: OpenConstant
         })),
       );
       const a = (attribute: string) => col('applicant', attribute);
-      await insertSelect(tables.applicant, [
+      insertSelect(tables.applicant, [
         ['id', 's.applicant_id'], ...bookkeeping('applicant', 's.applicant_doc'),
         [a('nik'), 's.nik'], [a('kkNumber'), 's.kk_number'], [a('name'), 's.name'], [a('sex'), 's.sex'], [a('birthPlace'), 's.birth_place'],
         [a('birthDate'), 's.birth_date'], [a('address'), 's.address'], [a('villageCode'), 's.village_code'], [a('districtCode'), 's.district_code'],
         [a('officeCode'), { value: c.officeCode }], [a('phone'), 's.phone'], [a('welfareSource'), { value: 'none' }], [a('membership'), { value: 'none' }],
       ], 'where s.new_applicant');
-      await insertLink(schema.links.applicantVillage, 's.applicant_id', 's.village_id', 'where s.new_applicant');
-      await insertLink(schema.links.applicantOffice, 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
+      insertLink(schema.links.applicantVillage, 's.applicant_id', 's.village_id', 'where s.new_applicant');
+      insertLink(schema.links.applicantOffice, 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
       const k = (attribute: string) => col('case', attribute);
-      await insertSelect(tables.case, [
+      insertSelect(tables.case, [
         ['id', 's.case_id'], ...bookkeeping('case', 's.case_doc'),
         [k('code'), 's.case_code'], [k('serviceSlug'), { value: c.service.slug }], [k('officeCode'), { value: c.officeCode }],
         [k('villageCode'), 's.village_code'], [k('districtCode'), 's.district_code'], [k('currentActivity'), { value: c.activity }],
@@ -216,19 +224,21 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, c: OpenConstant
         [k('activityStartedAt'), { value: c.now }], [k('activityDueAt'), { value: c.activityDueAt }], [k('sopVersion'), { value: c.sopVersion }],
         [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
       ]);
-      await insertLink(schema.links.caseService, 's.case_id', { value: c.service.id });
-      await insertLink(schema.links.caseApplicant, 's.case_id', 's.applicant_id');
-      await insertLink(schema.links.caseOffice, 's.case_id', { value: c.officeId });
-      await insertChecklist();
+      insertLink(schema.links.caseService, 's.case_id', { value: c.service.id });
+      insertLink(schema.links.caseApplicant, 's.case_id', 's.applicant_id');
+      insertLink(schema.links.caseOffice, 's.case_id', { value: c.officeId });
+      insertChecklist();
       const e = (attribute: string) => col('event', attribute);
-      await insertSelect(tables.event, [
+      insertSelect(tables.event, [
         ['id', 's.event_id'], ...bookkeeping('event', 's.event_doc'),
         [e('caseCode'), 's.case_code'], [e('officeCode'), { value: c.officeCode }], [e('actorName'), { value: c.actor.name }], [e('role'), { value: c.actor.role }],
         [e('action'), { value: 'open' }], [e('toActivity'), { value: c.activity }], [e('toStatus'), { value: 'in-progress' }], [e('note'), 's.note'],
         [e('at'), { value: c.now }], [e('data'), 's.event_data::jsonb'],
       ]);
-      await insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
-      if (c.actor.id) await insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
+      insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
+      if (c.actor.id) insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
+      await trx.raw(`with ${parts.map((p) => p.sql).join(',\n')} select 1`, parts.flatMap((p) => p.bindings));
+      parts = [];
       await trx.raw(`truncate ${STAGE}`);
     },
   };
