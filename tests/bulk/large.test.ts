@@ -90,4 +90,7 @@ test('an import whose worker process dies while writing leaves nothing written',
   expect(job.message).toMatch(/Proses impor berhenti tak terduga \(SIGKILL\).*tidak ada data yang disimpan/);
   expect(await counts(server.strapi)).toEqual(before);
   expect(importWorkers()).toEqual([]);
+  // Its scratch tables (staged chunks, outside the transaction) are dropped by the server.
+  const { rows } = await server.strapi.db.connection.raw(`select count(*)::int as n from pg_tables where tablename like 'import_stage_%'`);
+  expect(rows[0].n).toBe(0);
 }, 180_000);

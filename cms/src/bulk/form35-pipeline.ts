@@ -14,7 +14,7 @@ import type { linkTableOf } from '../database/bulk-insert';
 import { FileProblem } from './csv';
 import { isBlankRow, looksLikeHeader, mapHeader, readForm35Row, MAX_REPORT_PROBLEMS, type Form35Row, type HeaderMap, type Problem } from './form35';
 import { readSheet, type SheetFormat } from './sheet-reader';
-import { stagedOpenWriter, type OpenConstants, type StagedSchema } from './staged-open';
+import { stagedOpenWriter, type OpenConstants, type StagedChunk, type StagedSchema } from './staged-open';
 
 const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
 /** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
@@ -70,7 +70,11 @@ export interface ValidRow {
 }
 
 export interface ImportTimings {
+  /** checking chunks against the database */
   check: number;
+  /** staging chunks on side connections (PostgreSQL) */
+  stage: number;
+  /** writing chunks in the transaction */
   write: number;
   total: number;
 }
@@ -108,7 +112,7 @@ async function withoutRowTriggers(trx: any): Promise<boolean> {
 
 export async function runForm35Import(plan: Form35Plan, hooks: PipelineHooks, timings: ImportTimings): Promise<ImportOutcome> {
   const t0 = Date.now();
-  Object.assign(timings, { check: 0, write: 0, total: 0 });
+  Object.assign(timings, { check: 0, stage: 0, write: 0, total: 0 });
   try {
     return await importRows(plan, hooks, timings);
   } finally {
@@ -141,7 +145,10 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   const keyShare = async (tableName: string, ids: number[]) => {
     if (triggersOff && ids.length) await trx(tableName).whereIn('id', [...new Set(ids)]).forKeyShare().select('id');
   };
-  const staged = trx && plan.staged ? stagedOpenWriter(schema.staged, trx, c) : null;
+  // On PostgreSQL chunks are checked and staged on side connections while the previous chunk
+  // is written in the transaction (bulk/staged-open.ts); elsewhere one after another.
+  const staged = trx && plan.staged ? stagedOpenWriter(schema.staged, trx, hooks.knex, c, plan.job.documentId) : null;
+  const eventData = (row: number) => ({ sopVersion: c.sopVersion, track: c.track, priority: c.priority, version: 1, import: plan.job.documentId, row });
 
   function resolveVillage(r: Form35Row): Village | null {
     const bad = (problem: string) => {
@@ -172,24 +179,26 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     return v;
   }
 
-  /** Checks a chunk against the database (applicants, open cases) and writes it when all is well so far. */
-  async function flush(chunk: { r: Form35Row; v: Village }[]) {
-    if (!chunk.length) return;
-    await hooks.checkCancelled();
+  /**
+   * Checks a chunk against the database (applicants, open cases) on `reader` and returns its
+   * valid rows. The staged path reads committed data on a side connection: rows this import has
+   * written are of other NIKs (a NIK appears once per file), so the answer is the same.
+   */
+  async function check(chunk: { r: Form35Row; v: Village }[], reader: any): Promise<ValidRow[]> {
     const tCheck = Date.now();
     const niks = chunk.map((x) => x.r.nik);
     // Applicants with these NIKs in any office (an open case is found through them, as the
     // engine's open does); a chunk of new people costs one indexed lookup.
     const existing = new Map<string, any>();
     const byId = new Map<number, string>();
-    for (const a of await db()(schema.keyShareTables.applicants).whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) {
+    for (const a of await reader(schema.keyShareTables.applicants).whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) {
       byId.set(a.id, a.nik);
       if (a.office_code === office.code) existing.set(a.nik, a);
     }
     const openCases = new Map<string, string>();
     if (byId.size) {
       const lt = schema.caseApplicant;
-      const rows = await db()(`${schema.staged.tables.case} as c`).join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').whereIn(`l.${lt.target}`, [...byId.keys()]).andWhere('c.service_slug', service.slug).whereIn('c.status', OPEN_STATUSES).select(`l.${lt.target} as applicant`, 'c.code');
+      const rows = await reader(`${schema.staged.tables.case} as c`).join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').whereIn(`l.${lt.target}`, [...byId.keys()]).andWhere('c.service_slug', service.slug).whereIn('c.status', OPEN_STATUSES).select(`l.${lt.target} as applicant`, 'c.code');
       for (const x of rows) openCases.set(byId.get(x.applicant)!, x.code);
     }
     const ok: ValidRow[] = [];
@@ -216,43 +225,98 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     }
     rowsValid += ok.length;
     timings.check += Date.now() - tCheck;
-    if (!trx || problemCount) return;
-    const tWrite = Date.now();
+    return ok;
+  }
+
+  /** Locks what the rows link to and takes their case numbers, in the transaction; returns the first number. */
+  async function numberCases(ok: ValidRow[]): Promise<number> {
     await keyShare(schema.keyShareTables.regions, ok.map((o) => o.v.id));
     await keyShare(schema.keyShareTables.applicants, ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])));
-    const firstNumber = await reserveNumbers(trx, schema.counterTable, `case:${office.code}`, plan.year, ok.length, async () => {
+    return reserveNumbers(trx, schema.counterTable, `case:${office.code}`, plan.year, ok.length, async () => {
       const row = await trx(schema.staged.tables.case).where('code', 'like', `${codePrefix}%`).max({ last: 'code' }).first();
       return row?.last ? Number(String(row.last).slice(codePrefix.length)) || 0 : 0;
     });
+  }
+
+  /** The generic path, one chunk after another: check and write in the transaction (SQLite has one connection), or check only (dry run). */
+  async function flushSerial(chunk: { r: Form35Row; v: Village }[]) {
+    await hooks.checkCancelled();
+    const ok = await check(chunk, db());
+    if (!trx || problemCount) return;
+    const tWrite = Date.now();
+    const firstNumber = await numberCases(ok);
     const codes = ok.map((_, i) => `${codePrefix}${String(firstNumber + i).padStart(6, '0')}`);
-    const eventData = (row: number) => ({ sopVersion: c.sopVersion, track: c.track, priority: c.priority, version: 1, import: plan.job.documentId, row });
-    // Applicants that don't exist yet, then one case each at the first activity, then the events:
-    // on PostgreSQL through a staging table (bulk/staged-open.ts), elsewhere with bulkInsert.
-    if (staged) {
-      await staged.write(
-        ok.map(({ r, v, applicantId }, i) => ({
-          applicantId, nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, phone: r.phone,
-          villageId: v.id, villageCode: v.code, districtCode: v.districtCode, caseCode: codes[i], openKey: `${service.slug}|${r.nik}`, note: r.note, eventData: eventData(r.row),
-        })),
-      );
-    } else {
-      if (!hooks.writeGeneric) throw new Error('Form 35 import: no writer for this database');
-      await hooks.writeGeneric(trx, ok, codes, eventData);
-    }
+    if (!hooks.writeGeneric) throw new Error('Form 35 import: no writer for this database');
+    await hooks.writeGeneric(trx, ok, codes, eventData);
     rowsWritten += ok.length;
     timings.write += Date.now() - tWrite;
   }
 
-  // One chunk is checked and written while the next is read: the database works on one core
-  // while the file is parsed on the other. Chunks still go to the database one after another.
-  let inFlight: Promise<void> | null = null;
+  /** Staged path, step 1 (side connections): check a chunk, and stage it while all is well so far. */
+  async function prepareStaged(chunk: { r: Form35Row; v: Village }[]) {
+    await hooks.checkCancelled();
+    const ok = await check(chunk, hooks.knex);
+    if (problemCount) return null;
+    const tStage = Date.now();
+    const stagedChunk = await staged!.stage(
+      ok.map(({ r, v, applicantId }) => ({
+        applicantId, nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, phone: r.phone,
+        villageId: v.id, villageCode: v.code, districtCode: v.districtCode, openKey: `${service.slug}|${r.nik}`, note: r.note, eventData: eventData(r.row),
+      })),
+    );
+    timings.stage += Date.now() - tStage;
+    return { ok, stagedChunk };
+  }
+
+  /** Staged path, step 2 (the transaction): write a staged chunk. */
+  async function writeStaged({ ok, stagedChunk }: { ok: ValidRow[]; stagedChunk: StagedChunk }) {
+    const tWrite = Date.now();
+    const firstNumber = await numberCases(ok);
+    await staged!.write(stagedChunk, codePrefix, firstNumber);
+    rowsWritten += ok.length;
+    timings.write += Date.now() - tWrite;
+  }
+
+  // While a chunk is written, the next ones are read (and on PostgreSQL checked and staged on
+  // other connections): the file is parsed and staged on one core while the transaction runs on
+  // the other. At most two chunks wait, so memory stays flat.
+  let pending: Promise<void>[] = [];
+  let failure: unknown = null;
+  let sideChain: Promise<unknown> = Promise.resolve();
+  let mainChain: Promise<unknown> = Promise.resolve();
+  const enqueue = (chunk: { r: Form35Row; v: Village }[]): Promise<void> => {
+    if (!staged) {
+      const done = mainChain.then(() => (failure ? undefined : flushSerial(chunk)));
+      mainChain = done.catch(() => {});
+      return done;
+    }
+    const prepared = sideChain.then(() => (failure ? null : prepareStaged(chunk)));
+    sideChain = prepared.catch(() => {});
+    const written = Promise.all([prepared, mainChain]).then(([p]) => (p && !failure ? writeStaged(p) : undefined));
+    mainChain = written.catch(() => {});
+    return written;
+  };
   const schedule = async (chunk: { r: Form35Row; v: Village }[]) => {
-    if (inFlight) await inFlight;
-    inFlight = flush(chunk);
-    inFlight.catch(() => {});
+    if (failure) throw failure;
+    if (!chunk.length) return;
+    const done = enqueue(chunk);
+    done.catch((err) => {
+      failure ??= err;
+    });
+    pending.push(done);
+    while (pending.length > 2) await pending.shift();
+  };
+  /** Waits for every chunk; throws the first failure. */
+  const drain = async () => {
+    const all = pending;
+    pending = [];
+    for (const p of all) await p;
+    if (failure) throw failure;
   };
   const settle = async () => {
-    if (inFlight) await inFlight.catch(() => {});
+    const all = pending;
+    pending = [];
+    await Promise.allSettled(all);
   };
   try {
     await keyShare(schema.keyShareTables.offices, [office.id]);
@@ -295,7 +359,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
         }
       }
       await schedule(chunk);
-      await inFlight;
+      await drain();
       if (!header && !problemCount) report({ row: 1, field: 'NIK', problem: rowsRead === 0 && seen.size === 0 ? `Baris judul dengan kolom "NIK" tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama (lembar kerja kosong atau bukan Form 35)` : 'Baris judul tidak ditemukan' });
       else if (header && rowsRead === 0) report({ row: header.row + 1, field: 'berkas', problem: 'Berkas tidak berisi baris data di bawah baris judul' });
     } catch (err) {
@@ -318,5 +382,8 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     await settle();
     if (trx && !trx.isCompleted()) await trx.rollback().catch(() => {});
     throw err;
+  } finally {
+    // The scratch tables are read in the transaction: dropped once it has ended.
+    if (staged) await staged.dropStaged().catch(() => {});
   }
 }

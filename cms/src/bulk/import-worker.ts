@@ -18,7 +18,7 @@ const send = (message: unknown) => new Promise<void>((resolve) => (process.send 
 
 async function start(plan: Form35Plan, connection: unknown): Promise<void> {
   const knex = createKnex({ client: 'pg', connection: connection as any, pool: { min: 0, max: 2 } });
-  const timings: ImportTimings = { check: 0, write: 0, total: 0 };
+  const timings: ImportTimings = { check: 0, stage: 0, write: 0, total: 0 };
   try {
     const outcome = await runForm35Import(
       plan,

@@ -3,18 +3,26 @@ import { bulkDocumentId, columnsOf, linkTableOf } from '../database/bulk-insert'
 import { copyRows } from '../database/pg-copy';
 
 /**
- * Opening many cases at once on PostgreSQL (Form 35 imports): each chunk of proposals is
- * copied once into a temporary staging table, one row per proposal, and the database writes
- * the applicants, cases, checklists, "open" events and every link row from it with
- * INSERT … SELECT. The same rows as bulkInsert writes, but Node encodes one row per proposal
- * instead of about twelve, and the server parses that much less: the import is then bound by
- * the tables' own indexes. Runs in the caller's transaction; the staging table goes with it.
+ * Opening many cases at once on PostgreSQL (Form 35 imports), in two steps per chunk:
+ *
+ * 1. stage: the chunk's proposals are copied, one row each, into a scratch table of their own
+ *    (unlogged, import_stage_<job>_<chunk>) on a side connection, and committed there. Scratch
+ *    rows are nobody's data: the import's tables are not touched.
+ * 2. write: in the import's transaction, one statement writes the applicants, cases,
+ *    checklists, "open" events and every link row from that table (INSERT … SELECT).
+ *
+ * The same rows as bulkInsert writes, but Node encodes one row per proposal instead of about
+ * twelve, and because staging runs on its own connection, chunk n+1 is staged (on the second
+ * core) while chunk n is written. The transaction is then bound by the tables' own indexes.
+ * The scratch tables are dropped when the import ends, and at start by the jobs service if a
+ * crash left any.
  */
 
 const APPLICANT = 'api::applicant.applicant';
 const CASE = 'api::case.case';
 const EVENT = 'api::case-event.case-event';
-const STAGE = 'form35_stage';
+/** Scratch tables: the prefix, then the job's id and the chunk's number. */
+export const STAGE_PREFIX = 'import_stage_';
 
 /** What every case of the import shares. */
 export interface OpenConstants {
@@ -34,7 +42,7 @@ export interface OpenConstants {
   actor: { id: number | null; name: string | null; role: string | null };
 }
 
-/** One proposal to open: the applicant (existing id or new data), the case code and the event's note and data. */
+/** One proposal to open: the applicant (existing id or new data), and the event's note and data. */
 export interface StagedProposal {
   applicantId?: number;
   nik: string;
@@ -48,22 +56,22 @@ export interface StagedProposal {
   villageId: number;
   villageCode: string;
   districtCode: string;
-  caseCode: string;
   openKey: string;
   note: string | null;
   eventData: Record<string, unknown>;
 }
 
 /**
- * One row per proposal. Ids come from the tables' own sequences as the rows are copied in
- * (column defaults), so no round trip hands them to Node; an applicant already on file keeps
- * its id (known_applicant) and the fresh one it drew is left unused.
+ * One row per proposal; n is its place in the chunk (its case number is the chunk's first plus
+ * n). Ids come from the tables' own sequences as the rows are copied in (column defaults), so
+ * no round trip hands them to Node; an applicant already on file keeps its id (known_applicant)
+ * and the fresh one it drew is left unused (sequences have gaps anyway).
  */
 const stageColumns = (seq: { applicant: string; case: string; event: string }) => `n int,
   known_applicant int, fresh_applicant int default nextval(${seq.applicant}),
   applicant_id int generated always as (coalesce(known_applicant, fresh_applicant)) stored,
   new_applicant boolean generated always as (known_applicant is null) stored,
-  applicant_doc text, case_id int default nextval(${seq.case}), case_doc text, case_code text,
+  applicant_doc text, case_id int default nextval(${seq.case}), case_doc text,
   event_id int default nextval(${seq.event}), event_doc text, open_key text, village_id int, village_code text, district_code text, nik text, kk_number text,
   name text, sex text, birth_place text, birth_date date, address text, phone text, note text, event_data text`;
 
@@ -106,8 +114,22 @@ export function stagedSchemaOf(strapi: Core.Strapi): StagedSchema {
   };
 }
 
-export function stagedOpenWriter(schema: StagedSchema, trx: any, c: OpenConstants) {
-  let created = false;
+/** A chunk staged in its scratch table, ready to write. */
+export interface StagedChunk {
+  table: string;
+  rows: number;
+}
+
+/**
+ * @param trx   the import's transaction (step 2)
+ * @param side  a knex pool for staging (step 1), on other connections than trx's
+ * @param jobKey the job's id (letters and digits): scratch tables are named after it
+ */
+export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: OpenConstants, jobKey: string) {
+  if (!/^[a-z0-9]{1,30}$/.test(jobKey)) throw new Error(`stagedOpenWriter: bad job key ${jobKey}`);
+  let sequences: { applicant: string; case: string; event: string } | null = null;
+  let chunks = 0;
+  const staged: string[] = [];
   const col = (kind: keyof StagedSchema['columns'], attribute: string) => {
     const name = schema.columns[kind][attribute];
     if (!name) throw new Error(`stagedOpenWriter: ${kind} has no attribute ${attribute}`);
@@ -121,125 +143,148 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, c: OpenConstant
     return out;
   };
 
-  /**
-   * The chunk's writes, gathered as the parts of one statement (data-modifying WITH queries):
-   * one round trip per chunk, so the database never waits on Node between them. They all read
-   * the staging table only, so the order in which PostgreSQL runs them does not matter.
-   */
-  let parts: { sql: string; bindings: unknown[] }[] = [];
-
-  /** INSERT INTO table (columns) SELECT expressions FROM the staging table s [WHERE …]. */
-  function insertSelect(table: string, pairs: [string, Expr][], where = '') {
-    const bindings: unknown[] = [];
-    const exprs = pairs.map(([, e]) => {
-      if (typeof e === 'string') return e;
-      bindings.push(e.value);
-      return '?';
-    });
-    const columns = pairs.map(([name]) => `"${name}"`).join(', ');
-    parts.push({ sql: `w${parts.length} as (insert into "${table}" (${columns}) select ${exprs.join(', ')} from ${STAGE} s ${where})`, bindings });
-  }
-
-  function insertLink(lt: LinkTable, source: string, target: Expr, where = '') {
-    const pairs: [string, Expr][] = [[lt.source, source], [lt.target, target]];
-    if (lt.order) pairs.push([lt.order, { value: 1 }]);
-    insertSelect(lt.table, pairs, where);
-  }
-
-  function insertChecklist() {
-    if (!c.checklist.length) return;
-    const { table: compTable, columns: compCols, join: jt, uid } = schema.checklist;
-    parts.push({
-      sql: `checklist_items as materialized (
-         select nextval(pg_get_serial_sequence(?, 'id')) as id, s.case_id, r.ord, r.key, r.label, r.required
-         from ${STAGE} s cross join unnest(?::text[], ?::text[], ?::boolean[]) with ordinality as r(key, label, required, ord)
-       ), checklist_written as (
-         insert into ?? (id, ??, ??, ??, ??) select id, key, label, required, false from checklist_items
-       ), checklist_linked as (
-         insert into ?? (??, ??, ??, field, ??) select case_id, id, ?, 'checklist', ord from checklist_items
-       )`,
-      bindings: [
-        compTable, c.checklist.map((i) => i.key), c.checklist.map((i) => i.label), c.checklist.map((i) => i.required),
-        compTable, compCols.key, compCols.label, compCols.required, compCols.checked,
-        jt.table, jt.caseColumn, jt.itemColumn, jt.typeColumn, jt.orderColumn, uid,
-      ],
-    });
+  /** The writes of one chunk, as the parts of one statement (data-modifying WITH queries). */
+  function chunkStatement(stage: string, caseCode: string) {
+    const parts: { sql: string; bindings: unknown[] }[] = [];
+    /** INSERT INTO table (columns) SELECT expressions FROM the scratch table s [WHERE …]. */
+    const insertSelect = (table: string, pairs: [string, Expr][], where = '') => {
+      const bindings: unknown[] = [];
+      const exprs = pairs.map(([, e]) => {
+        if (typeof e === 'string') return e;
+        bindings.push(e.value);
+        return '?';
+      });
+      const columns = pairs.map(([name]) => `"${name}"`).join(', ');
+      parts.push({ sql: `w${parts.length} as (insert into "${table}" (${columns}) select ${exprs.join(', ')} from "${stage}" s ${where})`, bindings });
+    };
+    const insertLink = (lt: LinkTable, source: string, target: Expr, where = '') => {
+      const pairs: [string, Expr][] = [[lt.source, source], [lt.target, target]];
+      if (lt.order) pairs.push([lt.order, { value: 1 }]);
+      insertSelect(lt.table, pairs, where);
+    };
+    const tables = schema.tables;
+    const a = (attribute: string) => col('applicant', attribute);
+    insertSelect(tables.applicant, [
+      ['id', 's.applicant_id'], ...bookkeeping('applicant', 's.applicant_doc'),
+      [a('nik'), 's.nik'], [a('kkNumber'), 's.kk_number'], [a('name'), 's.name'], [a('sex'), 's.sex'], [a('birthPlace'), 's.birth_place'],
+      [a('birthDate'), 's.birth_date'], [a('address'), 's.address'], [a('villageCode'), 's.village_code'], [a('districtCode'), 's.district_code'],
+      [a('officeCode'), { value: c.officeCode }], [a('phone'), 's.phone'], [a('welfareSource'), { value: 'none' }], [a('membership'), { value: 'none' }],
+    ], 'where s.new_applicant');
+    insertLink(schema.links.applicantVillage, 's.applicant_id', 's.village_id', 'where s.new_applicant');
+    insertLink(schema.links.applicantOffice, 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
+    const k = (attribute: string) => col('case', attribute);
+    insertSelect(tables.case, [
+      ['id', 's.case_id'], ...bookkeeping('case', 's.case_doc'),
+      [k('code'), caseCode], [k('serviceSlug'), { value: c.service.slug }], [k('officeCode'), { value: c.officeCode }],
+      [k('villageCode'), 's.village_code'], [k('districtCode'), 's.district_code'], [k('currentActivity'), { value: c.activity }],
+      [k('currentExecutor'), { value: c.executor }], [k('queueRoles'), { value: c.queueRoles }], [k('status'), { value: 'in-progress' }],
+      [k('priority'), { value: c.priority }], [k('track'), { value: c.track }], [k('receivedAt'), { value: c.now }], [k('dueAt'), { value: c.dueAt }],
+      [k('activityStartedAt'), { value: c.now }], [k('activityDueAt'), { value: c.activityDueAt }], [k('sopVersion'), { value: c.sopVersion }],
+      [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
+    ]);
+    insertLink(schema.links.caseService, 's.case_id', { value: c.service.id });
+    insertLink(schema.links.caseApplicant, 's.case_id', 's.applicant_id');
+    insertLink(schema.links.caseOffice, 's.case_id', { value: c.officeId });
+    if (c.checklist.length) {
+      const { table: compTable, columns: compCols, join: jt, uid } = schema.checklist;
+      parts.push({
+        sql: `checklist_items as materialized (
+           select nextval(pg_get_serial_sequence(?, 'id')) as id, s.case_id, r.ord, r.key, r.label, r.required
+           from "${stage}" s cross join unnest(?::text[], ?::text[], ?::boolean[]) with ordinality as r(key, label, required, ord)
+         ), checklist_written as (
+           insert into ?? (id, ??, ??, ??, ??) select id, key, label, required, false from checklist_items
+         ), checklist_linked as (
+           insert into ?? (??, ??, ??, field, ??) select case_id, id, ?, 'checklist', ord from checklist_items
+         )`,
+        bindings: [
+          compTable, c.checklist.map((i) => i.key), c.checklist.map((i) => i.label), c.checklist.map((i) => i.required),
+          compTable, compCols.key, compCols.label, compCols.required, compCols.checked,
+          jt.table, jt.caseColumn, jt.itemColumn, jt.typeColumn, jt.orderColumn, uid,
+        ],
+      });
+    }
+    const e = (attribute: string) => col('event', attribute);
+    insertSelect(tables.event, [
+      ['id', 's.event_id'], ...bookkeeping('event', 's.event_doc'),
+      [e('caseCode'), caseCode], [e('officeCode'), { value: c.officeCode }], [e('actorName'), { value: c.actor.name }], [e('role'), { value: c.actor.role }],
+      [e('action'), { value: 'open' }], [e('toActivity'), { value: c.activity }], [e('toStatus'), { value: 'in-progress' }], [e('note'), 's.note'],
+      [e('at'), { value: c.now }], [e('data'), 's.event_data::jsonb'],
+    ]);
+    insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
+    if (c.actor.id) insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
+    // The parts only read the scratch table, so the order PostgreSQL runs them in does not matter.
+    return { sql: `with ${parts.map((p) => p.sql).join(',\n')} select 1`, bindings: parts.flatMap((p) => p.bindings) };
   }
 
   return {
-    /** Writes one chunk of proposals (all valid) in the transaction. */
-    async write(proposals: StagedProposal[]): Promise<void> {
-      if (!proposals.length) return;
-      if (!created) {
-        const { rows } = await trx.raw(
-          `select quote_literal(pg_get_serial_sequence(?, 'id')) as applicant, quote_literal(pg_get_serial_sequence(?, 'id')) as "case", quote_literal(pg_get_serial_sequence(?, 'id')) as event`,
-          [schema.tables.applicant, schema.tables.case, schema.tables.event],
+    /** Step 1, on the side connection: copies a chunk of valid proposals into a new scratch table. */
+    async stage(proposals: StagedProposal[]): Promise<StagedChunk> {
+      const table = `${STAGE_PREFIX}${jobKey}_${chunks++}`;
+      staged.push(table);
+      await side.transaction(async (t: any) => {
+        if (!sequences) {
+          const { rows } = await t.raw(
+            `select quote_literal(pg_get_serial_sequence(?, 'id')) as applicant, quote_literal(pg_get_serial_sequence(?, 'id')) as "case", quote_literal(pg_get_serial_sequence(?, 'id')) as event`,
+            [schema.tables.applicant, schema.tables.case, schema.tables.event],
+          );
+          sequences = rows[0];
+        }
+        await t.raw(`create unlogged table "${table}" (${stageColumns(sequences!)})`);
+        await copyRows(
+          t,
+          table,
+          proposals.map((p, i) => ({
+            n: i,
+            known_applicant: p.applicantId ?? null,
+            applicant_doc: p.applicantId ? null : bulkDocumentId(),
+            case_doc: bulkDocumentId(),
+            event_doc: bulkDocumentId(),
+            open_key: p.openKey,
+            village_id: p.villageId,
+            village_code: p.villageCode,
+            district_code: p.districtCode,
+            nik: p.nik,
+            kk_number: p.kkNumber,
+            name: p.name,
+            sex: p.sex,
+            birth_place: p.birthPlace,
+            birth_date: p.birthDate,
+            address: p.address,
+            phone: p.phone,
+            note: p.note,
+            event_data: JSON.stringify(p.eventData),
+          })),
         );
-        await trx.raw(`create temporary table ${STAGE} (${stageColumns(rows[0])}) on commit drop`);
-        created = true;
-      }
-      const tables = schema.tables;
-      await copyRows(
-        trx,
-        STAGE,
-        proposals.map((p, i) => ({
-          n: i,
-          known_applicant: p.applicantId ?? null,
-          applicant_doc: p.applicantId ? null : bulkDocumentId(),
-          case_doc: bulkDocumentId(),
-          case_code: p.caseCode,
-          event_doc: bulkDocumentId(),
-          open_key: p.openKey,
-          village_id: p.villageId,
-          village_code: p.villageCode,
-          district_code: p.districtCode,
-          nik: p.nik,
-          kk_number: p.kkNumber,
-          name: p.name,
-          sex: p.sex,
-          birth_place: p.birthPlace,
-          birth_date: p.birthDate,
-          address: p.address,
-          phone: p.phone,
-          note: p.note,
-          event_data: JSON.stringify(p.eventData),
-        })),
-      );
-      const a = (attribute: string) => col('applicant', attribute);
-      insertSelect(tables.applicant, [
-        ['id', 's.applicant_id'], ...bookkeeping('applicant', 's.applicant_doc'),
-        [a('nik'), 's.nik'], [a('kkNumber'), 's.kk_number'], [a('name'), 's.name'], [a('sex'), 's.sex'], [a('birthPlace'), 's.birth_place'],
-        [a('birthDate'), 's.birth_date'], [a('address'), 's.address'], [a('villageCode'), 's.village_code'], [a('districtCode'), 's.district_code'],
-        [a('officeCode'), { value: c.officeCode }], [a('phone'), 's.phone'], [a('welfareSource'), { value: 'none' }], [a('membership'), { value: 'none' }],
-      ], 'where s.new_applicant');
-      insertLink(schema.links.applicantVillage, 's.applicant_id', 's.village_id', 'where s.new_applicant');
-      insertLink(schema.links.applicantOffice, 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
-      const k = (attribute: string) => col('case', attribute);
-      insertSelect(tables.case, [
-        ['id', 's.case_id'], ...bookkeeping('case', 's.case_doc'),
-        [k('code'), 's.case_code'], [k('serviceSlug'), { value: c.service.slug }], [k('officeCode'), { value: c.officeCode }],
-        [k('villageCode'), 's.village_code'], [k('districtCode'), 's.district_code'], [k('currentActivity'), { value: c.activity }],
-        [k('currentExecutor'), { value: c.executor }], [k('queueRoles'), { value: c.queueRoles }], [k('status'), { value: 'in-progress' }],
-        [k('priority'), { value: c.priority }], [k('track'), { value: c.track }], [k('receivedAt'), { value: c.now }], [k('dueAt'), { value: c.dueAt }],
-        [k('activityStartedAt'), { value: c.now }], [k('activityDueAt'), { value: c.activityDueAt }], [k('sopVersion'), { value: c.sopVersion }],
-        [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
-      ]);
-      insertLink(schema.links.caseService, 's.case_id', { value: c.service.id });
-      insertLink(schema.links.caseApplicant, 's.case_id', 's.applicant_id');
-      insertLink(schema.links.caseOffice, 's.case_id', { value: c.officeId });
-      insertChecklist();
-      const e = (attribute: string) => col('event', attribute);
-      insertSelect(tables.event, [
-        ['id', 's.event_id'], ...bookkeeping('event', 's.event_doc'),
-        [e('caseCode'), 's.case_code'], [e('officeCode'), { value: c.officeCode }], [e('actorName'), { value: c.actor.name }], [e('role'), { value: c.actor.role }],
-        [e('action'), { value: 'open' }], [e('toActivity'), { value: c.activity }], [e('toStatus'), { value: 'in-progress' }], [e('note'), 's.note'],
-        [e('at'), { value: c.now }], [e('data'), 's.event_data::jsonb'],
-      ]);
-      insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
-      if (c.actor.id) insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
-      await trx.raw(`with ${parts.map((p) => p.sql).join(',\n')} select 1`, parts.flatMap((p) => p.bindings));
-      parts = [];
-      await trx.raw(`truncate ${STAGE}`);
+      });
+      return { table, rows: proposals.length };
+    },
+
+    /** Step 2, in the import's transaction: writes a staged chunk, its cases numbered from `firstNumber`. */
+    async write(chunk: StagedChunk, codePrefix: string, firstNumber: number): Promise<void> {
+      if (!Number.isSafeInteger(firstNumber) || !/^[A-Za-z0-9-]+$/.test(codePrefix)) throw new Error('stagedOpenWriter: bad case numbering');
+      // The case code as the engine writes it: prefix and the number, at least six digits.
+      const number = `(${firstNumber} + s.n)::text`;
+      const caseCode = `'${codePrefix}' || lpad(${number}, greatest(6, length(${number})), '0')`;
+      const { sql, bindings } = chunkStatement(chunk.table, caseCode);
+      await trx.raw(sql, bindings);
+    },
+
+    /** Drops this import's scratch tables (after its transaction has ended: they are read in it). */
+    async dropStaged(): Promise<void> {
+      for (const table of staged.splice(0)) await side.raw(`drop table if exists "${table}"`);
     },
   };
+}
+
+/** Drops the scratch tables of imports that are not running (left by a crash). */
+export async function dropStaleStages(knex: any, running: (jobKey: string) => boolean): Promise<number> {
+  const { rows } = await knex.raw(`select tablename from pg_tables where schemaname = current_schema() and tablename like ?`, [`${STAGE_PREFIX}%`]);
+  let dropped = 0;
+  for (const { tablename } of rows as { tablename: string }[]) {
+    const key = tablename.slice(STAGE_PREFIX.length).replace(/_\d+$/, '');
+    if (running(key)) continue;
+    await knex.raw(`drop table if exists "${tablename}"`);
+    dropped += 1;
+  }
+  return dropped;
 }

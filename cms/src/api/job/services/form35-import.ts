@@ -13,7 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { bulkInsert, linkTableOf, type BulkRow } from '../../../database/bulk-insert';
 import { runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
-import { stagedSchemaOf } from '../../../bulk/staged-open';
+import { dropStaleStages, stagedSchemaOf } from '../../../bulk/staged-open';
 import { runInWorker, workerAvailable } from '../../../bulk/worker-launch';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const tableOf = (uid: string) => (strapi.db.metadata.get(uid as any) as any).tableName as string;
   /** Where the last import spent its time (ms), for the benchmark and the log. */
-  const timings: ImportTimings = { check: 0, write: 0, total: 0 };
+  const timings: ImportTimings = { check: 0, stage: 0, write: 0, total: 0 };
 
   /** The service and SOP a Form 35 opens cases of, checked when the import is requested. */
   async function prepare(staff: StaffContext, serviceRef: unknown, trackRef?: unknown): Promise<PreparedService> {
@@ -143,7 +143,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const plan = await planOf(job);
     try {
       if (plan.staged && workerAvailable(strapi.db.dialect.client)) {
-        return await runInWorker(plan, (knex() as any).client.config.connection, job, timings);
+        try {
+          return await runInWorker(plan, (knex() as any).client.config.connection, job, timings);
+        } finally {
+          // A worker that was killed could not drop its scratch tables (it normally does).
+          await dropStaleStages(knex(), (key) => key !== job.job.documentId).catch((e) => strapi.log.warn(`Form 35 import: scratch tables not dropped: ${e?.message ?? e}`));
+        }
       }
       return await runForm35Import(plan, { knex: knex(), progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings);
     } finally {

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { MAX_REPORT_PROBLEMS, type Problem } from '../../../bulk/form35';
+import { dropStaleStages } from '../../../bulk/staged-open';
 import type { StaffContext } from '../../../domain/staff';
 import { recordsService } from '../../panel/services/records';
 import { resourceNamed } from '../../panel/resources';
@@ -203,6 +204,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const stale = new Date(Date.now() - 60_000);
       await knex()(table()).where({ status: 'running' }).andWhere((q: any) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', stale)).update({ status: 'failed', message: 'Terhenti karena server berhenti; tidak ada data yang disimpan', finished_at: new Date(), updated_at: new Date() });
       if (isPg()) {
+        // Scratch tables of Form 35 imports that a crash left behind (bulk/staged-open.ts).
+        const running = new Set((await knex()(table()).where({ status: 'running' }).select('document_id')).map((r: any) => r.document_id));
+        const dropped = await dropStaleStages(knex(), (key) => running.has(key));
+        if (dropped) strapi.log.info(`Jobs: dropped ${dropped} scratch table(s) of interrupted imports`);
         const PgBoss = require('pg-boss');
         const conn: any = strapi.config.get('database.connection.connection');
         boss = new PgBoss({ ...(typeof conn === 'string' ? { connectionString: conn } : conn), max: 3, schema: 'pgboss', application_name: 'layanan-pbi-jobs' });
