@@ -17,6 +17,8 @@ import { readSheet, type SheetFormat } from './sheet-reader';
 import { stagedOpenWriter, type OpenConstants, type StagedChunk, type StagedSchema } from './staged-open';
 
 const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
+/** The first chunk is smaller, so that the database starts writing sooner. */
+const FIRST_CHUNK = Math.min(CHUNK, 1000);
 /** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -296,9 +298,11 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     mainChain = written.catch(() => {});
     return written;
   };
+  let chunksScheduled = 0;
   const schedule = async (chunk: { r: Form35Row; v: Village }[]) => {
     if (failure) throw failure;
     if (!chunk.length) return;
+    chunksScheduled += 1;
     const done = enqueue(chunk);
     done.catch((err) => {
       failure ??= err;
@@ -349,7 +353,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
             if (v) chunk.push({ r: value, v });
           }
         }
-        if (chunk.length >= CHUNK) {
+        if (chunk.length >= (chunksScheduled ? CHUNK : FIRST_CHUNK)) {
           await schedule(chunk);
           chunk = [];
         }

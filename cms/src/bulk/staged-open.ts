@@ -73,7 +73,7 @@ const stageColumns = (seq: { applicant: string; case: string; event: string }) =
   new_applicant boolean generated always as (known_applicant is null) stored,
   applicant_doc text, case_id int default nextval(${seq.case}), case_doc text,
   event_id int default nextval(${seq.event}), event_doc text, open_key text, village_id int, village_code text, district_code text, nik text, kk_number text,
-  name text, sex text, birth_place text, birth_date date, address text, phone text, note text, event_data text`;
+  name text, sex text, birth_place text, birth_date date, address text, phone text, note text, event_data jsonb`;
 
 type Expr = string | { value: unknown };
 type LinkTable = ReturnType<typeof linkTableOf>;
@@ -208,7 +208,7 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       ['id', 's.event_id'], ...bookkeeping('event', 's.event_doc'),
       [e('caseCode'), caseCode], [e('officeCode'), { value: c.officeCode }], [e('actorName'), { value: c.actor.name }], [e('role'), { value: c.actor.role }],
       [e('action'), { value: 'open' }], [e('toActivity'), { value: c.activity }], [e('toStatus'), { value: 'in-progress' }], [e('note'), 's.note'],
-      [e('at'), { value: c.now }], [e('data'), 's.event_data::jsonb'],
+      [e('at'), { value: c.now }], [e('data'), 's.event_data'],
     ]);
     insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
     if (c.actor.id) insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
