@@ -223,6 +223,8 @@ async function main() {
       log(`  import end to end (upload, validate, write, commit): ${seconds.toFixed(2)} s = ${rate.toLocaleString('en')} rows/s (${(rate / parseRate).toFixed(2)}x parse alone), import worker peak RSS ${mb(importWorkerPeak)} MB, server peak RSS ${mb(importPeak)} MB (${mb(rssBefore)} MB before), job phases ${JSON.stringify(timings)} ms`);
 
       // Export of the imported cases.
+      resetPeak('server');
+      const rssBeforeExport = rssOf(serverPid);
       const exports = {};
       for (const format of ['xlsx', 'csv']) {
         const e0 = Date.now();
@@ -233,8 +235,23 @@ async function main() {
         exports[format] = { rows: done.rowsWritten, seconds: Number(((Date.now() - e0) / 1000).toFixed(2)) };
         log(`  export ${format}: ${done.rowsWritten.toLocaleString('en')} rows in ${exports[format].seconds} s, server peak RSS ${mb(peak)} MB`);
       }
-      figures.runs.push({ seconds: Number(seconds.toFixed(2)), rowsPerSecond: rate, vsParseAlone: Number((rate / parseRate).toFixed(2)), parseAloneRowsPerSecond: parseRate, peakRssMb: mb(importWorkerPeak), serverPeakRssMb: mb(importPeak), serverRssGrowthMb: mb(importPeak - rssBefore), exportPeakRssMb: mb(peak), phasesMs: timings, exportXlsxSeconds: exports.xlsx.seconds, exportCsvSeconds: exports.csv.seconds, exportRows: exports.xlsx.rows, loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))) });
+      figures.runs.push({ seconds: Number(seconds.toFixed(2)), rowsPerSecond: rate, vsParseAlone: Number((rate / parseRate).toFixed(2)), parseAloneRowsPerSecond: parseRate, peakRssMb: mb(importWorkerPeak), serverPeakRssMb: mb(importPeak), serverRssGrowthMb: mb(importPeak - rssBefore), exportPeakRssMb: mb(peak), exportRssGrowthMb: mb(peak - rssBeforeExport), phasesMs: timings, exportXlsxSeconds: exports.xlsx.seconds, exportCsvSeconds: exports.csv.seconds, exportRows: exports.xlsx.rows, loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))) });
       fs.rmSync(file, { force: true });
+    }
+
+    // Memory of an export as rows grow: every imported case of the office (RUNS x ROWS) in one
+    // xlsx, by the head of the field (office scope), against one village's ROWS above.
+    {
+      const kabid = await login('magetan.kabid');
+      resetPeak('server');
+      const before = rssOf(serverPid);
+      const e0 = Date.now();
+      const ex = await api(kabid.token, '/api/panel/exports', { method: 'POST', json: { kind: 'cases', format: 'xlsx', filter: { serviceSlug: SERVICE, status: 'in-progress' } } });
+      if (ex.status !== 202) throw new Error(`export: ${ex.status} ${JSON.stringify(ex.body)}`);
+      const done = await waitJob(kabid.token, ex.body.id);
+      if (done.status !== 'succeeded') throw new Error(`export: ${JSON.stringify(done)}`);
+      figures.exportAll = { rows: done.rowsWritten, seconds: Number(((Date.now() - e0) / 1000).toFixed(2)), serverRssGrowthMb: mb(peak - before) };
+      log(`export xlsx of the office's ${done.rowsWritten.toLocaleString('en')} imported cases: ${figures.exportAll.seconds} s, server RSS growth ${figures.exportAll.serverRssGrowthMb} MB (one village's ${ROWS.toLocaleString('en')}: ${Math.max(...figures.runs.map((r) => r.exportRssGrowthMb))} MB at most)`);
     }
 
     // Baseline: Strapi's document service, one applicant, case and event per row.

@@ -10,6 +10,7 @@
  */
 import { knex as createKnex } from 'knex';
 import { runForm35Import, type Form35Plan, type ImportTimings } from './form35-pipeline';
+import { analyzeWritten } from './staged-open';
 
 class Cancelled extends Error {}
 
@@ -32,6 +33,7 @@ async function start(plan: Form35Plan, connection: unknown): Promise<void> {
       timings,
     );
     await send({ type: 'done', outcome, timings });
+    if (outcome.progress.rowsWritten) await analyzeWritten(knex, plan.schema.staged).catch(() => {});
   } catch (err: any) {
     await send(err instanceof Cancelled ? { type: 'cancelled', timings } : { type: 'error', message: String(err?.message ?? err), stack: String(err?.stack ?? ''), timings });
   } finally {

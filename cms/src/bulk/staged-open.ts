@@ -288,3 +288,13 @@ export async function dropStaleStages(knex: any, running: (jobKey: string) => bo
   }
   return dropped;
 }
+
+/**
+ * Refreshes the planner's statistics of the tables an import wrote (PostgreSQL): after a
+ * hundred thousand new rows the panel's queries would otherwise be planned on the old counts
+ * until autovacuum comes by. Run after the import has answered; it samples, so it is quick.
+ */
+export async function analyzeWritten(knex: any, schema: StagedSchema): Promise<void> {
+  const tables = [...Object.values(schema.tables), ...Object.values(schema.links).map((l) => l.table), schema.checklist.table, schema.checklist.join.table];
+  await knex.raw(`analyze ${[...new Set(tables)].map((t) => `"${t.replace(/"/g, '""')}"`).join(', ')}`);
+}

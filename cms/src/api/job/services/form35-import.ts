@@ -13,7 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { bulkInsert, linkTableOf, type BulkRow } from '../../../database/bulk-insert';
 import { runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
-import { dropStaleStages, stagedSchemaOf } from '../../../bulk/staged-open';
+import { analyzeWritten, dropStaleStages, stagedSchemaOf } from '../../../bulk/staged-open';
 import { runInWorker, workerAvailable } from '../../../bulk/worker-launch';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
@@ -150,7 +150,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await dropStaleStages(knex(), (key) => key !== job.job.documentId).catch((e) => strapi.log.warn(`Form 35 import: scratch tables not dropped: ${e?.message ?? e}`));
         }
       }
-      return await runForm35Import(plan, { knex: knex(), progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings);
+      const outcome = await runForm35Import(plan, { knex: knex(), progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings);
+      if (plan.staged && outcome.progress.rowsWritten) void analyzeWritten(knex(), plan.schema.staged).catch(() => {});
+      return outcome;
     } finally {
       strapi.log.info(`Form 35 import ${job.job.documentId}: ${JSON.stringify(timings)} ms`);
     }
