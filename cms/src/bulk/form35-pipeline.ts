@@ -139,17 +139,32 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   let rowsValid = 0;
   let rowsWritten = 0;
   const codePrefix = `${office.code.slice(0, 3).toUpperCase()}-${plan.year}-`;
-  const trx: any = plan.job.dryRun ? null : await hooks.knex.transaction();
+  // READ COMMITTED, whatever the database's default: each chunk's statement must see the
+  // scratch table staged (and committed) after the transaction began.
+  const trx: any = plan.job.dryRun ? null : await hooks.knex.transaction(plan.staged ? { isolationLevel: 'read committed' } : undefined);
   const db = () => trx ?? hooks.knex;
-  const triggersOff = trx ? await withoutRowTriggers(trx) : false;
-  // With the foreign-key triggers off, the rows the import links to are locked as those
-  // triggers would lock them (FOR KEY SHARE), so none can be deleted before the commit.
-  const keyShare = async (tableName: string, ids: number[]) => {
-    if (triggersOff && ids.length) await trx(tableName).whereIn('id', [...new Set(ids)]).forKeyShare().select('id');
+  let triggersOff = false;
+  let staged: ReturnType<typeof stagedOpenWriter> | null = null;
+  try {
+    triggersOff = trx ? await withoutRowTriggers(trx) : false;
+    // On PostgreSQL chunks are checked and staged on side connections while the previous chunk
+    // is written in the transaction (bulk/staged-open.ts); elsewhere one after another.
+    staged = trx && plan.staged ? stagedOpenWriter(schema.staged, trx, hooks.knex, c, plan.job.documentId) : null;
+  } catch (err) {
+    if (trx) await trx.rollback().catch(() => {});
+    throw err;
+  }
+  /**
+   * With the foreign-key triggers off, the rows the import links to are locked as those
+   * triggers would lock them (FOR KEY SHARE), so none can be deleted before the commit; one
+   * deleted since the check fails the import, as the trigger would have.
+   */
+  const keyShare = async (tableName: string, ids: number[], what: string) => {
+    if (!triggersOff || !ids.length) return;
+    const unique = [...new Set(ids)];
+    const found = await trx(tableName).whereIn('id', unique).forKeyShare().select('id');
+    if (found.length !== unique.length) throw new Error(`${what} yang dirujuk berkas ini dihapus selama impor berjalan`);
   };
-  // On PostgreSQL chunks are checked and staged on side connections while the previous chunk
-  // is written in the transaction (bulk/staged-open.ts); elsewhere one after another.
-  const staged = trx && plan.staged ? stagedOpenWriter(schema.staged, trx, hooks.knex, c, plan.job.documentId) : null;
   const eventData = (row: number) => ({ sopVersion: c.sopVersion, track: c.track, priority: c.priority, version: 1, import: plan.job.documentId, row });
 
   function resolveVillage(r: Form35Row): Village | null {
@@ -232,8 +247,8 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
 
   /** Locks what the rows link to and takes their case numbers, in the transaction; returns the first number. */
   async function numberCases(ok: ValidRow[]): Promise<number> {
-    await keyShare(schema.keyShareTables.regions, ok.map((o) => o.v.id));
-    await keyShare(schema.keyShareTables.applicants, ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])));
+    await keyShare(schema.keyShareTables.regions, ok.map((o) => o.v.id), 'Desa/kelurahan');
+    await keyShare(schema.keyShareTables.applicants, ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])), 'Data pemohon');
     return reserveNumbers(trx, schema.counterTable, `case:${office.code}`, plan.year, ok.length, async () => {
       const row = await trx(schema.staged.tables.case).where('code', 'like', `${codePrefix}%`).max({ last: 'code' }).first();
       return row?.last ? Number(String(row.last).slice(codePrefix.length)) || 0 : 0;
@@ -248,7 +263,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     const tWrite = Date.now();
     const firstNumber = await numberCases(ok);
     const codes = ok.map((_, i) => `${codePrefix}${String(firstNumber + i).padStart(6, '0')}`);
-    if (!hooks.writeGeneric) throw new Error('Form 35 import: no writer for this database');
+    if (!hooks.writeGeneric) throw new Error('Impor Form 35 tidak tersedia untuk basis data ini');
     await hooks.writeGeneric(trx, ok, codes, eventData);
     rowsWritten += ok.length;
     timings.write += Date.now() - tWrite;
@@ -258,7 +273,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   async function prepareStaged(chunk: { r: Form35Row; v: Village }[]) {
     await hooks.checkCancelled();
     const ok = await check(chunk, hooks.knex);
-    if (problemCount) return null;
+    if (problemCount || failure) return null;
     const tStage = Date.now();
     const stagedChunk = await staged!.stage(
       ok.map(({ r, v, applicantId }) => ({
@@ -281,20 +296,33 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
 
   // While a chunk is written, the next ones are read (and on PostgreSQL checked and staged on
   // other connections): the file is parsed and staged on one core while the transaction runs on
-  // the other. At most two chunks wait, so memory stays flat.
-  let pending: Promise<void>[] = [];
+  // the other. At most two chunks wait, so memory stays flat. The first failure stops every
+  // later step, and nothing ends (rollback, dropping the scratch tables) before all have settled.
+  const everyChunk: Promise<void>[] = [];
+  let waiting: Promise<void>[] = [];
   let failure: unknown = null;
   let sideChain: Promise<unknown> = Promise.resolve();
   let mainChain: Promise<unknown> = Promise.resolve();
-  const enqueue = (chunk: { r: Form35Row; v: Village }[]): Promise<void> => {
+  /** A step that is skipped after a failure and records its own failure before anything else runs. */
+  const step = <T>(fn: () => Promise<T>) => async (): Promise<T | undefined> => {
+    if (failure) return undefined;
+    try {
+      return await fn();
+    } catch (err) {
+      failure ??= err;
+      throw err;
+    }
+  };
+  const enqueue = (chunk: { r: Form35Row; v: Village }[]): Promise<unknown> => {
     if (!staged) {
-      const done = mainChain.then(() => (failure ? undefined : flushSerial(chunk)));
+      const done = mainChain.then(step(() => flushSerial(chunk)));
       mainChain = done.catch(() => {});
       return done;
     }
-    const prepared = sideChain.then(() => (failure ? null : prepareStaged(chunk)));
+    const prepared = sideChain.then(step(() => prepareStaged(chunk)));
     sideChain = prepared.catch(() => {});
-    const written = Promise.all([prepared, mainChain]).then(([p]) => (p && !failure ? writeStaged(p) : undefined));
+    // Written after the previous chunk's write, once this one is staged.
+    const written = mainChain.then(() => prepared).then((p) => (p ? step(() => writeStaged(p))() : undefined));
     mainChain = written.catch(() => {});
     return written;
   };
@@ -303,28 +331,24 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     if (failure) throw failure;
     if (!chunk.length) return;
     chunksScheduled += 1;
-    const done = enqueue(chunk);
-    done.catch((err) => {
-      failure ??= err;
-    });
-    pending.push(done);
-    while (pending.length > 2) await pending.shift();
+    const done = enqueue(chunk).then(() => {});
+    done.catch(() => {});
+    everyChunk.push(done);
+    waiting.push(done);
+    while (waiting.length > 2) await waiting.shift();
   };
   /** Waits for every chunk; throws the first failure. */
   const drain = async () => {
-    const all = pending;
-    pending = [];
-    for (const p of all) await p;
+    await Promise.allSettled(everyChunk);
+    waiting = [];
     if (failure) throw failure;
   };
   const settle = async () => {
-    const all = pending;
-    pending = [];
-    await Promise.allSettled(all);
+    await Promise.allSettled(everyChunk);
   };
   try {
-    await keyShare(schema.keyShareTables.offices, [office.id]);
-    await keyShare(schema.keyShareTables.services, [service.id]);
+    await keyShare(schema.keyShareTables.offices, [office.id], 'Kantor');
+    await keyShare(schema.keyShareTables.services, [service.id], 'Layanan');
     let header: HeaderMap | null = null;
     let chunk: { r: Form35Row; v: Village }[] = [];
     try {

@@ -9,16 +9,27 @@
  * worker exits: its connection closes and PostgreSQL rolls the transaction back.
  */
 import { knex as createKnex } from 'knex';
+import { types as pgTypes } from 'pg';
 import { runForm35Import, type Form35Plan, type ImportTimings } from './form35-pipeline';
 import { analyzeWritten } from './staged-open';
+import { workerApplicationName } from './worker-launch';
 
 class Cancelled extends Error {}
 
 let cancelled = false;
 const send = (message: unknown) => new Promise<void>((resolve) => (process.send && process.connected ? process.send(message, undefined, undefined, () => resolve()) : resolve()));
 
+// Values read as Strapi's PostgreSQL dialect reads them in the server: a date stays the text
+// 'YYYY-MM-DD' (as a JS Date it would be local midnight, the day before east of UTC), jsonb
+// stays text, numeric becomes a number.
+pgTypes.setTypeParser(pgTypes.builtins.DATE, 'text', (v: string) => v);
+pgTypes.setTypeParser(pgTypes.builtins.JSONB, 'text', (v: string) => v);
+pgTypes.setTypeParser(pgTypes.builtins.NUMERIC, 'text', parseFloat);
+
 async function start(plan: Form35Plan, connection: unknown): Promise<void> {
-  const knex = createKnex({ client: 'pg', connection: connection as any, pool: { min: 0, max: 2 } });
+  const settings = typeof connection === 'string' ? { connectionString: connection } : { ...(connection as object) };
+  // Named after the job, so that the server can find (and end) its sessions.
+  const knex = createKnex({ client: 'pg', connection: { ...settings, application_name: workerApplicationName(plan.job.documentId) } as any, pool: { min: 0, max: 2 } });
   const timings: ImportTimings = { check: 0, stage: 0, write: 0, total: 0 };
   try {
     const outcome = await runForm35Import(

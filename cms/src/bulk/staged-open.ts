@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bulkDocumentId, columnsOf, linkTableOf } from '../database/bulk-insert';
 import { copyRows } from '../database/pg-copy';
+import { WORKER_APPLICATION_PREFIX } from './worker-launch';
 
 /**
  * Opening many cases at once on PostgreSQL (Form 35 imports), in two steps per chunk:
@@ -75,7 +76,8 @@ const stageColumns = (seq: { applicant: string; case: string; event: string }) =
   event_id int default nextval(${seq.event}), event_doc text, open_key text, village_id int, village_code text, district_code text, nik text, kk_number text,
   name text, sex text, birth_place text, birth_date date, address text, phone text, note text, event_data jsonb`;
 
-type Expr = string | { value: unknown };
+/** A column's value: an SQL expression over the scratch row s, a bound value, or an expression with bound values. */
+type Expr = string | { value: unknown } | { sql: string; bindings: unknown[] };
 type LinkTable = ReturnType<typeof linkTableOf>;
 
 /**
@@ -126,13 +128,14 @@ export interface StagedChunk {
  * @param jobKey the job's id (letters and digits): scratch tables are named after it
  */
 export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: OpenConstants, jobKey: string) {
-  if (!/^[a-z0-9]{1,30}$/.test(jobKey)) throw new Error(`stagedOpenWriter: bad job key ${jobKey}`);
+  if (!/^[a-z0-9]{1,30}$/.test(jobKey)) throw new Error(`Kode pekerjaan impor tidak sah (${jobKey})`);
   let sequences: { applicant: string; case: string; event: string } | null = null;
   let chunks = 0;
   const staged: string[] = [];
+  let closed = false;
   const col = (kind: keyof StagedSchema['columns'], attribute: string) => {
     const name = schema.columns[kind][attribute];
-    if (!name) throw new Error(`stagedOpenWriter: ${kind} has no attribute ${attribute}`);
+    if (!name) throw new Error(`Skema basis data tidak sesuai: ${kind} tidak memiliki kolom ${attribute}`);
     return name;
   };
   /** Strapi's bookkeeping columns of a row written outside the document service. */
@@ -144,18 +147,24 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
   };
 
   /** The writes of one chunk, as the parts of one statement (data-modifying WITH queries). */
-  function chunkStatement(stage: string, caseCode: string) {
+  function chunkStatement(stage: string, caseCode: Expr) {
     const parts: { sql: string; bindings: unknown[] }[] = [];
     /** INSERT INTO table (columns) SELECT expressions FROM the scratch table s [WHERE …]. */
-    const insertSelect = (table: string, pairs: [string, Expr][], where = '') => {
+    const insertSelect = (table: string, pairs: [string, Expr][], where = '', returning = '') => {
       const bindings: unknown[] = [];
       const exprs = pairs.map(([, e]) => {
         if (typeof e === 'string') return e;
+        if ('sql' in e) {
+          bindings.push(...e.bindings);
+          return e.sql;
+        }
         bindings.push(e.value);
         return '?';
       });
       const columns = pairs.map(([name]) => `"${name}"`).join(', ');
-      parts.push({ sql: `w${parts.length} as (insert into "${table}" (${columns}) select ${exprs.join(', ')} from "${stage}" s ${where})`, bindings });
+      const name = `w${parts.length}`;
+      parts.push({ sql: `${name} as (insert into "${table}" (${columns}) select ${exprs.join(', ')} from "${stage}" s ${where} ${returning})`, bindings });
+      return name;
     };
     const insertLink = (lt: LinkTable, source: string, target: Expr, where = '') => {
       const pairs: [string, Expr][] = [[lt.source, source], [lt.target, target]];
@@ -173,7 +182,7 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
     insertLink(schema.links.applicantVillage, 's.applicant_id', 's.village_id', 'where s.new_applicant');
     insertLink(schema.links.applicantOffice, 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
     const k = (attribute: string) => col('case', attribute);
-    insertSelect(tables.case, [
+    const casesWritten = insertSelect(tables.case, [
       ['id', 's.case_id'], ...bookkeeping('case', 's.case_doc'),
       [k('code'), caseCode], [k('serviceSlug'), { value: c.service.slug }], [k('officeCode'), { value: c.officeCode }],
       [k('villageCode'), 's.village_code'], [k('districtCode'), 's.district_code'], [k('currentActivity'), { value: c.activity }],
@@ -181,7 +190,7 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       [k('priority'), { value: c.priority }], [k('track'), { value: c.track }], [k('receivedAt'), { value: c.now }], [k('dueAt'), { value: c.dueAt }],
       [k('activityStartedAt'), { value: c.now }], [k('activityDueAt'), { value: c.activityDueAt }], [k('sopVersion'), { value: c.sopVersion }],
       [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
-    ]);
+    ], '', 'returning 1');
     insertLink(schema.links.caseService, 's.case_id', { value: c.service.id });
     insertLink(schema.links.caseApplicant, 's.case_id', 's.applicant_id');
     insertLink(schema.links.caseOffice, 's.case_id', { value: c.officeId });
@@ -213,12 +222,15 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
     insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
     if (c.actor.id) insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
     // The parts only read the scratch table, so the order PostgreSQL runs them in does not matter.
-    return { sql: `with ${parts.map((p) => p.sql).join(',\n')} select 1`, bindings: parts.flatMap((p) => p.bindings) };
+    // The statement answers how many cases it wrote.
+    return { sql: `with ${parts.map((p) => p.sql).join(',\n')} select count(*)::int as cases from ${casesWritten}`, bindings: parts.flatMap((p) => p.bindings) };
   }
 
   return {
     /** Step 1, on the side connection: copies a chunk of valid proposals into a new scratch table. */
     async stage(proposals: StagedProposal[]): Promise<StagedChunk> {
+      // Once the import has ended nothing more is staged (its tables would outlive it).
+      if (closed) throw new Error('Impor sudah berakhir');
       const table = `${STAGE_PREFIX}${jobKey}_${chunks++}`;
       staged.push(table);
       await side.transaction(async (t: any) => {
@@ -261,30 +273,43 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
 
     /** Step 2, in the import's transaction: writes a staged chunk, its cases numbered from `firstNumber`. */
     async write(chunk: StagedChunk, codePrefix: string, firstNumber: number): Promise<void> {
-      if (!Number.isSafeInteger(firstNumber) || !/^[A-Za-z0-9-]+$/.test(codePrefix)) throw new Error('stagedOpenWriter: bad case numbering');
       // The case code as the engine writes it: prefix and the number, at least six digits.
-      const number = `(${firstNumber} + s.n)::text`;
-      const caseCode = `'${codePrefix}' || lpad(${number}, greatest(6, length(${number})), '0')`;
+      const number = '(?::int + s.n)::text';
+      const caseCode = { sql: `?::text || lpad(${number}, greatest(6, length(${number})), '0')`, bindings: [codePrefix, firstNumber, firstNumber] };
       const { sql, bindings } = chunkStatement(chunk.table, caseCode);
-      await trx.raw(sql, bindings);
+      const { rows } = await trx.raw(sql, bindings);
+      // A transaction that can't see the committed scratch table (not READ COMMITTED) would write nothing.
+      if (rows[0]?.cases !== chunk.rows) throw new Error(`Tertulis ${rows[0]?.cases ?? 0} dari ${chunk.rows} kasus satu bagian berkas; impor dibatalkan`);
     },
 
     /** Drops this import's scratch tables (after its transaction has ended: they are read in it). */
     async dropStaged(): Promise<void> {
+      closed = true;
       for (const table of staged.splice(0)) await side.raw(`drop table if exists "${table}"`);
     },
   };
 }
 
-/** Drops the scratch tables of imports that are not running (left by a crash). */
+/**
+ * Drops the scratch tables of imports that are not running (left by a crash). An import whose
+ * worker still has a session counts as running whatever `running` says; a table still locked
+ * is left for the next sweep rather than waited for.
+ */
 export async function dropStaleStages(knex: any, running: (jobKey: string) => boolean): Promise<number> {
-  const { rows } = await knex.raw(`select tablename from pg_tables where schemaname = current_schema() and tablename like ?`, [`${STAGE_PREFIX}%`]);
+  const { rows } = await knex.raw(`select tablename from pg_tables where schemaname = current_schema() and tablename like ? escape '!'`, [`${STAGE_PREFIX.replace(/_/g, '!_')}%`]);
+  const { rows: sessions } = await knex.raw(`select distinct application_name as name from pg_stat_activity where application_name like ? escape '!'`, [`${WORKER_APPLICATION_PREFIX}%`]);
+  const live = new Set((sessions as { name: string }[]).map((r) => r.name.slice(WORKER_APPLICATION_PREFIX.length)));
   let dropped = 0;
   for (const { tablename } of rows as { tablename: string }[]) {
-    const key = tablename.slice(STAGE_PREFIX.length).replace(/_\d+$/, '');
-    if (running(key)) continue;
-    await knex.raw(`drop table if exists "${tablename}"`);
-    dropped += 1;
+    const key = /^import_stage_([a-z0-9]+)_\d+$/.exec(tablename)?.[1];
+    if (!key || running(key) || live.has(key)) continue;
+    await knex
+      .transaction(async (t: any) => {
+        await t.raw(`set local lock_timeout = '5s'`);
+        await t.raw(`drop table if exists "${tablename}"`);
+      })
+      .then(() => (dropped += 1))
+      .catch(() => {});
   }
   return dropped;
 }

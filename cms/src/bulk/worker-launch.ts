@@ -13,6 +13,25 @@ const WORKER_HEAP_MB = Number(process.env.IMPORT_WORKER_HEAP_MB) || 256;
 /** After a cancel, how long the worker has to roll back before it is killed (the database rolls back then too). */
 const CANCEL_GRACE_MS = 10_000;
 
+/** The PostgreSQL application_name of a worker's sessions: the prefix and the job's id. */
+export const WORKER_APPLICATION_PREFIX = 'form35-import:';
+export const workerApplicationName = (jobId: string) => `${WORKER_APPLICATION_PREFIX}${jobId}`;
+
+/**
+ * Ends the database sessions of a worker that did not finish (killed, crashed): a killed
+ * client's backend can run on until its statement ends, holding its locks. Waits (at most
+ * `waitMs`) until they are gone, so that their transaction has rolled back.
+ */
+export async function endWorkerSessions(knex: any, jobId: string, waitMs = 10_000): Promise<void> {
+  const name = workerApplicationName(jobId);
+  await knex.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()', [name]);
+  for (const until = Date.now() + waitMs; Date.now() < until; ) {
+    const { rows } = await knex.raw('select count(*)::int as n from pg_stat_activity where application_name = ?', [name]);
+    if (!rows[0].n) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface WorkerHooks {
   progress(p: ImportProgress): Promise<void>;
   /** Throws when the job is cancelled or the server is stopping. */
@@ -23,37 +42,52 @@ export interface WorkerHooks {
 export const workerAvailable = (client: string) => client === 'postgres' && process.env.IMPORT_WORKER !== 'false' && existsSync(WORKER_SCRIPT);
 
 export function runInWorker(plan: Form35Plan, connection: unknown, hooks: WorkerHooks, timings: ImportTimings): Promise<ImportOutcome> {
-  const child = fork(WORKER_SCRIPT, [], { execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(WORKER_SCRIPT, [], { env: process.env, execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise<ImportOutcome>((resolve, reject) => {
     let settled = false;
     let stopReason: unknown = null;
     let killTimer: NodeJS.Timeout | undefined;
+    // Progress is written in order, and the last write lands before the job's final one.
+    let progressWrites: Promise<void> = Promise.resolve();
     const finish = (settle: () => void) => {
       if (settled) return;
       settled = true;
       clearInterval(watch);
       clearTimeout(killTimer);
-      settle();
+      void progressWrites.then(settle);
+    };
+    /** Ends the worker for good: a worker nobody listens to must not commit later. */
+    const abandon = (err: unknown) => {
+      child.kill('SIGKILL');
+      finish(() => reject(err));
     };
     const watch = setInterval(() => {
       if (stopReason) return;
       hooks.checkCancelled().catch((err) => {
         stopReason = err;
-        if (child.connected) child.send({ type: 'cancel' });
+        try {
+          if (child.connected) child.send({ type: 'cancel' });
+        } catch {
+          // the worker is gone or going: 'close' settles
+        }
         killTimer = setTimeout(() => child.kill('SIGKILL'), CANCEL_GRACE_MS);
       });
     }, 500);
     child.on('message', (m: any) => {
-      if (m?.type === 'progress') void hooks.progress(m.progress).catch(() => {});
+      if (m?.type === 'progress') progressWrites = progressWrites.then(() => hooks.progress(m.progress)).catch(() => {});
       else if (m?.type === 'done') {
         Object.assign(timings, m.timings);
         finish(() => resolve(m.outcome));
       } else if (m?.type === 'cancelled') finish(() => reject(stopReason ?? new Error('Impor dibatalkan')));
       else if (m?.type === 'error') finish(() => reject(Object.assign(new Error(m.message), { stack: m.stack })));
     });
-    child.on('error', (err) => finish(() => reject(err)));
+    child.on('error', (err) => abandon(err));
     // 'close' comes after the worker's last message has been read.
     child.on('close', (code, signal) => finish(() => reject(stopReason ?? new Error(`Proses impor berhenti tak terduga (${signal ?? `kode ${code}`})`))));
-    child.send({ type: 'start', plan, connection });
+    try {
+      child.send({ type: 'start', plan, connection });
+    } catch (err) {
+      abandon(err);
+    }
   });
 }

@@ -14,7 +14,7 @@ import { bulkInsert, linkTableOf, type BulkRow } from '../../../database/bulk-in
 import { runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
 import { analyzeWritten, dropStaleStages, stagedSchemaOf } from '../../../bulk/staged-open';
-import { runInWorker, workerAvailable } from '../../../bulk/worker-launch';
+import { endWorkerSessions, runInWorker, workerAvailable } from '../../../bulk/worker-launch';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
 import { roleDefinition } from '../../../domain/roles';
@@ -145,9 +145,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (plan.staged && workerAvailable(strapi.db.dialect.client)) {
         try {
           return await runInWorker(plan, (knex() as any).client.config.connection, job, timings);
-        } finally {
-          // A worker that was killed could not drop its scratch tables (it normally does).
-          await dropStaleStages(knex(), (key) => key !== job.job.documentId).catch((e) => strapi.log.warn(`Form 35 import: scratch tables not dropped: ${e?.message ?? e}`));
+        } catch (err) {
+          // A worker that did not finish may leave a session and scratch tables behind (it
+          // normally drops them): its sessions are ended first, then its tables dropped.
+          await endWorkerSessions(knex(), job.job.documentId)
+            .then(() => dropStaleStages(knex(), (key) => key !== job.job.documentId))
+            .catch((e) => strapi.log.warn(`Form 35 import ${job.job.documentId}: cleanup after the worker failed: ${e?.message ?? e}`));
+          throw err;
         }
       }
       const outcome = await runForm35Import(plan, { knex: knex(), progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings);

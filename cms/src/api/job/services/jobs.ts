@@ -206,8 +206,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (isPg()) {
         // Scratch tables of Form 35 imports that a crash left behind (bulk/staged-open.ts).
         const running = new Set((await knex()(table()).where({ status: 'running' }).select('document_id')).map((r: any) => r.document_id));
-        const dropped = await dropStaleStages(knex(), (key) => running.has(key));
-        if (dropped) strapi.log.info(`Jobs: dropped ${dropped} scratch table(s) of interrupted imports`);
+        await dropStaleStages(knex(), (key) => running.has(key))
+          .then((dropped) => dropped && strapi.log.info(`Jobs: dropped ${dropped} scratch table(s) of interrupted imports`))
+          .catch((e) => strapi.log.warn(`Jobs: scratch tables of interrupted imports not dropped: ${e?.message ?? e}`));
         const PgBoss = require('pg-boss');
         const conn: any = strapi.config.get('database.connection.connection');
         boss = new PgBoss({ ...(typeof conn === 'string' ? { connectionString: conn } : conn), max: 3, schema: 'pgboss', application_name: 'layanan-pbi-jobs' });
