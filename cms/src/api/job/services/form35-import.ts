@@ -139,6 +139,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  /** How many cases a committed import opened (its "open" events carry its job id). */
+  async function importedBy(plan: Form35Plan): Promise<number> {
+    const { tables, columns } = plan.schema.staged;
+    const [row] = await knex()(tables.event).whereRaw(`?? ->> 'import' = ?`, [columns.event.data, plan.job.documentId]).count({ n: '*' });
+    return Number(row?.n ?? 0);
+  }
+
   async function run(job: JobRun): Promise<JobOutcome> {
     const plan = await planOf(job);
     try {
@@ -151,6 +158,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await endWorkerSessions(knex(), job.job.documentId)
             .then(() => dropStaleStages(knex(), (key) => key !== job.job.documentId))
             .catch((e) => strapi.log.warn(`Form 35 import ${job.job.documentId}: cleanup after the worker failed: ${e?.message ?? e}`));
+          // A worker that ended between its commit and its last message did import: say so.
+          const committed = plan.job.dryRun ? 0 : await importedBy(plan);
+          if (committed) return { status: 'succeeded', message: `${committed.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${plan.open.activity}`, problems: [], progress: { rowsWritten: committed } };
           throw err;
         }
       }
