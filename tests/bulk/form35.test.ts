@@ -247,3 +247,17 @@ test('on PostgreSQL the staging path writes exactly the rows the generic path (b
   const { rows } = await server.strapi.db.connection.raw(`select count(*)::int as n from pg_tables where tablename like 'import_stage_%'`);
   expect(rows[0].n).toBe(0);
 });
+
+test('after a server stops, a running import that had committed is marked imported, one that had not is marked failed', async () => {
+  const [person] = people(1, village1);
+  const committed = await importFile(desa1, { name: 'selesai.xlsx', bytes: await xlsxOf([rowOf(person, 0)]) }, { kind: 'form35', service: SERVICE });
+  const refusedJob = await importFile(desa1, { name: 'gagal.xlsx', bytes: await xlsxOf([rowOf({ ...person, nik: '123' }, 0)]) }, { kind: 'form35', service: SERVICE });
+  expect([committed.status, refusedJob.status]).toEqual(['succeeded', 'failed']);
+  // As if the server had stopped while both were still running.
+  const knex = server.strapi.db.connection;
+  await knex('jobs').whereIn('document_id', [committed.id, refusedJob.id]).update({ status: 'running', message: null, rows_written: 0, finished_at: null, heartbeat_at: new Date(Date.now() - 120_000) });
+  await (server.strapi.service('api::job.jobs') as any).recoverStopped();
+  const after = async (id: string) => (await desa1.get(`/api/panel/jobs/${id}`)).body;
+  expect(await after(committed.id)).toMatchObject({ status: 'succeeded', rowsWritten: 1, message: expect.stringMatching(/^1 usulan diimpor/) });
+  expect(await after(refusedJob.id)).toMatchObject({ status: 'failed', message: expect.stringMatching(/tidak ada data yang disimpan/) });
+});

@@ -139,10 +139,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  /** How many cases a committed import opened (its "open" events carry its job id). */
-  async function importedBy(plan: Form35Plan): Promise<number> {
-    const { tables, columns } = plan.schema.staged;
-    const [row] = await knex()(tables.event).whereRaw(`?? ->> 'import' = ?`, [columns.event.data, plan.job.documentId]).count({ n: '*' });
+  /** How many cases a committed import opened (its "open" events carry its job id; PostgreSQL). */
+  async function importedBy(jobId: string): Promise<number> {
+    if (strapi.db.dialect.client !== 'postgres') return 0;
+    const { tables, columns } = stagedSchemaOf(strapi);
+    const [row] = await knex()(tables.event).whereRaw(`?? ->> 'import' = ?`, [columns.event.data, jobId]).count({ n: '*' });
     return Number(row?.n ?? 0);
   }
 
@@ -159,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .then(() => dropStaleStages(knex(), (key) => key !== job.job.documentId))
             .catch((e) => strapi.log.warn(`Form 35 import ${job.job.documentId}: cleanup after the worker failed: ${e?.message ?? e}`));
           // A worker that ended between its commit and its last message did import: say so.
-          const committed = plan.job.dryRun ? 0 : await importedBy(plan);
+          const committed = plan.job.dryRun ? 0 : await importedBy(plan.job.documentId);
           if (committed) return { status: 'succeeded', message: `${committed.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${plan.open.activity}`, problems: [], progress: { rowsWritten: committed } };
           throw err;
         }
@@ -172,5 +173,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  return { prepare, run, timings };
+  return { prepare, run, importedBy, timings };
 };

@@ -195,14 +195,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     dirOf,
 
+    /**
+     * Jobs that were running when a server stopped left nothing (their transaction never
+     * committed); they are marked failed, except a Form 35 import that had committed just
+     * before (its events say so). Run at start.
+     */
+    async recoverStopped() {
+      const stale = new Date(Date.now() - 60_000);
+      const stopped = await knex()(table()).where({ status: 'running' }).andWhere((q: any) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', stale)).select('document_id', 'kind', 'dry_run');
+      for (const j of stopped) {
+        const imported = j.kind === 'form35' && !j.dry_run ? await (strapi.service('api::job.form35-import') as any).importedBy(j.document_id) : 0;
+        await update(j.document_id, imported
+          ? { status: 'succeeded', message: `${imported.toLocaleString('id-ID')} usulan diimpor (server berhenti sesudah impor selesai)`, rowsWritten: imported, finishedAt: new Date() }
+          : { status: 'failed', message: 'Terhenti karena server berhenti; tidak ada data yang disimpan', finishedAt: new Date() });
+      }
+    },
+
     async start() {
       await service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`));
       cleaner = setInterval(() => void service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`)), CLEAN_EVERY_MS);
       cleaner.unref();
-      // Jobs that were running when a server stopped left nothing (their transaction never
-      // committed); they are marked failed. On SQLite, queued jobs are queued again.
-      const stale = new Date(Date.now() - 60_000);
-      await knex()(table()).where({ status: 'running' }).andWhere((q: any) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', stale)).update({ status: 'failed', message: 'Terhenti karena server berhenti; tidak ada data yang disimpan', finished_at: new Date(), updated_at: new Date() });
+      await service.recoverStopped();
       if (isPg()) {
         // Scratch tables of Form 35 imports that a crash left behind (bulk/staged-open.ts).
         const running = new Set((await knex()(table()).where({ status: 'running' }).select('document_id')).map((r: any) => r.document_id));
