@@ -7,11 +7,6 @@ import { startServer, type TestServer } from '../helpers/strapi';
 import { Logins, villageOf, type Staff } from '../engine/helpers';
 import { counts, csvOf, HEADERS, importFile, people, reportOf, rowOf, SERVICE, upload, xlsxOf, zipBomb } from './support';
 
-// Once in CI the small merged-cell workbook came back with a file-level read problem (row 0), not
-// reproduced in 300 reads of such files outside the server. Until it is found, a failed test is
-// run again once, and the first failure, with the server's message, stays in the log.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
 let server: TestServer;
 let desa1: Staff;
 let village: string;
