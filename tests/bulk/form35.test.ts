@@ -243,9 +243,11 @@ test('on PostgreSQL the staging path writes exactly the rows the generic path (b
   expect(a.applicantLinks).toEqual({ village: 1, office: 1 });
   expect(a.event.actorLinks).toBe(1);
   expect(a).toEqual(b);
-  // The staging path's scratch tables are gone once the import has ended.
-  const { rows } = await server.strapi.db.connection.raw(`select count(*)::int as n from pg_tables where tablename like 'import_stage_%'`);
-  expect(rows[0].n).toBe(0);
+  // The staging path's scratch tables (PostgreSQL) are gone once the import has ended.
+  if (server.strapi.db.dialect.client === 'postgres') {
+    const { rows } = await server.strapi.db.connection.raw(`select count(*)::int as n from pg_tables where tablename like 'import_stage_%'`);
+    expect(rows[0].n).toBe(0);
+  }
 });
 
 test('after a server stops, a running import that had committed is marked imported, one that had not is marked failed', async () => {

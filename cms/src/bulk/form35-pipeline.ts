@@ -9,14 +9,14 @@ import type { StaffContext } from '../domain/staff';
 import { applicantInScope } from '../domain/case-scope';
 import { maskNik } from '../domain/nik';
 import { OPEN_STATUSES } from '../domain/sop-walker';
-import { reserveNumbers } from '../database/counters';
-import type { linkTableOf } from '../database/bulk-insert';
+import { caseCode, caseCodePrefix, reserveCaseNumbers } from '../database/counters';
 import { FileProblem } from './csv';
 import { isBlankRow, looksLikeHeader, mapHeader, readForm35Row, MAX_REPORT_PROBLEMS, type Form35Row, type HeaderMap, type Problem } from './form35';
 import { readSheet, type SheetFormat } from './sheet-reader';
 import { stagedOpenWriter, type OpenConstants, type StagedChunk, type StagedSchema } from './staged-open';
 
-const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
+/** Rows per chunk: checked, staged and written together. IMPORT_CHUNK_ROWS, default 5,000. */
+export const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
 /** The first chunk is smaller, so that the database starts writing sooner. */
 const FIRST_CHUNK = Math.min(CHUNK, 1000);
 /** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
@@ -46,7 +46,8 @@ export interface Form35Plan {
   year: number;
   /** Write through the PostgreSQL staging table (else the hooks' generic writer). */
   staged: boolean;
-  schema: { staged: StagedSchema; caseApplicant: ReturnType<typeof linkTableOf>; counterTable: string; keyShareTables: { offices: string; services: string; regions: string; applicants: string } };
+  /** Table names; the applicants', cases' and their links' are the staged writer's. */
+  schema: { staged: StagedSchema; counterTable: string; keyShareTables: { offices: string; services: string; regions: string } };
 }
 
 export interface ImportProgress {
@@ -112,6 +113,9 @@ async function withoutRowTriggers(trx: any): Promise<boolean> {
   }
 }
 
+/** What a finished import says (also when it is recognised by its events after a stop). */
+export const importedMessage = (rows: number, activity: number) => `${rows.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${activity}`;
+
 export async function runForm35Import(plan: Form35Plan, hooks: PipelineHooks, timings: ImportTimings): Promise<ImportOutcome> {
   const t0 = Date.now();
   Object.assign(timings, { check: 0, stage: 0, write: 0, total: 0 });
@@ -138,7 +142,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   let rowsRead = 0;
   let rowsValid = 0;
   let rowsWritten = 0;
-  const codePrefix = `${office.code.slice(0, 3).toUpperCase()}-${plan.year}-`;
+  const codePrefix = caseCodePrefix(office.code, plan.year);
   // READ COMMITTED, whatever the database's default: each chunk's statement must see the
   // scratch table staged (and committed) after the transaction began.
   const trx: any = plan.job.dryRun ? null : await hooks.knex.transaction(plan.staged ? { isolationLevel: 'read committed' } : undefined);
@@ -205,16 +209,17 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     const tCheck = Date.now();
     const niks = chunk.map((x) => x.r.nik);
     // Applicants with these NIKs in any office (an open case is found through them, as the
-    // engine's open does); a chunk of new people costs one indexed lookup.
+    // engine's open does); a chunk of new people costs one indexed lookup. Dates come as
+    // 'YYYY-MM-DD' text (Strapi's PostgreSQL type parsers, set in the worker too; SQLite's text).
     const existing = new Map<string, any>();
     const byId = new Map<number, string>();
-    for (const a of await reader(schema.keyShareTables.applicants).whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) {
+    for (const a of await reader(schema.staged.tables.applicant).whereIn('nik', niks).select('id', 'nik', 'name', 'sex', 'birth_date', 'village_code', 'district_code', 'office_code')) {
       byId.set(a.id, a.nik);
       if (a.office_code === office.code) existing.set(a.nik, a);
     }
     const openCases = new Map<string, string>();
     if (byId.size) {
-      const lt = schema.caseApplicant;
+      const lt = schema.staged.links.caseApplicant;
       const rows = await reader(`${schema.staged.tables.case} as c`).join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').whereIn(`l.${lt.target}`, [...byId.keys()]).andWhere('c.service_slug', service.slug).whereIn('c.status', OPEN_STATUSES).select(`l.${lt.target} as applicant`, 'c.code');
       for (const x of rows) openCases.set(byId.get(x.applicant)!, x.code);
     }
@@ -233,7 +238,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
         } else if (norm(a.name) !== norm(r.name)) {
           report({ row: r.row, field: 'Nama', problem: `NIK ini sudah terdaftar atas nama "${a.name}"` });
           bad = true;
-        } else if (a.birth_date && r.birthDate && String(a.birth_date instanceof Date ? a.birth_date.toISOString() : a.birth_date).slice(0, 10) !== r.birthDate) {
+        } else if (a.birth_date && r.birthDate && String(a.birth_date).slice(0, 10) !== r.birthDate) {
           report({ row: r.row, field: 'Tanggal Lahir', problem: 'Tanggal lahir berbeda dengan data pemohon terdaftar dengan NIK ini' });
           bad = true;
         }
@@ -248,11 +253,8 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   /** Locks what the rows link to and takes their case numbers, in the transaction; returns the first number. */
   async function numberCases(ok: ValidRow[]): Promise<number> {
     await keyShare(schema.keyShareTables.regions, ok.map((o) => o.v.id), 'Desa/kelurahan');
-    await keyShare(schema.keyShareTables.applicants, ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])), 'Data pemohon');
-    return reserveNumbers(trx, schema.counterTable, `case:${office.code}`, plan.year, ok.length, async () => {
-      const row = await trx(schema.staged.tables.case).where('code', 'like', `${codePrefix}%`).max({ last: 'code' }).first();
-      return row?.last ? Number(String(row.last).slice(codePrefix.length)) || 0 : 0;
-    });
+    await keyShare(schema.staged.tables.applicant, ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])), 'Data pemohon');
+    return reserveCaseNumbers(trx, schema.counterTable, schema.staged.tables.case, office.code, plan.year, ok.length);
   }
 
   /** The generic path, one chunk after another: check and write in the transaction (SQLite has one connection), or check only (dry run). */
@@ -262,7 +264,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     if (!trx || problemCount) return;
     const tWrite = Date.now();
     const firstNumber = await numberCases(ok);
-    const codes = ok.map((_, i) => `${codePrefix}${String(firstNumber + i).padStart(6, '0')}`);
+    const codes = ok.map((_, i) => caseCode(codePrefix, firstNumber + i));
     if (!hooks.writeGeneric) throw new Error('Impor Form 35 tidak tersedia untuk basis data ini');
     await hooks.writeGeneric(trx, ok, codes, eventData);
     rowsWritten += ok.length;
@@ -337,14 +339,14 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     waiting.push(done);
     while (waiting.length > 2) await waiting.shift();
   };
-  /** Waits for every chunk; throws the first failure. */
-  const drain = async () => {
-    await Promise.allSettled(everyChunk);
-    waiting = [];
-    if (failure) throw failure;
-  };
+  /** Waits for every chunk (drain: and throws the first failure). */
   const settle = async () => {
     await Promise.allSettled(everyChunk);
+    waiting = [];
+  };
+  const drain = async () => {
+    await settle();
+    if (failure) throw failure;
   };
   try {
     await keyShare(schema.keyShareTables.offices, [office.id], 'Kantor');
@@ -405,7 +407,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     }
     await hooks.checkCancelled();
     await trx.commit();
-    return { status: 'succeeded', message: `${rowsWritten.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${c.activity}`, problems, progress };
+    return { status: 'succeeded', message: importedMessage(rowsWritten, c.activity), problems, progress };
   } catch (err) {
     await settle();
     if (trx && !trx.isCompleted()) await trx.rollback().catch(() => {});

@@ -28,3 +28,20 @@ export async function reserveNumbers(trx: any, table: string, series: string, ye
   if (n > 1) await trx(table).where({ series, year }).update({ last: trx.raw('?? + ?', ['last', n - 1]), updated_at: new Date() });
   return first;
 }
+
+/** Case codes: the office's first three letters, the year, and the number, at least 6 digits ("MAG-2026-000123"). */
+export const caseCodePrefix = (officeCode: string, year: number) => `${officeCode.slice(0, 3).toUpperCase()}-${year}-`;
+export const caseCode = (prefix: string, n: number) => `${prefix}${String(n).padStart(6, '0')}`;
+
+/**
+ * Takes `n` case numbers of an office's year (the engine's open takes one, an import one per
+ * row); returns the first. The series starts after the highest code already in `casesTable`
+ * (codes written before the counter existed).
+ */
+export function reserveCaseNumbers(trx: any, counterTable: string, casesTable: string, officeCode: string, year: number, n: number): Promise<number> {
+  const prefix = caseCodePrefix(officeCode, year);
+  return reserveNumbers(trx, counterTable, `case:${officeCode}`, year, n, async () => {
+    const row = await trx(casesTable).where('code', 'like', `${prefix}%`).max({ last: 'code' }).first();
+    return row?.last ? Number(String(row.last).slice(prefix.length)) || 0 : 0;
+  });
+}

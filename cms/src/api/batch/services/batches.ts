@@ -20,7 +20,8 @@ import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from '.
 import { ConflictError, forbidden, invalid, notFound } from '../../case/services/engine/errors';
 import { completingCurrent, followingBpjsResult, parseBpjsResult, type Change } from '../../case/services/engine/moves';
 import { sendingToBpjs, textField } from '../../case/services/engine/handlers';
-import { actorOf, maskNik } from '../../case/services/engine';
+import { maskNik } from '../../../domain/nik';
+import { actorOf } from '../../case/services/engine';
 
 const BATCH_UID = 'api::batch.batch';
 const LEVEL_PREFIX: Record<BatchStage, string> = { village: 'DESA', district: 'KEC', office: 'DINSOS' };

@@ -7,9 +7,11 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { bulkInsert, linkTableOf } from '../../../database/bulk-insert';
+import { caseCode, caseCodePrefix } from '../../../database/counters';
 import { applicantInScope, caseInScope } from '../../../domain/case-scope';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
+import { maskNik } from '../../../domain/nik';
 import { roleDefinition } from '../../../domain/roles';
 import {
   availableActions,
@@ -41,10 +43,6 @@ const APPLICANT_FIELDS = ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birth
 export const actorOf = (staff: StaffContext): ActorInfo => ({ userId: staff.userId, name: staff.fullName || staff.username, role: staff.role });
 
 const roleNames = (roles: string[]) => roles.map((r) => roleDefinition(r)?.name ?? r).join(', ');
-
-import { maskNik } from '../../../domain/nik';
-
-export { maskNik };
 
 /** Why an action is not offered to this user, in words they can act on. */
 function whyNot(ctx: EngineContext, staff: StaffContext, action: CaseAction, batchStep?: BatchStep): string {
@@ -146,12 +144,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function nextCaseCode(trx: any, officeCode: string, at: Date, timeZone: string): Promise<string> {
     const year = Number(localDate(at, timeZone).slice(0, 4));
-    const prefix = `${officeCode.slice(0, 3).toUpperCase()}-${year}-`;
-    const seq = await (strapi.service('api::counter.counter') as any).next(trx, `case:${officeCode}`, year, async () => {
-      const row = await trx('cases').where('code', 'like', `${prefix}%`).max({ last: 'code' }).first();
-      return row?.last ? Number(String(row.last).slice(prefix.length)) || 0 : 0;
-    });
-    return `${prefix}${String(seq).padStart(6, '0')}`;
+    const seq = await (strapi.service('api::counter.counter') as any).reserveCases(trx, officeCode, year, 1);
+    return caseCode(caseCodePrefix(officeCode, year), seq);
   }
 
   const engine = {

@@ -3,12 +3,13 @@
  * is in database/counters.ts, shared with the import worker.
  */
 import { factories } from '@strapi/strapi';
-import { nextNumber, reserveNumbers } from '../../../database/counters';
+import { nextNumber, reserveCaseNumbers } from '../../../database/counters';
 
 const UID = 'api::counter.counter';
 
 export default factories.createCoreService(UID as any, ({ strapi }) => {
-  const table = () => (strapi.db.metadata.get(UID as any) as any).tableName as string;
+  const tableOf = (uid: string) => (strapi.db.metadata.get(uid as any) as any).tableName as string;
+  const table = () => tableOf(UID);
   return {
     /**
      * The next number of a series in a year. `trx` is the knex transaction of the action that
@@ -16,7 +17,7 @@ export default factories.createCoreService(UID as any, ({ strapi }) => {
      * yet (numbers issued before the counter existed, or set by the office).
      */
     next: (trx: any, series: string, year: number, initial?: () => Promise<number>) => nextNumber(trx, table(), series, year, initial),
-    /** Takes `n` consecutive numbers of a series at once (bulk imports); returns the first. */
-    reserve: (trx: any, series: string, year: number, n: number, initial?: () => Promise<number>) => reserveNumbers(trx, table(), series, year, n, initial),
+    /** Takes `n` case numbers of an office's year; returns the first (codes: database/counters.ts). */
+    reserveCases: (trx: any, officeCode: string, year: number, n: number) => reserveCaseNumbers(trx, table(), tableOf('api::case.case'), officeCode, year, n),
   };
 });

@@ -6,18 +6,19 @@
  */
 import type { Core } from '@strapi/strapi';
 import { FileProblem } from '../../../bulk/csv';
-import type { Problem } from '../../../bulk/form35';
+import { MAX_REPORT_PROBLEMS, type Problem } from '../../../bulk/form35';
 import { cellText, isFormula, readSheet, type SheetFormat } from '../../../bulk/sheet-reader';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
 import { CASE_POPULATE, CASE_UID, type CaseRecord } from '../../case/services/engine/case-record';
 import { commitChange } from '../../case/services/engine/commit';
 import { buildContext, loadOffice } from '../../case/services/engine/context';
 import { followingBpjsResult, parseBpjsResult, type BpjsResult } from '../../case/services/engine/moves';
-import { actorOf, maskNik } from '../../case/services/engine';
+import { maskNik } from '../../../domain/nik';
+import { actorOf } from '../../case/services/engine';
 import { fieldError, forbidden, notFound } from '../../panel/lib/errors';
 import { resourceNamed } from '../../panel/resources';
 import { recordsService } from '../../panel/services/records';
-import { MAX_REPORT_PROBLEMS, type JobOutcome, type JobRun } from './jobs';
+import type { JobOutcome, JobRun } from './jobs';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const HEADERS: Record<'nik' | 'result' | 'reason', string[]> = {

@@ -10,8 +10,8 @@
  * with IMPORT_WORKER=false, in the server, and with IMPORT_STAGED=false through bulkInsert.
  */
 import type { Core } from '@strapi/strapi';
-import { bulkInsert, linkTableOf, type BulkRow } from '../../../database/bulk-insert';
-import { runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
+import { bulkInsert, type BulkRow } from '../../../database/bulk-insert';
+import { CHUNK, importedMessage, runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
 import { analyzeWritten, dropStaleStages, stagedSchemaOf } from '../../../bulk/staged-open';
 import { endWorkerSessions, runInWorker, workerAvailable } from '../../../bulk/worker-launch';
@@ -27,7 +27,6 @@ import { fieldError, forbidden } from '../../panel/lib/errors';
 import type { JobOutcome, JobRun } from './jobs';
 
 const APPLICANT_UID = 'api::applicant.applicant';
-const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
 
 export interface PreparedService {
   std: any;
@@ -94,9 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       staged: strapi.db.dialect.client === 'postgres' && process.env.IMPORT_STAGED !== 'false',
       schema: {
         staged: stagedSchemaOf(strapi),
-        caseApplicant: linkTableOf(strapi, CASE_UID, 'applicant'),
         counterTable: tableOf('api::counter.counter'),
-        keyShareTables: { offices: tableOf('api::office.office'), services: tableOf('api::service-standard.service-standard'), regions: tableOf('api::region.region'), applicants: tableOf(APPLICANT_UID) },
+        keyShareTables: { offices: tableOf('api::office.office'), services: tableOf('api::service-standard.service-standard'), regions: tableOf('api::region.region') },
       },
     };
   }
@@ -139,9 +137,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  /** How many cases a committed import opened (its "open" events carry its job id; PostgreSQL). */
+  /** How many cases a committed import opened (its "open" events carry its job id). */
   async function importedBy(jobId: string): Promise<number> {
-    if (strapi.db.dialect.client !== 'postgres') return 0;
     const { tables, columns } = stagedSchemaOf(strapi);
     const [row] = await knex()(tables.event).whereRaw(`?? ->> 'import' = ?`, [columns.event.data, jobId]).count({ n: '*' });
     return Number(row?.n ?? 0);
@@ -161,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .catch((e) => strapi.log.warn(`Form 35 import ${job.job.documentId}: cleanup after the worker failed: ${e?.message ?? e}`));
           // A worker that ended between its commit and its last message did import: say so.
           const committed = plan.job.dryRun ? 0 : await importedBy(plan.job.documentId);
-          if (committed) return { status: 'succeeded', message: `${committed.toLocaleString('id-ID')} usulan diimpor: kasus dibuka pada kegiatan ${plan.open.activity}`, problems: [], progress: { rowsWritten: committed } };
+          if (committed) return { status: 'succeeded', message: importedMessage(committed, plan.open.activity), problems: [], progress: { rowsWritten: committed } };
           throw err;
         }
       }

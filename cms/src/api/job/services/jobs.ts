@@ -18,7 +18,6 @@ import { formatDateId } from '../../../documents/format';
 
 const UID = 'api::job.job';
 const QUEUE = 'layanan-pbi-bulk';
-export { MAX_REPORT_PROBLEMS } from '../../../bulk/form35';
 const PROGRESS_MS = 500;
 /**
  * Days a finished job's files (exports, reports: lists of people with their NIKs) are kept;
