@@ -3,6 +3,7 @@ import { installAppendOnlyGuards } from './database/append-only';
 import { applicantScope } from './document-middlewares/applicant-scope';
 import { appendOnly } from './document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
+import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { sopValidation } from './document-middlewares/sop-validation';
 import { validateIdentity } from './document-middlewares/validate-identity';
 import { bootstrapPanel } from './api/panel/lib/bootstrap';
@@ -31,6 +32,8 @@ export default {
     strapi.documents.use(caseEngineFields(strapi));
     strapi.documents.use(sopValidation(strapi));
     strapi.documents.use(letterTemplatePlaceholders(strapi));
+    // Last: it turns the documentIds the others may have set into row ids.
+    strapi.documents.use(relationsOnRows(strapi));
     registerPublicSite(strapi);
   },
 

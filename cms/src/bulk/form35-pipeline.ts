@@ -219,8 +219,12 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     }
     const openCases = new Map<string, string>();
     if (byId.size) {
-      const lt = schema.staged.links.caseApplicant;
-      const rows = await reader(`${schema.staged.tables.case} as c`).join(`${lt.table} as l`, `l.${lt.source}`, 'c.id').whereIn(`l.${lt.target}`, [...byId.keys()]).andWhere('c.service_slug', service.slug).whereIn('c.status', OPEN_STATUSES).select(`l.${lt.target} as applicant`, 'c.code');
+      const r = schema.staged.relations.caseApplicant;
+      const cases = reader(`${schema.staged.tables.case} as c`).andWhere('c.service_slug', service.slug).whereIn('c.status', OPEN_STATUSES);
+      // The case's applicant: its column, or its link table.
+      const applicant = 'column' in r ? `c.${r.column}` : `l.${r.link.target}`;
+      if ('link' in r) cases.join(`${r.link.table} as l`, `l.${r.link.source}`, 'c.id');
+      const rows = await cases.whereIn(applicant, [...byId.keys()]).select(`${applicant} as applicant`, 'c.code');
       for (const x of rows) openCases.set(byId.get(x.applicant)!, x.code);
     }
     const ok: ValidRow[] = [];

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { bulkDocumentId, columnsOf, linkTableOf } from '../database/bulk-insert';
+import { bulkDocumentId, columnsOf, joinColumnOf, linkTableOf } from '../database/bulk-insert';
 import { copyRows } from '../database/pg-copy';
 import { WORKER_APPLICATION_PREFIX } from './worker-launch';
 
@@ -10,10 +10,11 @@ import { WORKER_APPLICATION_PREFIX } from './worker-launch';
  *    (unlogged, import_stage_<job>_<chunk>) on a side connection, and committed there. Scratch
  *    rows are nobody's data: the import's tables are not touched.
  * 2. write: in the import's transaction, one statement writes the applicants, cases,
- *    checklists, "open" events and every link row from that table (INSERT … SELECT).
+ *    checklists, "open" events and the link rows of relations that have them from that table
+ *    (INSERT … SELECT).
  *
  * The same rows as bulkInsert writes, but Node encodes one row per proposal instead of about
- * twelve, and because staging runs on its own connection, chunk n+1 is staged (on the second
+ * seven, and because staging runs on its own connection, chunk n+1 is staged (on the second
  * core) while chunk n is written. The transaction is then bound by the tables' own indexes.
  * The scratch tables are dropped when the import ends, and at start by the jobs service if a
  * crash left any.
@@ -79,6 +80,9 @@ const stageColumns = (seq: { applicant: string; case: string; event: string }) =
 /** A column's value: an SQL expression over the scratch row s, a bound value, or an expression with bound values. */
 type Expr = string | { value: unknown } | { sql: string; bindings: unknown[] };
 type LinkTable = ReturnType<typeof linkTableOf>;
+/** A many-to-one relation: a column of the row, or a link table (see joinColumnOf). */
+type RelationStorage = { column: string } | { link: LinkTable };
+type RelationName = 'applicantVillage' | 'applicantOffice' | 'caseService' | 'caseApplicant' | 'caseOffice' | 'eventCase' | 'eventActor';
 
 /**
  * The table and column names the writer needs, read from Strapi's metadata by the server and
@@ -87,7 +91,7 @@ type LinkTable = ReturnType<typeof linkTableOf>;
 export interface StagedSchema {
   tables: { applicant: string; case: string; event: string };
   columns: { applicant: Record<string, string>; case: Record<string, string>; event: Record<string, string> };
-  links: Record<'applicantVillage' | 'applicantOffice' | 'caseService' | 'caseApplicant' | 'caseOffice' | 'eventCase' | 'eventActor', LinkTable>;
+  relations: Record<RelationName, RelationStorage>;
   checklist: { uid: string; table: string; columns: Record<string, string>; join: { table: string; caseColumn: string; itemColumn: string; typeColumn: string; orderColumn: string } };
 }
 
@@ -95,17 +99,21 @@ export function stagedSchemaOf(strapi: Core.Strapi): StagedSchema {
   const tableOf = (uid: string) => (strapi.db.metadata.get(uid as any) as any).tableName as string;
   const attr = (strapi.db.metadata.get(CASE as any) as any).attributes.checklist;
   const jt = attr.joinTable;
+  const relation = (uid: string, attribute: string): RelationStorage => {
+    const column = joinColumnOf(strapi, uid, attribute);
+    return column ? { column } : { link: linkTableOf(strapi, uid, attribute) };
+  };
   return {
     tables: { applicant: tableOf(APPLICANT), case: tableOf(CASE), event: tableOf(EVENT) },
     columns: { applicant: columnsOf(strapi, APPLICANT), case: columnsOf(strapi, CASE), event: columnsOf(strapi, EVENT) },
-    links: {
-      applicantVillage: linkTableOf(strapi, APPLICANT, 'village'),
-      applicantOffice: linkTableOf(strapi, APPLICANT, 'office'),
-      caseService: linkTableOf(strapi, CASE, 'service'),
-      caseApplicant: linkTableOf(strapi, CASE, 'applicant'),
-      caseOffice: linkTableOf(strapi, CASE, 'office'),
-      eventCase: linkTableOf(strapi, EVENT, 'case'),
-      eventActor: linkTableOf(strapi, EVENT, 'actor'),
+    relations: {
+      applicantVillage: relation(APPLICANT, 'village'),
+      applicantOffice: relation(APPLICANT, 'office'),
+      caseService: relation(CASE, 'service'),
+      caseApplicant: relation(CASE, 'applicant'),
+      caseOffice: relation(CASE, 'office'),
+      eventCase: relation(EVENT, 'case'),
+      eventActor: relation(EVENT, 'actor'),
     },
     checklist: {
       uid: attr.target,
@@ -171,18 +179,29 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       if (lt.order) pairs.push([lt.order, { value: 1 }]);
       insertSelect(lt.table, pairs, where);
     };
+    /** A relation of the rows about to be inserted: a pair of their columns, or its own link rows. */
+    const relate = (pairs: [string, Expr][], name: RelationName, source: string, target: Expr, where = '') => {
+      const r = schema.relations[name];
+      if ('column' in r) pairs.push([r.column, target]);
+      else insertLink(r.link, source, target, where);
+    };
     const tables = schema.tables;
     const a = (attribute: string) => col('applicant', attribute);
-    insertSelect(tables.applicant, [
+    const applicantPairs: [string, Expr][] = [];
+    relate(applicantPairs, 'applicantVillage', 's.applicant_id', 's.village_id', 'where s.new_applicant');
+    relate(applicantPairs, 'applicantOffice', 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
+    insertSelect(tables.applicant, [...applicantPairs,
       ['id', 's.applicant_id'], ...bookkeeping('applicant', 's.applicant_doc'),
       [a('nik'), 's.nik'], [a('kkNumber'), 's.kk_number'], [a('name'), 's.name'], [a('sex'), 's.sex'], [a('birthPlace'), 's.birth_place'],
       [a('birthDate'), 's.birth_date'], [a('address'), 's.address'], [a('villageCode'), 's.village_code'], [a('districtCode'), 's.district_code'],
       [a('officeCode'), { value: c.officeCode }], [a('phone'), 's.phone'], [a('welfareSource'), { value: 'none' }], [a('membership'), { value: 'none' }],
     ], 'where s.new_applicant');
-    insertLink(schema.links.applicantVillage, 's.applicant_id', 's.village_id', 'where s.new_applicant');
-    insertLink(schema.links.applicantOffice, 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
     const k = (attribute: string) => col('case', attribute);
-    const casesWritten = insertSelect(tables.case, [
+    const casePairs: [string, Expr][] = [];
+    relate(casePairs, 'caseService', 's.case_id', { value: c.service.id });
+    relate(casePairs, 'caseApplicant', 's.case_id', 's.applicant_id');
+    relate(casePairs, 'caseOffice', 's.case_id', { value: c.officeId });
+    const casesWritten = insertSelect(tables.case, [...casePairs,
       ['id', 's.case_id'], ...bookkeeping('case', 's.case_doc'),
       [k('code'), caseCode], [k('serviceSlug'), { value: c.service.slug }], [k('officeCode'), { value: c.officeCode }],
       [k('villageCode'), 's.village_code'], [k('districtCode'), 's.district_code'], [k('currentActivity'), { value: c.activity }],
@@ -191,9 +210,6 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       [k('activityStartedAt'), { value: c.now }], [k('activityDueAt'), { value: c.activityDueAt }], [k('sopVersion'), { value: c.sopVersion }],
       [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
     ], '', 'returning 1');
-    insertLink(schema.links.caseService, 's.case_id', { value: c.service.id });
-    insertLink(schema.links.caseApplicant, 's.case_id', 's.applicant_id');
-    insertLink(schema.links.caseOffice, 's.case_id', { value: c.officeId });
     if (c.checklist.length) {
       const { table: compTable, columns: compCols, join: jt, uid } = schema.checklist;
       parts.push({
@@ -213,14 +229,15 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       });
     }
     const e = (attribute: string) => col('event', attribute);
-    insertSelect(tables.event, [
+    const eventPairs: [string, Expr][] = [];
+    relate(eventPairs, 'eventCase', 's.event_id', 's.case_id');
+    if (c.actor.id) relate(eventPairs, 'eventActor', 's.event_id', { value: c.actor.id });
+    insertSelect(tables.event, [...eventPairs,
       ['id', 's.event_id'], ...bookkeeping('event', 's.event_doc'),
       [e('caseCode'), caseCode], [e('officeCode'), { value: c.officeCode }], [e('actorName'), { value: c.actor.name }], [e('role'), { value: c.actor.role }],
       [e('action'), { value: 'open' }], [e('toActivity'), { value: c.activity }], [e('toStatus'), { value: 'in-progress' }], [e('note'), 's.note'],
       [e('at'), { value: c.now }], [e('data'), 's.event_data'],
     ]);
-    insertLink(schema.links.eventCase, 's.event_id', 's.case_id');
-    if (c.actor.id) insertLink(schema.links.eventActor, 's.event_id', { value: c.actor.id });
     // The parts only read the scratch table, so the order PostgreSQL runs them in does not matter.
     // The statement answers how many cases it wrote.
     return { sql: `with ${parts.map((p) => p.sql).join(',\n')} select count(*)::int as cases from ${casesWritten}`, bindings: parts.flatMap((p) => p.bindings) };
@@ -320,6 +337,7 @@ export async function dropStaleStages(knex: any, running: (jobKey: string) => bo
  * until autovacuum comes by. Run after the import has answered; it samples, so it is quick.
  */
 export async function analyzeWritten(knex: any, schema: StagedSchema): Promise<void> {
-  const tables = [...Object.values(schema.tables), ...Object.values(schema.links).map((l) => l.table), schema.checklist.table, schema.checklist.join.table];
+  const links = Object.values(schema.relations).flatMap((r) => ('link' in r ? [r.link.table] : []));
+  const tables = [...Object.values(schema.tables), ...links, schema.checklist.table, schema.checklist.join.table];
   await knex.raw(`analyze ${[...new Set(tables)].map((t) => `"${t.replace(/"/g, '""')}"`).join(', ')}`);
 }

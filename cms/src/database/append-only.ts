@@ -2,12 +2,14 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * The case history is append-only below the application too: a database trigger refuses
- * UPDATE and DELETE on case_events and on the link of an event to its case (so a case with
- * history cannot be deleted either). Installed idempotently at every bootstrap.
+ * UPDATE and DELETE on case_events, whose case_id column links an event to its case (so a case
+ * with history cannot be deleted either: the foreign key would set that column to null), and on
+ * a link table, were the relation ever stored in one. Installed idempotently at every bootstrap.
  */
 const GUARDED = (strapi: Core.Strapi): string[] => {
   const meta = strapi.db.metadata.get('api::case-event.case-event' as any) as any;
-  return [meta.tableName, meta.attributes.case.joinTable.name];
+  const link = meta.attributes.case.joinTable?.name;
+  return link ? [meta.tableName, link] : [meta.tableName];
 };
 
 export async function installAppendOnlyGuards(strapi: Core.Strapi): Promise<void> {

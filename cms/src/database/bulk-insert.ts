@@ -52,6 +52,17 @@ export function linkTableOf(strapi: Core.Strapi, uid: string, attribute: string)
   return { table: jt.name as string, source: jt.joinColumn.name as string, target: jt.inverseJoinColumn.name as string, order: jt.inverseOrderColumnName as string | undefined };
 }
 
+/**
+ * The column of a many-to-one relation stored on the row itself (`"useJoinTable": false` in the
+ * schema: the high-volume tables do so, one indexed column instead of a link row with four
+ * indexes), or undefined when the relation has a link table.
+ */
+export function joinColumnOf(strapi: Core.Strapi, uid: string, attribute: string): string | undefined {
+  const attr = metadataOf(strapi, uid).attributes[attribute];
+  if (!attr || attr.type !== 'relation') throw new Error(`bulkInsert: ${uid}.${attribute} is not a relation`);
+  return attr.joinColumn && attr.owner && !attr.joinTable ? (attr.joinColumn.name as string) : undefined;
+}
+
 function toRecord(columns: Record<string, string>, data: Record<string, unknown>, where: string) {
   const rec: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) {
@@ -170,8 +181,12 @@ export async function bulkInsert(strapi: Core.Strapi, uid: string, rows: BulkRow
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += chunkSize) {
       const chunk = rows.slice(i, i + chunkSize);
-      const records = chunk.map(({ data }) => {
+      const records = chunk.map(({ data, links }) => {
         const rec = toRecord(columns, data, uid);
+        for (const [attr, targetId] of Object.entries(links ?? {})) {
+          const column = joinColumnOf(strapi, uid, attr);
+          if (column) rec[column] = targetId ?? null;
+        }
         if (columns.documentId && rec.document_id === undefined) rec.document_id = bulkDocumentId();
         if (columns.createdAt && rec.created_at === undefined) rec.created_at = now;
         if (columns.updatedAt && rec.updated_at === undefined) rec.updated_at = now;
@@ -183,7 +198,7 @@ export async function bulkInsert(strapi: Core.Strapi, uid: string, rows: BulkRow
       const linkRows = new Map<string, Record<string, unknown>[]>();
       chunk.forEach((row, j) => {
         for (const [attr, targetId] of Object.entries(row.links ?? {})) {
-          if (targetId === null || targetId === undefined) continue;
+          if (targetId === null || targetId === undefined || joinColumnOf(strapi, uid, attr)) continue;
           const lt = linkTableOf(strapi, uid, attr);
           const rec: Record<string, unknown> = { [lt.source]: inserted[j], [lt.target]: targetId };
           if (lt.order) rec[lt.order] = 1;

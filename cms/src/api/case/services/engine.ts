@@ -6,7 +6,7 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
-import { bulkInsert, linkTableOf } from '../../../database/bulk-insert';
+import { bulkInsert, joinColumnOf } from '../../../database/bulk-insert';
 import { caseCode, caseCodePrefix } from '../../../database/counters';
 import { applicantInScope, caseInScope } from '../../../domain/case-scope';
 import { localDate } from '../../../domain/calendar';
@@ -128,13 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** An open case of the service for the same NIK (through the applicant link: covers seeded cases too). */
+  /** An open case of the service for the same NIK (through the case's applicant: covers seeded cases too). */
   async function openCaseFor(serviceSlug: string, nik: string): Promise<string | null> {
     const knex = strapi.db.connection;
-    const lt = linkTableOf(strapi, CASE_UID, 'applicant');
     const row = await knex('cases as c')
-      .join(`${lt.table} as l`, `l.${lt.source}`, 'c.id')
-      .join('applicants as a', 'a.id', `l.${lt.target}`)
+      .join('applicants as a', 'a.id', `c.${joinColumnOf(strapi, CASE_UID, 'applicant')}`)
       .where('a.nik', nik)
       .andWhere('c.service_slug', serviceSlug)
       .whereIn('c.status', OPEN_STATUSES)

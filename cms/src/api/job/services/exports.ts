@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import path from 'path';
 import { FORM35_COLUMNS } from '../../../bulk/form35';
 import { tableWriter } from '../../../bulk/table-writer';
+import { joinColumnOf } from '../../../database/bulk-insert';
 import { maskIdentityNumber, maskPhone } from '../../../domain/mask';
 import type { StaffContext } from '../../../domain/staff';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
@@ -80,11 +81,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Cases with their applicant, in id order from `after`, for one page. */
   function casesPage(base: Knex.QueryBuilder, after: number): Knex.QueryBuilder {
-    const lt = (strapi.db.metadata.get('api::case.case' as any) as any).attributes.applicant.joinTable;
     return base
       .clone()
-      .leftJoin({ al: lt.name }, `al.${lt.joinColumn.name}`, 't.id')
-      .leftJoin({ a: 'applicants' }, 'a.id', `al.${lt.inverseJoinColumn.name}`)
+      .leftJoin({ a: 'applicants' }, 'a.id', `t.${joinColumnOf(strapi, 'api::case.case', 'applicant')}`)
       .where('t.id', '>', after)
       .orderBy('t.id', 'asc')
       .limit(PAGE)
@@ -131,9 +130,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } else {
       const b = await visibleBatch(staff, req.batch);
       const ids = await batchTreeIds(strapi, b.rowId);
-      const bl = (strapi.db.metadata.get('api::case.case' as any) as any).attributes.batch.joinTable;
-      const caseIds = knex()(bl.name).whereIn(bl.inverseJoinColumn.name, ids).select(bl.joinColumn.name);
-      base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn('t.id', caseIds);
+      base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn(`t.${joinColumnOf(strapi, 'api::case.case', 'batch')}`, ids);
       if (req.kind === 'bnba') base.whereNotIn('t.status', ['rejected', 'returned', 'cancelled']);
       title = req.kind === 'bnba' ? 'BNBA' : 'Daftar';
     }

@@ -10,6 +10,11 @@ export interface LinkInfo {
   source: string;
   /** column pointing to the related row */
   target: string;
+  /**
+   * The relation is a column of the row itself ("useJoinTable": false): table is the model's
+   * own, source its id and target the column, so a query written for link tables still holds.
+   */
+  onRow?: boolean;
 }
 
 export interface AttributeInfo {
@@ -50,6 +55,7 @@ export function modelInfo(strapi: Core.Strapi, uid: string): ModelInfo {
   for (const [name, attr] of Object.entries<any>(schema.attributes)) {
     const m = meta.attributes[name] ?? {};
     const jt = m.joinTable;
+    const onRow = attr.type === 'relation' && !jt && m.owner && m.joinColumn;
     attributes.set(name, {
       name,
       type: attr.type,
@@ -62,7 +68,11 @@ export function modelInfo(strapi: Core.Strapi, uid: string): ModelInfo {
       minLength: attr.minLength,
       maxLength: attr.maxLength,
       target: attr.target ?? attr.component,
-      link: attr.type === 'relation' && jt ? { table: jt.name, source: jt.joinColumn.name, target: jt.inverseJoinColumn.name } : undefined,
+      link:
+        attr.type !== 'relation' ? undefined
+        : jt ? { table: jt.name, source: jt.joinColumn.name, target: jt.inverseJoinColumn.name }
+        : onRow ? { table: meta.tableName, source: 'id', target: m.joinColumn.name, onRow: true }
+        : undefined,
       repeatable: attr.repeatable === true,
     });
   }

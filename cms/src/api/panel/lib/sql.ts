@@ -125,11 +125,16 @@ function applyFilter(qb: Knex.QueryBuilder, f: ParsedFilter, def: ResourceDefini
     case 'relation': {
       const attr = attributeOf(model, f.attribute);
       const link = attr.link!;
+      const target = modelInfo(strapi, attr.target!);
+      if (link.onRow) {
+        if (f.ids === null) qb.whereNull(`t.${link.target}`);
+        else qb.whereIn(`t.${link.target}`, sql.knex(target.table).whereIn('document_id', f.ids).select('id'));
+        return;
+      }
       if (f.ids === null) {
         qb.whereNotExists(sql.knex(link.table).select(sql.knex.raw('1')).whereRaw('?? = ??', [`${link.table}.${link.source}`, 't.id']));
         return;
       }
-      const target = modelInfo(strapi, attr.target!);
       qb.whereIn('t.id', sql.knex({ l: link.table }).join({ x: target.table }, 'x.id', `l.${link.target}`).whereIn('x.document_id', f.ids).select(`l.${link.source}`));
       return;
     }

@@ -32,8 +32,8 @@ const SEP = '\u001f';
 
 /**
  * A row's columns: the declared fields and, per relation, "<documentId>SEP<label>" of the
- * related record, through left joins on the link table and the target (a manyToOne has one
- * link; were there two, the row comes twice and the callers keep the first).
+ * related record, through left joins on the relation's column or link table and the target (a
+ * manyToOne has one link; were there two, the row comes twice and the callers keep the first).
  */
 function labelled(strapi: Core.Strapi, knex: Knex, qb: Knex.QueryBuilder, def: ResourceDefinition, model: ModelInfo): Knex.QueryBuilder {
   const cols: Record<string, unknown> = { __id: 't.id', __doc: 't.document_id' };
@@ -46,7 +46,8 @@ function labelled(strapi: Core.Strapi, knex: Knex, qb: Knex.QueryBuilder, def: R
     const target = resourceNamed(targetName);
     const targetModel = modelInfo(strapi, target.uid);
     const [l, x] = [`rl_${rel}`, `rx_${rel}`];
-    qb.leftJoin({ [l]: link.table }, `${l}.${link.source}`, 't.id').leftJoin({ [x]: targetModel.table }, `${x}.id`, `${l}.${link.target}`);
+    if (link.onRow) qb.leftJoin({ [x]: targetModel.table }, `${x}.id`, `t.${link.target}`);
+    else qb.leftJoin({ [l]: link.table }, `${l}.${link.source}`, 't.id').leftJoin({ [x]: targetModel.table }, `${x}.id`, `${l}.${link.target}`);
     const label = target.label.map(() => `nullif(cast(??.?? as text), '')`).join(', ');
     const bindings = target.label.flatMap((a) => [x, columnOf(targetModel, a)]);
     cols[`__rel_${rel}`] = knex.raw(`??.document_id || ? || coalesce(${label}, '')`, [x, SEP, ...bindings]);

@@ -4,7 +4,7 @@
  * people acting on the same version exactly one succeeds and the other gets a 409.
  */
 import type { Core } from '@strapi/strapi';
-import { columnsOf, linkTableOf } from '../../../../database/bulk-insert';
+import { columnsOf, joinColumnOf, linkTableOf } from '../../../../database/bulk-insert';
 import type { CaseStatus } from '../../../../domain/sop-walker';
 import { staleCase } from './errors';
 
@@ -102,6 +102,11 @@ export async function commitCase(strapi: Core.Strapi, trx: any, c: { id: number;
 
 /** Points a many-to-one relation of a row at another row (or at nothing). */
 export async function setRelation(strapi: Core.Strapi, trx: any, uid: string, attribute: string, id: number, targetId: number | null): Promise<void> {
+  const column = joinColumnOf(strapi, uid, attribute);
+  if (column) {
+    await trx((strapi.db.metadata.get(uid as any) as any).tableName).where({ id }).update({ [column]: targetId });
+    return;
+  }
   const lt = linkTableOf(strapi, uid, attribute);
   await trx(lt.table).where({ [lt.source]: id }).del();
   if (targetId) {

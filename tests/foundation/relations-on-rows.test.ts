@@ -1,0 +1,73 @@
+/**
+ * The many-to-one relations of applicants, cases and case events are columns of the row
+ * ("useJoinTable": false). Strapi's document service leaves their documentIds alone, so a
+ * document middleware turns them into row ids; and a database from before the change gets its
+ * link rows moved into the columns by a migration before Strapi drops the link tables.
+ */
+import path from 'path';
+import { installAppendOnlyGuards } from '../../cms/src/database/append-only';
+import { startServer, type TestServer } from '../helpers/strapi';
+
+const MIGRATION = path.resolve(__dirname, '../../cms/database/migrations/2026.11.24T00.00.00.relations-on-rows.js');
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const knex = () => server.strapi.db.connection;
+
+test('the document service takes a documentId (string, set or connect) for a relation stored on the row', async () => {
+  const village = await knex()('regions').where({ level: 'village' }).whereLike('code', '63.72.02.%').first('id', 'document_id', 'code');
+  const office = await knex()('offices').where({ code: 'banjarbaru' }).first('id');
+  const docs = server.strapi.documents('api::applicant.applicant' as any);
+  const nik = `637202150890${String(Date.now()).slice(-4)}`;
+  const created: any = await docs.create({ data: { nik, name: 'Relasi Baris', sex: 'male', birthDate: '1990-08-15', village: { set: [{ documentId: village.document_id }] } } as any });
+  const row = await knex()('applicants').where({ document_id: created.documentId }).first('village_id', 'office_id', 'village_code');
+  expect(row).toEqual({ village_id: village.id, office_id: office.id, village_code: village.code });
+  const populated: any = await docs.findOne({ documentId: created.documentId, populate: ['village', 'office'] } as any);
+  expect([populated.village.documentId, populated.office.id]).toEqual([village.document_id, office.id]);
+
+  await expect(docs.update({ documentId: created.documentId, data: { office: 'tidakadadokumenini00000' } } as any)).rejects.toThrow(/office: data terkait tidak ditemukan/);
+  await docs.update({ documentId: created.documentId, data: { office: { connect: [{ documentId: populated.office.documentId }] } } } as any);
+  expect(await knex()('applicants').where({ document_id: created.documentId }).first('office_id')).toEqual({ office_id: office.id });
+});
+
+test('the upgrade migration moves link rows into the columns, history included, and changes nothing else', async () => {
+  const k = knex();
+  const c = await k('cases').whereNotNull('applicant_id').first('id', 'applicant_id', 'office_id');
+  const e = await k('case_events').whereNotNull('case_id').first('id', 'case_id');
+  const other = await k('applicants').whereNot('id', c.applicant_id).first('id');
+  // A database from before: link tables beside the columns, the case's applicant only in its link.
+  await k.schema.createTable('cases_applicant_lnk', (t) => {
+    t.increments('id');
+    t.integer('case_id');
+    t.integer('applicant_id');
+  });
+  await k.schema.createTable('case_events_case_lnk', (t) => {
+    t.increments('id');
+    t.integer('case_event_id');
+    t.integer('case_id');
+  });
+  try {
+    await k('cases').where({ id: c.id }).update({ applicant_id: null });
+    await k('cases_applicant_lnk').insert({ case_id: c.id, applicant_id: other.id });
+    // The event keeps its case (history can't be changed back), but its update must get through the guard.
+    await k('case_events_case_lnk').insert({ case_event_id: e.id, case_id: e.case_id });
+    const before = await k('cases').whereNot('id', c.id).orderBy('id').select('id', 'applicant_id', 'office_id');
+    await k.transaction((trx) => require(MIGRATION).up(trx));
+    expect(await k('cases').where({ id: c.id }).first('applicant_id', 'office_id')).toEqual({ applicant_id: other.id, office_id: c.office_id });
+    expect(await k('case_events').where({ id: e.id }).first('case_id')).toEqual({ case_id: e.case_id });
+    expect(await k('cases').whereNot('id', c.id).orderBy('id').select('id', 'applicant_id', 'office_id')).toEqual(before);
+  } finally {
+    await installAppendOnlyGuards(server.strapi);
+    await k.schema.dropTableIfExists('cases_applicant_lnk');
+    await k.schema.dropTableIfExists('case_events_case_lnk');
+    await k('cases').where({ id: c.id }).update({ applicant_id: c.applicant_id });
+  }
+  // The history is guarded again.
+  await expect(k('case_events').where({ id: e.id }).update({ case_id: e.case_id })).rejects.toThrow(/Riwayat kasus tidak dapat diubah/);
+});
