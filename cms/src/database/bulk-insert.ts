@@ -77,18 +77,24 @@ const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 let idPool = Buffer.alloc(0);
 let idAt = 0;
 
+let idSerial = 0;
+
 /**
- * A documentId shaped like Strapi's (24 lowercase letters and digits, a letter first, about 118
- * random bits) from a pool of random bytes: cuid2's hashing costs more than the row's COPY
- * when tens of thousands of rows are written at once.
+ * A documentId shaped like Strapi's (24 lowercase letters and digits, a letter first), but in
+ * creation order: "t", the time in ms (9 base-36 digits), a serial (4) and 10 random characters
+ * (about 51 bits) from a pool of random bytes. In order, because a bulk write puts its rows at
+ * the end of the document-id index instead of on a random page each (one PostgreSQL page write,
+ * and after a checkpoint one full-page image in the WAL, per row); and not cuid2, whose hashing
+ * costs more than the row's COPY when tens of thousands of rows are written at once.
  */
 export function bulkDocumentId(): string {
-  if (idAt + 24 > idPool.length) {
-    idPool = randomBytes(24 * 4096);
+  if (idAt + 10 > idPool.length) {
+    idPool = randomBytes(10 * 4096);
     idAt = 0;
   }
-  let id = ID_ALPHABET[idPool[idAt++] % 26];
-  for (let i = 1; i < 24; i += 1) id += ID_ALPHABET[idPool[idAt++] % 36];
+  idSerial = (idSerial + 1) % 1_679_616; // 36^4
+  let id = `t${Date.now().toString(36).padStart(9, '0')}${idSerial.toString(36).padStart(4, '0')}`;
+  for (let i = 0; i < 10; i += 1) id += ID_ALPHABET[idPool[idAt++] % 36];
   return id;
 }
 

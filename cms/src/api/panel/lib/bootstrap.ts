@@ -5,9 +5,11 @@ import { checkDefinitions } from '../resources';
  * Indexes Strapi's schema can't declare, for searching applicants on PostgreSQL with pg_trgm:
  * one trigram index on the name per office (partial, WHERE office_code = …: a search looks in
  * one office, and the office's own index is several times faster than one over all offices,
- * whose common name trigrams have long lists), and one on the NIK. Idempotent; an office added
- * later gets its index at the next start. Without pg_trgm (no right to create the extension)
- * searches still work, by scanning. SQLite searches with LIKE.
+ * whose common name trigrams have long lists). Idempotent; an office added later gets its index
+ * at the next start. Without pg_trgm (no right to create the extension) searches still work, by
+ * scanning. SQLite searches with LIKE. A NIK is searched by its start, which the btree indexes
+ * serve as a range (sqlTools.startsWith): the trigram index on the NIK that earlier versions
+ * made served no query and cost every imported applicant 17 index entries, so it is dropped.
  */
 async function createSearchIndexes(strapi: Core.Strapi): Promise<void> {
   if (strapi.db.dialect.client !== 'postgres') return;
@@ -20,7 +22,7 @@ async function createSearchIndexes(strapi: Core.Strapi): Promise<void> {
   }
   const applicants = strapi.db.metadata.get('api::applicant.applicant' as any);
   const col = (a: string) => (applicants.attributes as any)[a].columnName as string;
-  await knex.raw('create index if not exists ?? on ?? using gin (?? gin_trgm_ops)', [`${applicants.tableName}_nik_trgm_idx`, applicants.tableName, col('nik')]);
+  await knex.raw('drop index if exists ??', [`${applicants.tableName}_nik_trgm_idx`]);
   const offices: { code: string }[] = await strapi.db.query('api::office.office').findMany({ select: ['code'] });
   for (const { code } of offices) {
     // DDL takes no bind parameters: the office code (a uid) is checked, then written in.
