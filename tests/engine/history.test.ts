@@ -80,3 +80,15 @@ test('status and position of a case are not editable as fields (only through act
   // A document update notifies listeners (webhooks) in the background; let that finish before shutdown.
   await new Promise((r) => setTimeout(r, 500));
 });
+
+test('a staff account with history can be deleted: its events stay, with the name and role they were written with', async () => {
+  const users = server.strapi.db.query('plugin::users-permissions.user');
+  const events = server.strapi.db.query('api::case-event.case-event');
+  const c = await server.strapi.db.query('api::case.case').findOne({ where: { documentId: caseId } });
+  const leaver = await users.create({ data: { username: `keluar${Date.now()}`, email: `keluar${Date.now()}@contoh.go.id`, provider: 'local', confirmed: true, fullName: 'Petugas Keluar' } });
+  const written = await events.create({ data: { case: c.id, caseCode: c.code, officeCode: c.officeCode, actor: leaver.id, actorName: 'Petugas Keluar', role: 'petugas', action: 'note', at: new Date(), note: 'Sebelum pindah tugas' } });
+  expect((await events.findOne({ where: { id: written.id }, populate: ['actor'] })).actor.id).toBe(leaver.id);
+  await users.delete({ where: { id: leaver.id } });
+  const kept = await events.findOne({ where: { id: written.id }, populate: ['actor', 'case'] });
+  expect([kept.actor, kept.actorName, kept.role, kept.note, kept.case.id]).toEqual([null, 'Petugas Keluar', 'petugas', 'Sebelum pindah tugas', c.id]);
+});

@@ -3,7 +3,9 @@
 /**
  * The many-to-one relations of the high-volume tables (applicants, cases, case_events) moved from
  * link tables to a column of the row ("useJoinTable": false in their schemas): one indexed column
- * instead of a link row with four indexes, which is most of what a bulk import writes.
+ * instead of a link row with four indexes, which is most of what a bulk import writes. (An
+ * event's actor keeps its link table: deleting an account removes its links, while the event
+ * row, append-only, keeps the actor's name and role.)
  *
  * Strapi runs this before it syncs the schema; the sync then adds the columns' foreign keys and
  * indexes and drops the link tables. So the links are copied into the columns here first, and
@@ -17,7 +19,6 @@ const MOVES = [
   { table: 'cases', column: 'assignee_id', link: 'cases_assignee_lnk', source: 'case_id', target: 'user_id' },
   { table: 'cases', column: 'batch_id', link: 'cases_batch_lnk', source: 'case_id', target: 'batch_id' },
   { table: 'case_events', column: 'case_id', link: 'case_events_case_lnk', source: 'case_event_id', target: 'case_id' },
-  { table: 'case_events', column: 'actor_id', link: 'case_events_actor_lnk', source: 'case_event_id', target: 'user_id' },
 ];
 
 /** The history's append-only triggers (database/append-only.ts) refuse this one update; bootstrap installs them again. */
