@@ -71,3 +71,26 @@ test('the upgrade migration moves link rows into the columns, history included, 
   // The history is guarded again.
   await expect(k('case_events').where({ id: e.id }).update({ case_id: e.case_id })).rejects.toThrow(/Riwayat kasus tidak dapat diubah/);
 });
+
+test('clone, connect, disconnect and unreadable inputs of a relation on the row', async () => {
+  const [v1, v2] = await knex()('regions').where({ level: 'village' }).whereLike('code', '63.72.02.%').orderBy('code').limit(2).select('id', 'document_id');
+  const offices = await knex()('offices').orderBy('id').select('id', 'document_id', 'code');
+  const docs = server.strapi.documents('api::applicant.applicant' as any);
+  const nik = `637202150891${String(Date.now()).slice(-4)}`;
+  const created: any = await docs.create({ data: { nik, name: 'Relasi Klon', sex: 'male', birthDate: '1991-08-15', village: v1.document_id } as any });
+  const rowOf = (documentId: string) => knex()('applicants').where({ document_id: documentId }).first('village_id', 'office_id');
+  // A clone takes the relation given with it, not the original's.
+  const cloned: any = await (docs as any).clone({ documentId: created.documentId, data: { nik: `${nik.slice(0, 12)}9999`, village: { connect: [{ documentId: v2.document_id }], disconnect: [] } } });
+  const clonedId = cloned.documentId ?? cloned.entries?.[0]?.documentId;
+  expect((await rowOf(clonedId)).village_id).toBe(v2.id);
+  expect((await rowOf(created.documentId)).village_id).toBe(v1.id);
+  // Disconnecting another record than the current one changes nothing; the current one clears it.
+  const other = offices.find((o: any) => o.id !== (offices.find((x: any) => x.code === 'banjarbaru') as any).id)!;
+  const before = await rowOf(created.documentId);
+  await docs.update({ documentId: created.documentId, data: { office: { disconnect: [{ documentId: other.document_id }] } } } as any);
+  expect(await rowOf(created.documentId)).toEqual(before);
+  await docs.update({ documentId: created.documentId, data: { office: { disconnect: [{ id: before.office_id }] } } } as any);
+  expect((await rowOf(created.documentId)).office_id).toBeNull();
+  // An input that names nothing it can read is refused with the field, not dropped.
+  await expect(docs.update({ documentId: created.documentId, data: { office: { id: 'x' } } } as any)).rejects.toThrow(/office: rujukan data terkait tidak dikenali/);
+});
