@@ -1,7 +1,8 @@
 import { createReadStream } from 'fs';
 import ExcelJS from 'exceljs';
 import { CsvParser, FileProblem } from './csv';
-import { checkXlsxArchive, ZipRefused } from './zip-guard';
+import { hasSharedStrings, inStreamingOrder } from './xlsx-order';
+import { checkXlsxArchive, ZipRefused, type ZipLayout } from './zip-guard';
 
 /**
  * Reads the rows of an uploaded spreadsheet (xlsx: its first worksheet; csv) as a stream, one
@@ -31,13 +32,17 @@ export function formatOf(fileName: string, mime?: string | null): SheetFormat | 
 }
 
 async function* xlsxRows(file: string): AsyncGenerator<SheetRow> {
+  let layout: ZipLayout;
   try {
-    await checkXlsxArchive(file);
+    layout = await checkXlsxArchive(file);
   } catch (err) {
     if (err instanceof ZipRefused) throw new FileProblem(err.message);
     throw err;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' } as any);
+  // The entries in the order that lets exceljs parse the sheet as it streams (xlsx-order.ts).
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(inStreamingOrder(file, layout), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' } as any);
+  // exceljs streams a sheet once it holds shared strings; a workbook without that part has none.
+  if (!hasSharedStrings(layout)) (reader as any).sharedStrings = [];
   let sheets = 0;
   try {
     for await (const sheet of reader as any) {

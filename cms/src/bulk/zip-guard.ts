@@ -19,6 +19,14 @@ export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** Where the entry's local header starts in the file. */
+  offset: number;
+}
+
+/** A zip's entries and where its central directory starts (after the last entry's data). */
+export interface ZipLayout {
+  entries: ZipEntry[];
+  directoryOffset: number;
 }
 
 export class ZipRefused extends Error {}
@@ -28,6 +36,10 @@ const CENTRAL = 0x02014b50;
 
 /** The entries of a zip file from its central directory; throws ZipRefused when it is no zip. */
 export async function zipEntries(file: string): Promise<ZipEntry[]> {
+  return (await zipLayout(file)).entries;
+}
+
+export async function zipLayout(file: string): Promise<ZipLayout> {
   const handle = await fs.open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -59,19 +71,22 @@ export async function zipEntries(file: string): Promise<ZipEntry[]> {
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
+      const offset = dir.readUInt32LE(p + 42);
       const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
-      entries.push({ name, compressedSize, uncompressedSize });
+      if (offset >= dirOffset) throw new ZipRefused('Berkas Excel rusak (direktori ZIP tidak valid)');
+      entries.push({ name, compressedSize, uncompressedSize, offset });
       p += 46 + nameLength + extraLength + commentLength;
     }
-    return entries;
+    return { entries, directoryOffset: dirOffset };
   } finally {
     await handle.close();
   }
 }
 
-/** Throws ZipRefused (message in Indonesian) when the xlsx would inflate beyond the limits. */
-export async function checkXlsxArchive(file: string): Promise<void> {
-  const entries = await zipEntries(file);
+/** Throws ZipRefused (message in Indonesian) when the xlsx would inflate beyond the limits; else its layout. */
+export async function checkXlsxArchive(file: string): Promise<ZipLayout> {
+  const layout = await zipLayout(file);
+  const entries = layout.entries;
   if (!entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) throw new ZipRefused('Berkas bukan file Excel (.xlsx): bagian xl/workbook.xml tidak ada');
   let total = 0;
   for (const e of entries) {
@@ -83,4 +98,5 @@ export async function checkXlsxArchive(file: string): Promise<void> {
     }
   }
   if (total > ZIP_LIMITS.maxTotalBytes) throw new ZipRefused(`Berkas Excel ditolak: isinya ${Math.round(total / 1048576)} MB setelah diekstrak (maksimal ${Math.round(ZIP_LIMITS.maxTotalBytes / 1048576)} MB)`);
+  return layout;
 }
