@@ -7,7 +7,7 @@
  */
 import type { StaffContext } from '../domain/staff';
 import { applicantInScope } from '../domain/case-scope';
-import { maskNik } from '../domain/nik';
+import { maskNik } from '../domain/mask';
 import { OPEN_STATUSES } from '../domain/sop-walker';
 import { caseCode, caseCodePrefix, reserveCaseNumbers } from '../database/counters';
 import { FileProblem } from './csv';
@@ -92,8 +92,8 @@ export interface PipelineHooks {
 }
 
 /**
- * PostgreSQL checks each link-table row's foreign keys with a per-row trigger, which costs more
- * than the COPY itself (about 7 link rows per imported row). Every row this import links to
+ * PostgreSQL checks foreign keys (of the relation columns and link rows) with a per-row
+ * trigger, which costs more than the writes themselves. Every row this import links to
  * was inserted by it or read in its own transaction, so, like pg_restore --disable-triggers,
  * the import runs with row triggers off (session_replication_role = replica, local to its
  * transaction; unique indexes still hold). Only a superuser may do so; otherwise the checks

@@ -183,6 +183,12 @@ export async function bulkInsert(strapi: Core.Strapi, uid: string, rows: BulkRow
   const columns = columnsOf(strapi, uid);
   const chunkSize = options.chunkSize ?? 500;
   const now = new Date();
+  // A relation's storage, looked up once per attribute rather than per row.
+  const onRow = new Map<string, string | undefined>();
+  const columnOfRelation = (attr: string) => {
+    if (!onRow.has(attr)) onRow.set(attr, joinColumnOf(strapi, uid, attr));
+    return onRow.get(attr);
+  };
   const run = async (trx: any) => {
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += chunkSize) {
@@ -190,7 +196,7 @@ export async function bulkInsert(strapi: Core.Strapi, uid: string, rows: BulkRow
       const records = chunk.map(({ data, links }) => {
         const rec = toRecord(columns, data, uid);
         for (const [attr, targetId] of Object.entries(links ?? {})) {
-          const column = joinColumnOf(strapi, uid, attr);
+          const column = columnOfRelation(attr);
           if (column) rec[column] = targetId ?? null;
         }
         if (columns.documentId && rec.document_id === undefined) rec.document_id = bulkDocumentId();
@@ -204,7 +210,7 @@ export async function bulkInsert(strapi: Core.Strapi, uid: string, rows: BulkRow
       const linkRows = new Map<string, Record<string, unknown>[]>();
       chunk.forEach((row, j) => {
         for (const [attr, targetId] of Object.entries(row.links ?? {})) {
-          if (targetId === null || targetId === undefined || joinColumnOf(strapi, uid, attr)) continue;
+          if (targetId === null || targetId === undefined || columnOfRelation(attr)) continue;
           const lt = linkTableOf(strapi, uid, attr);
           const rec: Record<string, unknown> = { [lt.source]: inserted[j], [lt.target]: targetId };
           if (lt.order) rec[lt.order] = 1;

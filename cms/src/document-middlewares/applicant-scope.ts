@@ -37,7 +37,8 @@ export function applicantScope(strapi: Core.Strapi): Modules.Documents.Middlewar
     if (!office) {
       throw new errors.ValidationError('Desa/kelurahan di luar wilayah kantor mana pun', { errors: [{ path: ['villageCode'], message: 'Desa/kelurahan di luar wilayah kantor mana pun', name: 'ValidationError' }] });
     }
-    Object.assign(data, { village: village.documentId, villageCode: village.code, districtCode: village.code.slice(0, 8), office: office.documentId, officeCode: office.code });
+    // Row ids: both relations are columns of the applicant's row (relations-on-rows.ts takes ids as they are).
+    Object.assign(data, { village: village.id, villageCode: village.code, districtCode: village.code.slice(0, 8), office: office.id, officeCode: office.code });
     return next();
   };
 }

@@ -8,6 +8,9 @@ export function maskIdentityNumber(value: string | null | undefined): string | n
   return value.slice(0, 4) + '*'.repeat(Math.max(0, value.length - 4));
 }
 
+/** A NIK as shown in messages and reports: region and serial only, the birth date hidden. */
+export const maskNik = (nik: string) => `${nik.slice(0, 6)}******${nik.slice(-4)}`;
+
 export function maskPhone(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return value ?? null;
   if (value.length <= 6) return '*'.repeat(value.length);

@@ -9,9 +9,6 @@
 
 export type Sex = 'male' | 'female';
 
-/** A NIK as shown in messages: region and serial only, the birth date hidden. */
-export const maskNik = (nik: string) => `${nik.slice(0, 6)}******${nik.slice(-4)}`;
-
 export interface NikProblem {
   field: 'nik' | 'kkNumber' | 'sex' | 'birthDate';
   message: string;

@@ -20,7 +20,7 @@ import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from '.
 import { ConflictError, forbidden, invalid, notFound } from '../../case/services/engine/errors';
 import { completingCurrent, followingBpjsResult, parseBpjsResult, type Change } from '../../case/services/engine/moves';
 import { sendingToBpjs, textField } from '../../case/services/engine/handlers';
-import { maskNik } from '../../../domain/nik';
+import { maskNik } from '../../../domain/mask';
 import { actorOf } from '../../case/services/engine';
 
 const BATCH_UID = 'api::batch.batch';

@@ -11,7 +11,7 @@ import { caseCode, caseCodePrefix } from '../../../database/counters';
 import { applicantInScope, caseInScope } from '../../../domain/case-scope';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
-import { maskNik } from '../../../domain/nik';
+import { maskNik } from '../../../domain/mask';
 import { roleDefinition } from '../../../domain/roles';
 import {
   availableActions,
