@@ -18,7 +18,7 @@ import { stagedOpenWriter, type OpenConstants, type StagedChunk, type StagedSche
 /** Rows per chunk: checked, staged and written together. IMPORT_CHUNK_ROWS, default 5,000. */
 export const CHUNK = Number(process.env.IMPORT_CHUNK_ROWS) || 5000;
 /** The first chunk is smaller, so that the database starts writing sooner. */
-const FIRST_CHUNK = Math.min(CHUNK, 1000);
+const FIRST_CHUNK = Math.min(CHUNK, 500);
 /** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -80,6 +80,8 @@ export interface ImportTimings {
   /** writing chunks in the transaction */
   write: number;
   total: number;
+  /** in a worker process: from the job handing it the import to the worker starting on it (a spare one is ready) */
+  workerStart?: number;
 }
 
 export interface PipelineHooks {
@@ -111,6 +113,18 @@ async function withoutRowTriggers(trx: any): Promise<boolean> {
     await trx.raw('rollback to savepoint bulk_triggers');
     return false;
   }
+}
+
+/**
+ * GIN indexes (the applicants' name search) take new entries into a pending list and merge it
+ * into the index when it outgrows gin_pending_list_limit (4 MB): a hundred thousand names
+ * would be merged eight times inside the transaction. The import lets the list grow instead
+ * (local to its transaction) and merges it once after it has answered (mergePendingSearchEntries);
+ * searches read the pending list meanwhile, so they find the new names at once.
+ */
+async function deferSearchIndexMerge(trx: any): Promise<void> {
+  if (trx.client.config.client !== 'postgres' && trx.client.config.client !== 'pg') return;
+  await trx.raw(`set local gin_pending_list_limit = '1GB'`);
 }
 
 /** What a finished import says (also when it is recognised by its events after a stop). */
@@ -151,6 +165,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   let staged: ReturnType<typeof stagedOpenWriter> | null = null;
   try {
     triggersOff = trx ? await withoutRowTriggers(trx) : false;
+    if (trx) await deferSearchIndexMerge(trx);
     // On PostgreSQL chunks are checked and staged on side connections while the previous chunk
     // is written in the transaction (bulk/staged-open.ts); elsewhere one after another.
     staged = trx && plan.staged ? stagedOpenWriter(schema.staged, trx, hooks.knex, c, plan.job.documentId) : null;

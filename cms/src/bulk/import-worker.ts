@@ -4,14 +4,14 @@
  * The server keeps answering requests while a file is parsed, and the import's memory is its
  * own: it is returned whole when the process ends, and an import cannot grow the server's heap.
  *
- * Messages: in, { type: 'start', plan, connection } and { type: 'cancel' }; out, 'progress',
- * then one of 'done' (the outcome), 'cancelled' or 'error'. If the server goes away the
+ * Messages: in, { type: 'start', plan, connection } and { type: 'cancel' }; out, 'started',
+ * 'progress', then one of 'done' (the outcome), 'cancelled' or 'error'. If the server goes away the
  * worker exits: its connection closes and PostgreSQL rolls the transaction back.
  */
 import { knex as createKnex } from 'knex';
 import { types as pgTypes } from 'pg';
 import { runForm35Import, type Form35Plan, type ImportTimings } from './form35-pipeline';
-import { analyzeWritten } from './staged-open';
+import { tidyAfterImport } from './staged-open';
 import { workerApplicationName } from './worker-launch';
 
 class Cancelled extends Error {}
@@ -27,6 +27,7 @@ pgTypes.setTypeParser(pgTypes.builtins.JSONB, 'text', (v: string) => v);
 pgTypes.setTypeParser(pgTypes.builtins.NUMERIC, 'text', parseFloat);
 
 async function start(plan: Form35Plan, connection: unknown): Promise<void> {
+  void send({ type: 'started' });
   const settings = typeof connection === 'string' ? { connectionString: connection } : { ...(connection as object) };
   // Named after the job, so that the server can find (and end) its sessions.
   const knex = createKnex({ client: 'pg', connection: { ...settings, application_name: workerApplicationName(plan.job.documentId) } as any, pool: { min: 0, max: 2 } });
@@ -44,7 +45,7 @@ async function start(plan: Form35Plan, connection: unknown): Promise<void> {
       timings,
     );
     await send({ type: 'done', outcome, timings });
-    if (outcome.progress.rowsWritten) await analyzeWritten(knex, plan.schema.staged).catch(() => {});
+    if (outcome.progress.rowsWritten) await tidyAfterImport(knex, plan.schema.staged).catch(() => {});
   } catch (err: any) {
     await send(err instanceof Cancelled ? { type: 'cancelled', timings } : { type: 'error', message: String(err?.message ?? err), stack: String(err?.stack ?? ''), timings });
   } finally {

@@ -69,7 +69,7 @@ export interface StagedProposal {
  * no round trip hands them to Node; an applicant already on file keeps its id (known_applicant)
  * and the fresh one it drew is left unused (sequences have gaps anyway).
  */
-const stageColumns = (seq: { applicant: string; case: string; event: string }) => `n int,
+const stageColumns = (seq: { applicant: string; case: string; event: string; checklist: string }) => `n int,
   known_applicant int, fresh_applicant int default nextval(${seq.applicant}),
   applicant_id int generated always as (coalesce(known_applicant, fresh_applicant)) stored,
   new_applicant boolean generated always as (known_applicant is null) stored,
@@ -137,7 +137,8 @@ export interface StagedChunk {
  */
 export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: OpenConstants, jobKey: string) {
   if (!/^[a-z0-9]{1,30}$/.test(jobKey)) throw new Error(`Kode pekerjaan impor tidak sah (${jobKey})`);
-  let sequences: { applicant: string; case: string; event: string } | null = null;
+  /** The id sequences of the tables written, as SQL literals (read once, by the first stage). */
+  let sequences: { applicant: string; case: string; event: string; checklist: string } | null = null;
   let chunks = 0;
   const staged: string[] = [];
   let closed = false;
@@ -155,7 +156,7 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
   };
 
   /** The writes of one chunk, as the parts of one statement (data-modifying WITH queries). */
-  function chunkStatement(stage: string, caseCode: Expr) {
+  function chunkStatement(stage: string, caseCode: Expr, checklistSequence: string) {
     const parts: { sql: string; bindings: unknown[] }[] = [];
     /** INSERT INTO table (columns) SELECT expressions FROM the scratch table s [WHERE …]. */
     const insertSelect = (table: string, pairs: [string, Expr][], where = '', returning = '') => {
@@ -211,10 +212,11 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
     ], '', 'returning 1');
     if (c.checklist.length) {
+      // The items' ids from their sequence named as a literal: looked up per row (pg_get_serial_sequence) it cost a quarter second per 100,000 items.
       const { table: compTable, columns: compCols, join: jt, uid } = schema.checklist;
       parts.push({
         sql: `checklist_items as materialized (
-           select nextval(pg_get_serial_sequence(?, 'id')) as id, s.case_id, r.ord, r.key, r.label, r.required
+           select nextval(${checklistSequence}) as id, s.case_id, r.ord, r.key, r.label, r.required
            from "${stage}" s cross join unnest(?::text[], ?::text[], ?::boolean[]) with ordinality as r(key, label, required, ord)
          ), checklist_written as (
            insert into ?? (id, ??, ??, ??, ??) select id, key, label, required, false from checklist_items
@@ -222,7 +224,7 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
            insert into ?? (??, ??, ??, field, ??) select case_id, id, ?, 'checklist', ord from checklist_items
          )`,
         bindings: [
-          compTable, c.checklist.map((i) => i.key), c.checklist.map((i) => i.label), c.checklist.map((i) => i.required),
+          c.checklist.map((i) => i.key), c.checklist.map((i) => i.label), c.checklist.map((i) => i.required),
           compTable, compCols.key, compCols.label, compCols.required, compCols.checked,
           jt.table, jt.caseColumn, jt.itemColumn, jt.typeColumn, jt.orderColumn, uid,
         ],
@@ -253,8 +255,9 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       await side.transaction(async (t: any) => {
         if (!sequences) {
           const { rows } = await t.raw(
-            `select quote_literal(pg_get_serial_sequence(?, 'id')) as applicant, quote_literal(pg_get_serial_sequence(?, 'id')) as "case", quote_literal(pg_get_serial_sequence(?, 'id')) as event`,
-            [schema.tables.applicant, schema.tables.case, schema.tables.event],
+            `select quote_literal(pg_get_serial_sequence(?, 'id')) as applicant, quote_literal(pg_get_serial_sequence(?, 'id')) as "case",
+                  quote_literal(pg_get_serial_sequence(?, 'id')) as event, quote_literal(pg_get_serial_sequence(?, 'id')) as checklist`,
+            [schema.tables.applicant, schema.tables.case, schema.tables.event, schema.checklist.table],
           );
           sequences = rows[0];
         }
@@ -293,7 +296,7 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       // The case code as the engine writes it: prefix and the number, at least six digits.
       const number = '(?::int + s.n)::text';
       const caseCode = { sql: `?::text || lpad(${number}, greatest(6, length(${number})), '0')`, bindings: [codePrefix, firstNumber, firstNumber] };
-      const { sql, bindings } = chunkStatement(chunk.table, caseCode);
+      const { sql, bindings } = chunkStatement(chunk.table, caseCode, sequences!.checklist);
       const { rows } = await trx.raw(sql, bindings);
       // A transaction that can't see the committed scratch table (not READ COMMITTED) would write nothing.
       if (rows[0]?.cases !== chunk.rows) throw new Error(`Tertulis ${rows[0]?.cases ?? 0} dari ${chunk.rows} kasus satu bagian berkas; impor dibatalkan`);
@@ -332,12 +335,21 @@ export async function dropStaleStages(knex: any, running: (jobKey: string) => bo
 }
 
 /**
- * Refreshes the planner's statistics of the tables an import wrote (PostgreSQL): after a
- * hundred thousand new rows the panel's queries would otherwise be planned on the old counts
- * until autovacuum comes by. Run after the import has answered; it samples, so it is quick.
+ * Tidies up after an import has committed and answered (PostgreSQL), so that neither weighs on
+ * the import itself:
+ * - merges the new entries of the GIN (name search) indexes of the tables it wrote, which the
+ *   import left in their pending lists (form35-pipeline's deferSearchIndexMerge); left there,
+ *   every search would read them all until autovacuum came by;
+ * - refreshes the planner's statistics: after a hundred thousand new rows the panel's queries
+ *   would otherwise be planned on the old counts. ANALYZE samples, so it is quick.
  */
-export async function analyzeWritten(knex: any, schema: StagedSchema): Promise<void> {
+export async function tidyAfterImport(knex: any, schema: StagedSchema): Promise<void> {
   const links = Object.values(schema.relations).flatMap((r) => ('link' in r ? [r.link.table] : []));
-  const tables = [...Object.values(schema.tables), ...links, schema.checklist.table, schema.checklist.join.table];
-  await knex.raw(`analyze ${[...new Set(tables)].map((t) => `"${t.replace(/"/g, '""')}"`).join(', ')}`);
+  const tables = [...new Set([...Object.values(schema.tables), ...links, schema.checklist.table, schema.checklist.join.table])];
+  await knex.raw(
+    `select gin_clean_pending_list(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+     where am.amname = 'gin' and i.indrelid = any(?::regclass[])`,
+    [tables.map((t) => `"${t.replace(/"/g, '""')}"`)],
+  );
+  await knex.raw(`analyze ${tables.map((t) => `"${t.replace(/"/g, '""')}"`).join(', ')}`);
 }

@@ -1,4 +1,4 @@
-import { fork } from 'child_process';
+import { fork, type ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import path from 'path';
 import type { Form35Plan, ImportOutcome, ImportProgress, ImportTimings } from './form35-pipeline';
@@ -41,8 +41,77 @@ export interface WorkerHooks {
 /** Whether imports can run in a worker here: PostgreSQL, and the compiled worker beside this file. */
 export const workerAvailable = (client: string) => client === 'postgres' && process.env.IMPORT_WORKER !== 'false' && existsSync(WORKER_SCRIPT);
 
+const forkWorker = () => fork(WORKER_SCRIPT, [], { env: process.env, execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+
+/**
+ * A worker started ahead of the next import: Node's start and loading exceljs, knex and pg
+ * take about 0.4 s, which an import would otherwise wait for. One is kept (about 60 MB, idle)
+ * while the jobs run on PostgreSQL, unless IMPORT_SPARE_WORKER=false. It is started when the
+ * jobs start and again a moment after the last import's worker has exited (never beside a
+ * running import), and it serves only while the server's environment is the one it started with.
+ */
+let spare: { child: ChildProcess; env: string } | null = null;
+let spareWanted = false;
+let spareTimer: NodeJS.Timeout | undefined;
+/** Workers running an import: a spare is started only when there are none. */
+let busy = 0;
+const SPARE_DELAY_MS = 1000;
+const environment = () => JSON.stringify(process.env);
+
+function startSpare(): void {
+  clearTimeout(spareTimer);
+  if (!spareWanted || spare || busy) return;
+  const child = forkWorker();
+  // The spare must not keep the server's process alive, nor outlive it (it exits when its channel closes).
+  child.unref();
+  (child as any).channel?.unref();
+  child.on('error', () => {});
+  child.on('exit', () => {
+    if (spare?.child === child) spare = null;
+  });
+  spare = { child, env: environment() };
+}
+
+/** Starts keeping a spare worker (the jobs' start, on PostgreSQL). */
+export function keepSpareWorker(): void {
+  spareWanted = process.env.IMPORT_SPARE_WORKER !== 'false' && existsSync(WORKER_SCRIPT);
+  startSpare();
+}
+
+/** Stops keeping one, and ends the one kept (the jobs' stop). */
+export function dropSpareWorker(): void {
+  spareWanted = false;
+  clearTimeout(spareTimer);
+  spare?.child.kill();
+  spare = null;
+}
+
+/** The spare worker if it is alive and current, else a new one; a new spare follows once this one has exited. */
+function takeWorker(): ChildProcess {
+  const kept = spare;
+  spare = null;
+  let child: ChildProcess;
+  if (kept && kept.child.connected && kept.child.exitCode === null && kept.env === environment()) {
+    child = kept.child;
+    child.ref();
+    (child as any).channel?.ref();
+  } else {
+    kept?.child.kill();
+    child = forkWorker();
+  }
+  busy += 1;
+  child.once('close', () => {
+    busy -= 1;
+    if (!spareWanted || busy) return;
+    spareTimer = setTimeout(startSpare, SPARE_DELAY_MS);
+    spareTimer.unref();
+  });
+  return child;
+}
+
 export function runInWorker(plan: Form35Plan, connection: unknown, hooks: WorkerHooks, timings: ImportTimings): Promise<ImportOutcome> {
-  const child = fork(WORKER_SCRIPT, [], { env: process.env, execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const t0 = Date.now();
+  const child = takeWorker();
   return new Promise<ImportOutcome>((resolve, reject) => {
     let settled = false;
     let stopReason: unknown = null;
@@ -74,9 +143,10 @@ export function runInWorker(plan: Form35Plan, connection: unknown, hooks: Worker
       });
     }, 500);
     child.on('message', (m: any) => {
-      if (m?.type === 'progress') progressWrites = progressWrites.then(() => hooks.progress(m.progress)).catch(() => {});
+      if (m?.type === 'started') timings.workerStart = Date.now() - t0;
+      else if (m?.type === 'progress') progressWrites = progressWrites.then(() => hooks.progress(m.progress)).catch(() => {});
       else if (m?.type === 'done') {
-        Object.assign(timings, m.timings);
+        Object.assign(timings, m.timings, { workerStart: timings.workerStart });
         finish(() => resolve(m.outcome));
       } else if (m?.type === 'cancelled') finish(() => reject(stopReason ?? new Error('Impor dibatalkan')));
       else if (m?.type === 'error') finish(() => reject(Object.assign(new Error(m.message), { stack: m.stack })));

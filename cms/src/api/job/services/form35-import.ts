@@ -13,7 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { bulkInsert, type BulkRow } from '../../../database/bulk-insert';
 import { CHUNK, importedMessage, runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
-import { analyzeWritten, dropStaleStages, stagedSchemaOf } from '../../../bulk/staged-open';
+import { dropStaleStages, stagedSchemaOf, tidyAfterImport } from '../../../bulk/staged-open';
 import { endWorkerSessions, runInWorker, workerAvailable } from '../../../bulk/worker-launch';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
@@ -163,7 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const outcome = await runForm35Import(plan, { knex: knex(), progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings);
-      if (plan.staged && outcome.progress.rowsWritten) void analyzeWritten(knex(), plan.schema.staged).catch(() => {});
+      if (strapi.db.dialect.client === 'postgres' && outcome.progress.rowsWritten) void tidyAfterImport(knex(), plan.schema.staged).catch(() => {});
       return outcome;
     } finally {
       strapi.log.info(`Form 35 import ${job.job.documentId}: ${JSON.stringify(timings)} ms`);

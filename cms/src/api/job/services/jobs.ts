@@ -10,6 +10,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { MAX_REPORT_PROBLEMS, type Problem } from '../../../bulk/form35';
 import { dropStaleStages } from '../../../bulk/staged-open';
+import { dropSpareWorker, keepSpareWorker, workerAvailable } from '../../../bulk/worker-launch';
 import type { StaffContext } from '../../../domain/staff';
 import { recordsService } from '../../panel/services/records';
 import { resourceNamed } from '../../panel/resources';
@@ -226,6 +227,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         boss = new PgBoss({ ...(typeof conn === 'string' ? { connectionString: conn } : conn), max: 3, schema: 'pgboss', application_name: 'layanan-pbi-jobs' });
         boss.on('error', (e: any) => strapi.log.warn(`pg-boss: ${e?.message ?? e}`));
         await boss.start();
+        // Form 35 imports run in a worker process: one is kept started for the next import.
+        if (workerAvailable(strapi.db.dialect.client)) keepSpareWorker();
         await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0, expireInSeconds: 3 * 3600 });
         workerId = await boss.work(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs: any[]) => {
           // (Strapi's pg type parsers leave jsonb as text.)
@@ -240,6 +243,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async stop() {
       stopping = true;
+      dropSpareWorker();
       if (cleaner) clearInterval(cleaner);
       cleaner = null;
       if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => {});
