@@ -9,6 +9,7 @@ import { installAppendOnlyGuards } from '../../cms/src/database/append-only';
 import { startServer, type TestServer } from '../helpers/strapi';
 
 const MIGRATION = path.resolve(__dirname, '../../cms/database/migrations/2026.11.24T00.00.00.relations-on-rows.js');
+const ACTOR_MIGRATION = path.resolve(__dirname, '../../cms/database/migrations/2026.11.24T12.00.00.event-actor-on-row.js');
 
 let server: TestServer;
 beforeAll(async () => {
@@ -72,6 +73,39 @@ test('the upgrade migration moves link rows into the columns, history included, 
   // (A knex query as a real promise: jest's rejects misses a failing SQLite query builder.)
   const update = await k('case_events').where({ id: e.id }).update({ case_id: e.case_id }).then(() => 'updated', (err: Error) => err.message);
   expect(update).toMatch(/Riwayat kasus tidak dapat diubah/);
+});
+
+test("the actor migration moves an event's actor link into its column; the history guard lets through only an update that clears the actor", async () => {
+  const k = knex();
+  const c = await k('cases').whereNotNull('applicant_id').first('id', 'code', 'office_code');
+  const [actor, other] = await k('up_users').orderBy('id').limit(2).select('id');
+  const events = server.strapi.db.query('api::case-event.case-event');
+  const written = await events.create({ data: { case: c.id, caseCode: c.code, officeCode: c.office_code, actor: actor.id, actorName: 'Petugas Uji', role: 'petugas', action: 'note', at: new Date() } });
+  expect(await k('case_events').where({ id: written.id }).first('actor_id')).toEqual({ actor_id: actor.id });
+  // (Knex queries as real promises: jest's rejects misses a failing SQLite query builder.)
+  const attempt = (q: any) => q.then(() => 'updated', (err: Error) => err.message);
+  expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: other.id }))).toMatch(/Riwayat kasus tidak dapat diubah/);
+  expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: null, note: 'diubah' }))).toMatch(/Riwayat kasus tidak dapat diubah/);
+  expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: null }))).toBe('updated');
+  expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: actor.id }))).toMatch(/Riwayat kasus tidak dapat diubah/);
+
+  // A database from before: the actor in a link table only.
+  await k.schema.createTable('case_events_actor_lnk', (t) => {
+    t.increments('id');
+    t.integer('case_event_id');
+    t.integer('user_id');
+  });
+  try {
+    await k('case_events_actor_lnk').insert({ case_event_id: written.id, user_id: actor.id });
+    const before = await k('case_events').whereNot('id', written.id).orderBy('id').select('id', 'actor_id', 'case_id');
+    await k.transaction((trx) => require(ACTOR_MIGRATION).up(trx));
+    expect(await k('case_events').where({ id: written.id }).first('actor_id', 'note')).toEqual({ actor_id: actor.id, note: null });
+    expect(await k('case_events').whereNot('id', written.id).orderBy('id').select('id', 'actor_id', 'case_id')).toEqual(before);
+  } finally {
+    await installAppendOnlyGuards(server.strapi);
+    await k.schema.dropTableIfExists('case_events_actor_lnk');
+  }
+  expect(await attempt(k('case_events').where({ id: written.id }).update({ note: 'diubah' }))).toMatch(/Riwayat kasus tidak dapat diubah/);
 });
 
 test('clone, connect, disconnect and unreadable inputs of a relation on the row', async () => {

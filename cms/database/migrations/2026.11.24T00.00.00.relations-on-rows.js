@@ -4,8 +4,7 @@
  * The many-to-one relations of the high-volume tables (applicants, cases, case_events) moved from
  * link tables to a column of the row ("useJoinTable": false in their schemas): one indexed column
  * instead of a link row with four indexes, which is most of what a bulk import writes. (An
- * event's actor keeps its link table: deleting an account removes its links, while the event
- * row, append-only, keeps the actor's name and role.)
+ * event's actor followed in a later migration, 2026.11.24T12.00.00, with moveLinksToColumns.)
  *
  * Strapi runs this before it syncs the schema; the sync then adds the columns' foreign keys and
  * indexes and drops the link tables. So the links are copied into the columns here first, and
@@ -30,9 +29,10 @@ async function liftHistoryGuard(knex) {
   }
 }
 
-async function up(knex) {
+/** Copies each link row's target into its row's column (adding the column if the sync hasn't yet). */
+async function moveLinksToColumns(knex, moves) {
   let lifted = false;
-  for (const m of MOVES) {
+  for (const m of moves) {
     if (!(await knex.schema.hasTable(m.table)) || !(await knex.schema.hasTable(m.link))) continue;
     if (!(await knex.schema.hasColumn(m.table, m.column))) {
       await knex.schema.alterTable(m.table, (t) => t.integer(m.column).unsigned());
@@ -45,4 +45,8 @@ async function up(knex) {
   }
 }
 
-module.exports = { up };
+async function up(knex) {
+  await moveLinksToColumns(knex, MOVES);
+}
+
+module.exports = { up, moveLinksToColumns };

@@ -4,38 +4,57 @@ import type { Core } from '@strapi/strapi';
  * The case history is append-only below the application too: a database trigger refuses
  * UPDATE and DELETE on case_events, whose case_id column links an event to its case (so a case
  * with history cannot be deleted either: the foreign key would set that column to null), and on
- * a link table, were the relation ever stored in one. Installed idempotently at every bootstrap.
+ * a link table, were the relation ever stored in one. One update gets through: the one that
+ * only clears an event's actor, which the foreign key makes when a staff account is deleted
+ * (the event keeps the actor's name and role). Installed idempotently at every bootstrap.
  */
-const GUARDED = (strapi: Core.Strapi): string[] => {
-  const meta = strapi.db.metadata.get('api::case-event.case-event' as any) as any;
+const EVENT = 'api::case-event.case-event';
+
+const guarded = (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(EVENT as any) as any;
   const link = meta.attributes.case.joinTable?.name;
-  return link ? [meta.tableName, link] : [meta.tableName];
+  /** The actor's column, when the actor is stored on the row. */
+  const actorColumn: string | null = meta.attributes.actor.joinColumn?.name ?? null;
+  return { table: meta.tableName as string, tables: link ? [meta.tableName, link] : [meta.tableName], actorColumn };
 };
 
 export async function installAppendOnlyGuards(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
-  const tables = GUARDED(strapi);
+  const { table: events, tables, actorColumn } = guarded(strapi);
   if (strapi.db.dialect.client === 'postgres') {
     await knex.transaction(async (trx) => {
+      // TG_ARGV[0]: the column an update may clear and nothing else (the actor's).
       await trx.raw(`
         CREATE OR REPLACE FUNCTION layanan_refuse_history_change() RETURNS trigger AS $$
         BEGIN
+          IF TG_OP = 'UPDATE' AND TG_NARGS > 0 AND to_jsonb(NEW) ->> TG_ARGV[0] IS NULL
+             AND to_jsonb(NEW) - TG_ARGV[0] = to_jsonb(OLD) - TG_ARGV[0] THEN
+            RETURN NEW;
+          END IF;
           RAISE EXCEPTION 'Riwayat kasus tidak dapat diubah atau dihapus (% pada %)', TG_OP, TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
         END
         $$ LANGUAGE plpgsql`);
       for (const table of tables) {
+        const clearable = table === events && actorColumn ? `'${actorColumn.replace(/'/g, "''")}'` : '';
         await trx.raw(`DROP TRIGGER IF EXISTS ${table}_append_only ON ??`, [table]);
-        await trx.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ?? FOR EACH ROW EXECUTE FUNCTION layanan_refuse_history_change()`, [table]);
+        await trx.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ?? FOR EACH ROW EXECUTE FUNCTION layanan_refuse_history_change(${clearable})`, [table]);
       }
     });
     return;
   }
   if (strapi.db.dialect.client === 'sqlite') {
     for (const table of tables) {
-      for (const op of ['UPDATE', 'DELETE']) {
-        await knex.raw(`CREATE TRIGGER IF NOT EXISTS ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
+      // Replaced at every start (the update trigger's exception follows the table's columns).
+      await knex.raw(`DROP TRIGGER IF EXISTS ${table}_no_update`);
+      await knex.raw(`DROP TRIGGER IF EXISTS ${table}_no_delete`);
+      let when = '';
+      if (table === events && actorColumn) {
+        const others = ((await knex.raw(`pragma table_info(??)`, [table])) as { name: string }[]).map((c) => c.name).filter((c) => c !== actorColumn);
+        when = ` WHEN NOT (NEW."${actorColumn}" IS NULL AND ${others.map((c) => `NEW."${c}" IS OLD."${c}"`).join(' AND ')})`;
       }
+      await knex.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}${when} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
+      await knex.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
     }
   }
 }
