@@ -45,7 +45,7 @@ const forkWorker = () => fork(WORKER_SCRIPT, [], { env: process.env, execArgv: [
 
 /**
  * A worker started ahead of the next import: Node's start and loading exceljs, knex and pg
- * take about 0.4 s, which an import would otherwise wait for. One is kept (about 60 MB, idle)
+ * take about 0.4 s, which an import would otherwise wait for. One is kept (about 80 MB, idle)
  * while the jobs run on PostgreSQL, unless IMPORT_SPARE_WORKER=false. It is started when the
  * jobs start and again a moment after the last import's worker has exited (never beside a
  * running import), and it serves only while the server's environment is the one it started with.
