@@ -75,7 +75,7 @@ test('the upgrade migration moves link rows into the columns, history included, 
   expect(update).toMatch(/Riwayat kasus tidak dapat diubah/);
 });
 
-test("the actor migration moves an event's actor link into its column; the history guard lets through only an update that clears the actor", async () => {
+test("the actor migration moves an event's actor link into its column; the history guard lets through only the foreign key clearing it", async () => {
   const k = knex();
   const c = await k('cases').whereNotNull('applicant_id').first('id', 'code', 'office_code');
   const [actor, other] = await k('up_users').orderBy('id').limit(2).select('id');
@@ -86,20 +86,23 @@ test("the actor migration moves an event's actor link into its column; the histo
   const attempt = (q: any) => q.then(() => 'updated', (err: Error) => err.message);
   expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: other.id }))).toMatch(/Riwayat kasus tidak dapat diubah/);
   expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: null, note: 'diubah' }))).toMatch(/Riwayat kasus tidak dapat diubah/);
-  expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: null }))).toBe('updated');
+  // Clearing the actor alone: on PostgreSQL only the foreign key may (an account deleted:
+  // engine/history.test.ts); SQLite can't tell who clears it.
+  const clear = await attempt(k('case_events').where({ id: written.id }).update({ actor_id: null }));
+  expect(clear).toMatch(server.strapi.db.dialect.client === 'postgres' ? /Riwayat kasus tidak dapat diubah/ : /^updated$/);
   expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: actor.id }))).toMatch(/Riwayat kasus tidak dapat diubah/);
 
-  // A database from before: the actor in a link table only.
+  // A database from before: the actor in a link table only (another account than the row says).
   await k.schema.createTable('case_events_actor_lnk', (t) => {
     t.increments('id');
     t.integer('case_event_id');
     t.integer('user_id');
   });
   try {
-    await k('case_events_actor_lnk').insert({ case_event_id: written.id, user_id: actor.id });
+    await k('case_events_actor_lnk').insert({ case_event_id: written.id, user_id: other.id });
     const before = await k('case_events').whereNot('id', written.id).orderBy('id').select('id', 'actor_id', 'case_id');
     await k.transaction((trx) => require(ACTOR_MIGRATION).up(trx));
-    expect(await k('case_events').where({ id: written.id }).first('actor_id', 'note')).toEqual({ actor_id: actor.id, note: null });
+    expect(await k('case_events').where({ id: written.id }).first('actor_id', 'note')).toEqual({ actor_id: other.id, note: null });
     expect(await k('case_events').whereNot('id', written.id).orderBy('id').select('id', 'actor_id', 'case_id')).toEqual(before);
   } finally {
     await installAppendOnlyGuards(server.strapi);

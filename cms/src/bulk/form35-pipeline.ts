@@ -82,6 +82,9 @@ export interface ImportTimings {
   total: number;
   /** in a worker process: from the job handing it the import to the worker starting on it (a spare one is ready) */
   workerStart?: number;
+  /** the tidy-up after the import answered (PostgreSQL, staged-open's tidyAfterImport): its time and the GIN pages it merged */
+  tidyMs?: number;
+  tidyMergedPages?: number;
 }
 
 export interface PipelineHooks {

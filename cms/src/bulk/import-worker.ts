@@ -5,7 +5,8 @@
  * own: it is returned whole when the process ends, and an import cannot grow the server's heap.
  *
  * Messages: in, { type: 'start', plan, connection } and { type: 'cancel' }; out, 'started',
- * 'progress', then one of 'done' (the outcome), 'cancelled' or 'error'. If the server goes away the
+ * 'progress', then one of 'done' (the outcome), 'cancelled' or 'error'; after 'done', 'tidied'
+ * (staged-open's tidyAfterImport). If the server goes away the
  * worker exits: its connection closes and PostgreSQL rolls the transaction back.
  */
 import { knex as createKnex } from 'knex';
@@ -51,7 +52,7 @@ async function start(plan: Form35Plan, connection: unknown): Promise<void> {
       timings,
     );
     await send({ type: 'done', outcome, timings });
-    if (outcome.progress.rowsWritten) await tidyAfterImport(knex, plan.schema.staged).catch(() => {});
+    if (outcome.progress.rowsWritten) await send({ type: 'tidied', tidy: await tidyAfterImport(knex, plan.schema.staged) });
   } catch (err: any) {
     await send(err instanceof Cancelled ? { type: 'cancelled', timings } : { type: 'error', message: String(err?.message ?? err), stack: String(err?.stack ?? ''), timings });
   } finally {

@@ -334,6 +334,15 @@ export async function dropStaleStages(knex: any, running: (jobKey: string) => bo
   return dropped;
 }
 
+/** What the tidy-up after an import did. */
+export interface TidyOutcome {
+  /** pending-list pages the GIN indexes merged (more than 512, 4 MB, means the import held them back) */
+  mergedPages: number;
+  ms: number;
+  /** the steps that failed (each runs whatever the other did) */
+  failures: string[];
+}
+
 /**
  * Tidies up after an import has committed and answered (PostgreSQL), so that neither weighs on
  * the import itself:
@@ -343,13 +352,27 @@ export async function dropStaleStages(knex: any, running: (jobKey: string) => bo
  * - refreshes the planner's statistics: after a hundred thousand new rows the panel's queries
  *   would otherwise be planned on the old counts. ANALYZE samples, so it is quick.
  */
-export async function tidyAfterImport(knex: any, schema: StagedSchema): Promise<void> {
+export async function tidyAfterImport(knex: any, schema: StagedSchema): Promise<TidyOutcome> {
+  const t0 = Date.now();
   const links = Object.values(schema.relations).flatMap((r) => ('link' in r ? [r.link.table] : []));
-  const tables = [...new Set([...Object.values(schema.tables), ...links, schema.checklist.table, schema.checklist.join.table])];
-  await knex.raw(
-    `select gin_clean_pending_list(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
-     where am.amname = 'gin' and i.indrelid = any(?::regclass[])`,
-    [tables.map((t) => `"${t.replace(/"/g, '""')}"`)],
-  );
-  await knex.raw(`analyze ${tables.map((t) => `"${t.replace(/"/g, '""')}"`).join(', ')}`);
+  const tables = [...new Set([...Object.values(schema.tables), ...links, schema.checklist.table, schema.checklist.join.table])].map((t) => `"${t.replace(/"/g, '""')}"`);
+  const failures: string[] = [];
+  let mergedPages = 0;
+  try {
+    const { rows } = await knex.raw(
+      `select coalesce(sum(gin_clean_pending_list(i.indexrelid)), 0)::int as pages
+       from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+       where am.amname = 'gin' and i.indrelid = any(?::regclass[])`,
+      [tables],
+    );
+    mergedPages = rows[0].pages;
+  } catch (err: any) {
+    failures.push(`merging the name-search index: ${err?.message ?? err}`);
+  }
+  try {
+    await knex.raw(`analyze ${tables.join(', ')}`);
+  } catch (err: any) {
+    failures.push(`analyze: ${err?.message ?? err}`);
+  }
+  return { mergedPages, ms: Date.now() - t0, failures };
 }

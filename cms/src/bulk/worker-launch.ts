@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import path from 'path';
 import type { Form35Plan, ImportOutcome, ImportProgress, ImportTimings } from './form35-pipeline';
+import type { TidyOutcome } from './staged-open';
 
 /**
  * Starts the import worker (import-worker.ts) for one Form 35 import and relays its progress
@@ -34,6 +35,8 @@ export async function endWorkerSessions(knex: any, jobId: string, waitMs = 10_00
 
 export interface WorkerHooks {
   progress(p: ImportProgress): Promise<void>;
+  /** The tidy-up after the import, reported once the import has answered. */
+  tidied?(t: TidyOutcome): void;
   /** Throws when the job is cancelled or the server is stopping. */
   checkCancelled(): Promise<void>;
 }
@@ -91,7 +94,7 @@ function takeWorker(): ChildProcess {
   const kept = spare;
   spare = null;
   let child: ChildProcess;
-  if (kept && kept.child.connected && kept.child.exitCode === null && kept.env === environment()) {
+  if (kept && kept.child.connected && kept.child.exitCode === null && kept.child.signalCode === null && kept.env === environment()) {
     child = kept.child;
     child.ref();
     (child as any).channel?.ref();
@@ -144,6 +147,7 @@ export function runInWorker(plan: Form35Plan, connection: unknown, hooks: Worker
     }, 500);
     child.on('message', (m: any) => {
       if (m?.type === 'started') timings.workerStart = Date.now() - t0;
+      else if (m?.type === 'tidied') hooks.tidied?.(m.tidy);
       else if (m?.type === 'progress') progressWrites = progressWrites.then(() => hooks.progress(m.progress)).catch(() => {});
       else if (m?.type === 'done') {
         Object.assign(timings, m.timings, { workerStart: timings.workerStart });

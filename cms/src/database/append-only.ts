@@ -6,7 +6,9 @@ import type { Core } from '@strapi/strapi';
  * with history cannot be deleted either: the foreign key would set that column to null), and on
  * a link table, were the relation ever stored in one. One update gets through: the one that
  * only clears an event's actor, which the foreign key makes when a staff account is deleted
- * (the event keeps the actor's name and role). Installed idempotently at every bootstrap.
+ * (the event keeps the actor's name and role). On PostgreSQL only the foreign key may make it
+ * (it runs inside the key's own trigger: depth 2); SQLite can't tell who clears the column.
+ * Installed idempotently at every bootstrap.
  */
 const EVENT = 'api::case-event.case-event';
 
@@ -27,7 +29,7 @@ export async function installAppendOnlyGuards(strapi: Core.Strapi): Promise<void
       await trx.raw(`
         CREATE OR REPLACE FUNCTION layanan_refuse_history_change() RETURNS trigger AS $$
         BEGIN
-          IF TG_OP = 'UPDATE' AND TG_NARGS > 0 AND to_jsonb(NEW) ->> TG_ARGV[0] IS NULL
+          IF TG_OP = 'UPDATE' AND TG_NARGS > 0 AND pg_trigger_depth() > 1 AND to_jsonb(NEW) ->> TG_ARGV[0] IS NULL
              AND to_jsonb(NEW) - TG_ARGV[0] = to_jsonb(OLD) - TG_ARGV[0] THEN
             RETURN NEW;
           END IF;
@@ -44,17 +46,20 @@ export async function installAppendOnlyGuards(strapi: Core.Strapi): Promise<void
     return;
   }
   if (strapi.db.dialect.client === 'sqlite') {
-    for (const table of tables) {
-      // Replaced at every start (the update trigger's exception follows the table's columns).
-      await knex.raw(`DROP TRIGGER IF EXISTS ${table}_no_update`);
-      await knex.raw(`DROP TRIGGER IF EXISTS ${table}_no_delete`);
-      let when = '';
-      if (table === events && actorColumn) {
-        const others = ((await knex.raw(`pragma table_info(??)`, [table])) as { name: string }[]).map((c) => c.name).filter((c) => c !== actorColumn);
-        when = ` WHEN NOT (NEW."${actorColumn}" IS NULL AND ${others.map((c) => `NEW."${c}" IS OLD."${c}"`).join(' AND ')})`;
+    // In one transaction, so that a failure can't leave the history unguarded.
+    await knex.transaction(async (trx) => {
+      for (const table of tables) {
+        // Replaced at every start (the update trigger's exception follows the table's columns).
+        await trx.raw(`DROP TRIGGER IF EXISTS ${table}_no_update`);
+        await trx.raw(`DROP TRIGGER IF EXISTS ${table}_no_delete`);
+        let when = '';
+        if (table === events && actorColumn) {
+          const others = ((await trx.raw(`pragma table_info(??)`, [table])) as { name: string }[]).map((c) => c.name).filter((c) => c !== actorColumn);
+          when = ` WHEN NOT (NEW."${actorColumn}" IS NULL AND ${others.map((c) => `NEW."${c}" IS OLD."${c}"`).join(' AND ')})`;
+        }
+        await trx.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}${when} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
+        await trx.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
       }
-      await knex.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}${when} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
-      await knex.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
-    }
+    });
   }
 }

@@ -13,7 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { bulkInsert, type BulkRow } from '../../../database/bulk-insert';
 import { CHUNK, importedMessage, runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
-import { dropStaleStages, stagedSchemaOf, tidyAfterImport } from '../../../bulk/staged-open';
+import { dropStaleStages, stagedSchemaOf, tidyAfterImport, type TidyOutcome } from '../../../bulk/staged-open';
 import { endWorkerSessions, runInWorker, workerAvailable } from '../../../bulk/worker-launch';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
@@ -144,12 +144,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(row?.n ?? 0);
   }
 
+  /** The tidy-up after an import (PostgreSQL): recorded in the timings, its failures logged. */
+  const tidied = (jobId: string) => (t: TidyOutcome) => {
+    Object.assign(timings, { tidyMs: t.ms, tidyMergedPages: t.mergedPages });
+    for (const f of t.failures) strapi.log.warn(`Form 35 import ${jobId}: tidy-up after the import: ${f}`);
+  };
+
   async function run(job: JobRun): Promise<JobOutcome> {
     const plan = await planOf(job);
+    delete timings.tidyMs;
+    delete timings.tidyMergedPages;
     try {
       if (plan.staged && workerAvailable(strapi.db.dialect.client)) {
         try {
-          return await runInWorker(plan, (knex() as any).client.config.connection, job, timings);
+          return await runInWorker(plan, (knex() as any).client.config.connection, { ...job, tidied: tidied(job.job.documentId) }, timings);
         } catch (err) {
           // A worker that did not finish may leave a session and scratch tables behind (it
           // normally drops them): its sessions are ended first, then its tables dropped.
@@ -163,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const outcome = await runForm35Import(plan, { knex: knex(), progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings);
-      if (strapi.db.dialect.client === 'postgres' && outcome.progress.rowsWritten) void tidyAfterImport(knex(), plan.schema.staged).catch(() => {});
+      if (strapi.db.dialect.client === 'postgres' && outcome.progress.rowsWritten) void tidyAfterImport(knex(), plan.schema.staged).then(tidied(job.job.documentId));
       return outcome;
     } finally {
       strapi.log.info(`Form 35 import ${job.job.documentId}: ${JSON.stringify(timings)} ms`);
