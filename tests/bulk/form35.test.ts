@@ -11,7 +11,7 @@ import os from 'os';
 import path from 'path';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { Logins, villageOf, type Staff } from '../engine/helpers';
-import { counts, csvOf, download, finished, importFile, people, reportOf, rowOf, SERVICE, upload, xlsxOf } from './support';
+import { counts, csvOf, download, finished, importFile, people, reportOf, rowOf, SERVICE, until, upload, xlsxOf } from './support';
 
 let server: TestServer;
 let logins: Logins;
@@ -265,7 +265,7 @@ test('imported names are found at once, and on PostgreSQL merged into the name-s
   if (server.strapi.db.dialect.client !== 'postgres') return;
   // The tidy-up after this import (reported to the job's timings) merged its names into the
   // GIN indexes: nothing is left to merge.
-  for (let until = Date.now() + 20_000; service.timings.tidyMergedPages === undefined && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+  await until(() => service.timings.tidyMergedPages !== undefined);
   expect(service.timings.tidyMergedPages).toBeGreaterThan(0);
   const { rows } = await knex.raw(
     `select c.relname as name, gin_clean_pending_list(i.indexrelid) as pages from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam where am.amname = 'gin' and i.indrelid = 'applicants'::regclass`,

@@ -6,7 +6,7 @@
 import fs from 'fs';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { Logins, villageOf, type Staff } from '../engine/helpers';
-import { counts, csvOf, finished, manyRows, reportOf, SERVICE, upload } from './support';
+import { counts, csvOf, finished, manyRows, reportOf, SERVICE, until, upload } from './support';
 
 let server: TestServer;
 let desa: Staff;
@@ -70,10 +70,6 @@ function importWorkers(): number[] {
   }
   return out;
 }
-
-const until = async (ok: () => boolean, ms = 20_000) => {
-  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
-};
 
 test('on PostgreSQL a spare worker waits for the next import and runs it; the name-search entries are merged after the import has answered', async () => {
   if (server.strapi.db.dialect.client !== 'postgres') return;

@@ -185,3 +185,8 @@ export function manyRows(n: number, villages: string[], serialBase = 100): unkno
   }
   return rows;
 }
+
+/** Waits (at most `ms`) until `ok()` holds; the caller asserts what it needs afterwards. */
+export async function until(ok: () => boolean, ms = 20_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+}

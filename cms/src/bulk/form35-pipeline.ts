@@ -96,6 +96,8 @@ export interface PipelineHooks {
   writeGeneric?(trx: any, rows: ValidRow[], codes: string[], eventData: (row: number) => Record<string, unknown>): Promise<void>;
 }
 
+const onPostgres = (trx: any) => trx.client.config.client === 'postgres' || trx.client.config.client === 'pg';
+
 /**
  * PostgreSQL checks foreign keys (of the relation columns and link rows) with a per-row
  * trigger, which costs more than the writes themselves. Every row this import links to
@@ -105,7 +107,7 @@ export interface PipelineHooks {
  * stay and the import is slower.
  */
 async function withoutRowTriggers(trx: any): Promise<boolean> {
-  if (trx.client.config.client !== 'postgres' && trx.client.config.client !== 'pg') return false;
+  if (!onPostgres(trx)) return false;
   if (process.env.IMPORT_KEEP_TRIGGERS === 'true') return false;
   await trx.raw('savepoint bulk_triggers');
   try {
@@ -122,11 +124,11 @@ async function withoutRowTriggers(trx: any): Promise<boolean> {
  * GIN indexes (the applicants' name search) take new entries into a pending list and merge it
  * into the index when it outgrows gin_pending_list_limit (4 MB): a hundred thousand names
  * would be merged eight times inside the transaction. The import lets the list grow instead
- * (local to its transaction) and merges it once after it has answered (mergePendingSearchEntries);
- * searches read the pending list meanwhile, so they find the new names at once.
+ * (local to its transaction), and it is merged once after the import has answered (staged-open's
+ * tidyAfterImport); searches read the pending list meanwhile, so they find the new names at once.
  */
 async function deferSearchIndexMerge(trx: any): Promise<void> {
-  if (trx.client.config.client !== 'postgres' && trx.client.config.client !== 'pg') return;
+  if (!onPostgres(trx)) return;
   await trx.raw(`set local gin_pending_list_limit = '1GB'`);
 }
 

@@ -69,7 +69,10 @@ export interface StagedProposal {
  * no round trip hands them to Node; an applicant already on file keeps its id (known_applicant)
  * and the fresh one it drew is left unused (sequences have gaps anyway).
  */
-const stageColumns = (seq: { applicant: string; case: string; event: string; checklist: string }) => `n int,
+/** The id sequences of the tables written, as SQL literals. */
+type Sequences = { applicant: string; case: string; event: string; checklist: string };
+
+const stageColumns = (seq: Sequences) => `n int,
   known_applicant int, fresh_applicant int default nextval(${seq.applicant}),
   applicant_id int generated always as (coalesce(known_applicant, fresh_applicant)) stored,
   new_applicant boolean generated always as (known_applicant is null) stored,
@@ -137,8 +140,8 @@ export interface StagedChunk {
  */
 export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: OpenConstants, jobKey: string) {
   if (!/^[a-z0-9]{1,30}$/.test(jobKey)) throw new Error(`Kode pekerjaan impor tidak sah (${jobKey})`);
-  /** The id sequences of the tables written, as SQL literals (read once, by the first stage). */
-  let sequences: { applicant: string; case: string; event: string; checklist: string } | null = null;
+  /** Read once, by the first stage. */
+  let sequences: Sequences | null = null;
   let chunks = 0;
   const staged: string[] = [];
   let closed = false;

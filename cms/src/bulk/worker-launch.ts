@@ -41,8 +41,9 @@ export interface WorkerHooks {
   checkCancelled(): Promise<void>;
 }
 
-/** Whether imports can run in a worker here: PostgreSQL, and the compiled worker beside this file. */
-export const workerAvailable = (client: string) => client === 'postgres' && process.env.IMPORT_WORKER !== 'false' && existsSync(WORKER_SCRIPT);
+/** Whether imports can run in a worker here: PostgreSQL's staged path (the one the worker runs), and the compiled worker beside this file. */
+export const workerAvailable = (client: string) =>
+  client === 'postgres' && process.env.IMPORT_WORKER !== 'false' && process.env.IMPORT_STAGED !== 'false' && existsSync(WORKER_SCRIPT);
 
 const forkWorker = () => fork(WORKER_SCRIPT, [], { env: process.env, execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 
@@ -75,9 +76,9 @@ function startSpare(): void {
   spare = { child, env: environment() };
 }
 
-/** Starts keeping a spare worker (the jobs' start, on PostgreSQL). */
+/** Starts keeping a spare worker (the jobs' start, where workerAvailable). */
 export function keepSpareWorker(): void {
-  spareWanted = process.env.IMPORT_SPARE_WORKER !== 'false' && existsSync(WORKER_SCRIPT);
+  spareWanted = process.env.IMPORT_SPARE_WORKER !== 'false';
   startSpare();
 }
 

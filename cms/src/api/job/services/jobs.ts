@@ -228,7 +228,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         boss.on('error', (e: any) => strapi.log.warn(`pg-boss: ${e?.message ?? e}`));
         await boss.start();
         // Form 35 imports run in a worker process: one is kept started for the next import.
-        if (workerAvailable(strapi.db.dialect.client) && process.env.IMPORT_STAGED !== 'false') keepSpareWorker();
+        if (workerAvailable(strapi.db.dialect.client)) keepSpareWorker();
         await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0, expireInSeconds: 3 * 3600 });
         workerId = await boss.work(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs: any[]) => {
           // (Strapi's pg type parsers leave jsonb as text.)
