@@ -1,4 +1,5 @@
 import path from 'path';
+import { configureSqliteConnection, waitForWriteLock } from '../src/database/sqlite-writers';
 
 /**
  * DATABASE_URL=postgres://user:pass@host:5432/name selects PostgreSQL (production, CI);
@@ -17,12 +18,16 @@ export default ({ env }) => {
       },
     };
   }
+  // WAL, and writers that wait for the lock without blocking: a Form 35 import writes on a
+  // connection of its own while the server's keeps answering (src/database/sqlite-writers.ts).
+  waitForWriteLock();
   const dataDir = env('DATA_DIR', path.resolve(__dirname, '..', '..', '..', 'data'));
   return {
     connection: {
       client: 'sqlite',
       connection: { filename: env('DATABASE_FILENAME', path.join(dataDir, 'layanan-pbi.db')) },
       useNullAsDefault: true,
+      pool: { afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => done(null, (configureSqliteConnection(conn), conn)) },
     },
   };
 };

@@ -13,18 +13,23 @@ export interface TestServer {
 
 /**
  * Boots the real Strapi app on a fresh copy of the seeded template database and listens on a
- * free port. One database per jest worker, recreated for each test file.
+ * free port. One database per jest worker, recreated for each test file. `database: 'sqlite'`
+ * asks for SQLite (what `npm start` uses) whatever the run's database: when the run is on
+ * PostgreSQL, that server seeds a new SQLite file as it starts.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { database?: 'sqlite' } = {}): Promise<TestServer> {
   applyTestEnv();
   const name = `${DB_PREFIX}_w${process.env.JEST_WORKER_ID ?? '1'}`;
-  const pg = process.env.TEST_DB_KIND === 'postgres';
+  const pg = process.env.TEST_DB_KIND === 'postgres' && options.database !== 'sqlite';
   if (pg) {
     await recreatePg(name, TEMPLATE);
     process.env.DATABASE_URL = urlFor(name);
   } else {
+    delete process.env.DATABASE_URL;
     const file = sqliteFile(name);
-    fs.copyFileSync(sqliteFile(TEMPLATE), file);
+    // (A write-ahead log left by an earlier server on this name belongs to the old file.)
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    if (process.env.TEST_DB_KIND !== 'postgres') fs.copyFileSync(sqliteFile(TEMPLATE), file);
     process.env.DATABASE_FILENAME = file;
   }
   const { createStrapi } = require('@strapi/strapi');

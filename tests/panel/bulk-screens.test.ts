@@ -166,9 +166,12 @@ test('a running import is cancelled from its progress view and leaves nothing', 
   await ui.login(page, 'magetan.desa1');
   const village = await villageOf(ui.server, 'magetan.desa1');
   const header = 'No;NIK;No KK;Nama;Tempat Lahir;Tanggal Lahir;Jenis Kelamin;Alamat;RT/RW;Desa/Kelurahan;Kecamatan;No HP;Keterangan';
+  // Valid rows with distinct NIKs (a NIK's serial has four digits: 9,000 per birth date), so
+  // that the import is still writing when the cancel comes, and does not end on its own problems.
   const rows = Array.from({ length: 50_000 }, (_, i) => {
-    const nik = makeNik(village.slice(0, 8), '1975-04-12', 'male', 20_000 + i);
-    return `${i + 1};${nik};${nik.slice(0, 6)}0101${String(200000 + i).slice(-6)};WARGA UJI ${i};MAGETAN;12-04-1975;L;Dusun Krajan;001/002;${village};;;`;
+    const birth = new Date(Date.UTC(1975, 3, 12) + Math.floor(i / 9000) * 86_400_000).toISOString().slice(0, 10);
+    const nik = makeNik(village.slice(0, 8), birth, 'male', 20_000 + (i % 9000));
+    return `${i + 1};${nik};${nik.slice(0, 6)}0101${String(200000 + i).slice(-6)};WARGA UJI ${i};MAGETAN;${birth.split('-').reverse().join('-')};L;Dusun Krajan;001/002;${village};;;`;
   });
   const file = path.join(ARTIFACTS, 'form35-besar.csv');
   fs.writeFileSync(file, [header, ...rows].join('\n'));

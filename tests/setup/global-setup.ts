@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.DATABASE_URL = urlFor(TEMPLATE);
   } else {
     const file = sqliteFile(TEMPLATE);
-    fs.rmSync(file, { force: true });
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     process.env.DATABASE_FILENAME = file;
   }
   const app = await createStrapi({ appDir: cmsDir, distDir }).load();

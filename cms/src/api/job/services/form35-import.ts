@@ -11,6 +11,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { bulkInsert, type BulkRow } from '../../../database/bulk-insert';
+import { importConnection } from '../../../database/sqlite-writers';
 import { CHUNK, importedMessage, runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
 import { dropStaleStages, stagedSchemaOf, tidyAfterImport, type TidyOutcome } from '../../../bulk/staged-open';
@@ -170,7 +171,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw err;
         }
       }
-      const outcome = await runForm35Import(plan, { knex: knex(), progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings);
+      // On SQLite the import writes on a connection of its own, so the server keeps answering.
+      const own = importConnection(strapi);
+      const outcome = await runForm35Import(plan, { knex: own.knex, progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings).finally(() => own.release());
       if (strapi.db.dialect.client === 'postgres' && outcome.progress.rowsWritten) void tidyAfterImport(knex(), plan.schema.staged).then(tidied(job.job.documentId));
       return outcome;
     } finally {

@@ -10,6 +10,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { MAX_REPORT_PROBLEMS, type Problem } from '../../../bulk/form35';
 import { dropStaleStages } from '../../../bulk/staged-open';
+import { liveProgress, type LiveProgress } from './live-progress';
 import { dropSpareWorker, keepSpareWorker, workerAvailable } from '../../../bulk/worker-launch';
 import type { StaffContext } from '../../../domain/staff';
 import { recordsService } from '../../panel/services/records';
@@ -41,13 +42,7 @@ export interface JobRow {
   params: { staff: StaffContext; [key: string]: unknown };
 }
 
-export interface Progress {
-  rowsTotal?: number;
-  rowsRead?: number;
-  rowsValid?: number;
-  rowsWritten?: number;
-  problemCount?: number;
-}
+export type Progress = LiveProgress;
 
 export class JobCancelled extends Error {
   constructor() {
@@ -128,10 +123,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       dir,
       input: path.join(dir, 'input'),
       staff: job.params.staff,
-      // Progress is written outside the job's transaction, on another connection: PostgreSQL
-      // only (SQLite has one connection, held by the import's transaction).
+      // Progress is kept in memory (the jobs resource shows it) and written to the job's row
+      // outside the job's transaction: on PostgreSQL only, for on SQLite an import's
+      // transaction holds the write lock until it ends.
       async progress(p, force) {
         current = { ...current, ...p };
+        liveProgress.set(documentId, current);
         if (!isPg() || (!force && Date.now() - lastWrite < PROGRESS_MS)) return;
         lastWrite = Date.now();
         await update(documentId, { ...current, heartbeatAt: new Date() });
@@ -150,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const handler = handlers.get(job.kind);
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
-      outcome = await handler(handle);
+      outcome = await handler(handle).finally(() => liveProgress.end(documentId));
     } catch (err: any) {
       if (err instanceof JobCancelled) {
         await fs.rm(handle.input, { force: true });
@@ -345,7 +342,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = await service.visible(staff, documentId);
       if (!['queued', 'running'].includes(job.status)) throw conflict(`Pekerjaan sudah selesai (status: ${job.status}) dan tidak dapat dibatalkan`, { status: job.status });
       cancelled.add(documentId);
-      await update(documentId, { cancelRequested: true });
+      // A job running in this server reads the cancel from memory. On SQLite the row is not
+      // written meanwhile: the write would wait for the import's lock, holding the server's one
+      // connection (every read would wait with it); the job's end records the cancel.
+      if (isPg() || job.status === 'queued') await update(documentId, { cancelRequested: true });
       if (job.status === 'queued') {
         const n = await knex()(table()).where({ document_id: documentId, status: 'queued' }).update({ status: 'cancelled', message: new JobCancelled().message, finished_at: new Date(), updated_at: new Date() });
         if (n) localQueue = localQueue.filter((id) => id !== documentId);

@@ -1,3 +1,4 @@
+import { liveProgress, PROGRESS_FIELDS } from '../../job/services/live-progress';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 
@@ -11,6 +12,8 @@ export const jobs: ResourceDefinition = {
   uid: 'api::job.job',
   label: ['fileName', 'kind'],
   fields: ['kind', 'status', 'dryRun', 'fileName', 'format', 'rowsTotal', 'rowsRead', 'rowsValid', 'rowsWritten', 'problemCount', 'message', 'hasReport', 'hasFile', 'ownerName', 'createdAt', 'startedAt', 'finishedAt', 'filesRemovedAt'],
+  // A running job's progress as it is now (on SQLite its row is written only when it ends).
+  computed: Object.fromEntries(PROGRESS_FIELDS.map((field) => [field, (record) => (record.status === 'running' ? liveProgress.get(String(record.id))?.[field] : undefined) ?? record[field]])),
   filters: { kind: ['eq'], status: ['eq'], dryRun: ['eq'], createdAt: ['gte', 'lte'] },
   sortable: ['createdAt', 'status', 'kind', 'finishedAt'],
   defaultSort: ['createdAt', 'DESC'],

@@ -1,0 +1,83 @@
+import type { Core } from '@strapi/strapi';
+import { knex as createKnex } from 'knex';
+import { PanelError } from '../api/panel/lib/errors';
+
+/**
+ * SQLite (the single-server install) with two writers: the server's connection and a Form 35
+ * import's own, so that the server keeps answering while an import's transaction runs (its
+ * progress, its cancel, the panel's lists). The database is in WAL mode: reads never wait and
+ * see what was committed; one connection writes at a time.
+ *
+ * A writer that finds the lock taken waits for it here, asynchronously: better-sqlite3's own
+ * busy wait would block the event loop, and with it the import that holds the lock, until its
+ * timeout. Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): one that
+ * began by reading and then found another connection's commit in between could not write at
+ * all (SQLITE_BUSY_SNAPSHOT), which no waiting mends.
+ */
+
+/** How long a write waits for an import's transaction to end: SQLITE_WRITE_WAIT_MS, default 10 minutes. */
+const WRITE_WAIT_MS = Number(process.env.SQLITE_WRITE_WAIT_MS) || 600_000;
+const RETRY_MS = 25;
+
+/** Settings of every SQLite connection (config/database.ts's afterCreate, and the import's). */
+export function configureSqliteConnection(conn: any): void {
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('busy_timeout = 0');
+  conn.pragma('foreign_keys = on');
+}
+
+const locked = (err: any) => err?.code === 'SQLITE_BUSY';
+
+/**
+ * Makes knex's better-sqlite3 client wait (without blocking) for the write lock, begin its
+ * transactions IMMEDIATE, and let the event loop turn after each statement. On the client's
+ * class: a transaction's queries go through a client knex makes from the class, not from the
+ * instance. Idempotent; applies to every SQLite connection of the process, all this app's.
+ * A write waiting for an import holds the server's one connection meanwhile: reads queue
+ * behind it until the import ends.
+ */
+export function waitForWriteLock(): void {
+  const Client = require('knex/lib/dialects/better-sqlite3');
+  const proto = Client.prototype;
+  if (proto.__waitsForWriteLock) return;
+  proto.__waitsForWriteLock = true;
+  const query = proto._query;
+  proto._query = async function (this: any, connection: any, obj: any) {
+    for (const until = Date.now() + WRITE_WAIT_MS; ; ) {
+      try {
+        const done = await query.call(this, connection, obj);
+        // better-sqlite3 runs a statement synchronously and its promise settles at once: without
+        // a turn of the event loop between statements, an import's thousands of inserts would
+        // keep every request (the panel's own pages, a cancel) waiting until it ends.
+        await new Promise((r) => setImmediate(r));
+        return done;
+      } catch (err) {
+        if (!locked(err)) throw err;
+        if (Date.now() >= until) throw new PanelError(503, 'Basis data sedang dipakai impor data yang besar; coba lagi sebentar lagi');
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+      }
+    }
+  };
+  const transaction = proto.transaction;
+  proto.transaction = function (this: any, ...args: any[]) {
+    const trx = transaction.apply(this, args);
+    // Replaced before the transaction acquires its connection (a later tick); a nested one
+    // (made by a transaction's client) takes a savepoint instead and never calls begin.
+    trx.begin = (conn: any) => trx.query(conn, 'BEGIN IMMEDIATE;');
+    return trx;
+  };
+}
+
+/** On SQLite: a connection of its own for one import, closed by `release()`; elsewhere the server's. */
+export function importConnection(strapi: Core.Strapi): { knex: any; release(): Promise<void> } {
+  const server = strapi.db.connection as any;
+  if (strapi.db.dialect.client !== 'sqlite') return { knex: server, release: async () => {} };
+  waitForWriteLock();
+  const own = createKnex({
+    client: 'better-sqlite3',
+    connection: { filename: server.client.connectionSettings.filename },
+    useNullAsDefault: true,
+    pool: { min: 1, max: 1, afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => done(null, (configureSqliteConnection(conn), conn)) },
+  });
+  return { knex: own, release: () => own.destroy() };
+}

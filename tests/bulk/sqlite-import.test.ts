@@ -1,0 +1,55 @@
+/**
+ * On SQLite (what `npm start` uses), whatever database the run is on: a Form 35 import writes
+ * on a connection of its own, so that while it runs the server answers reads at once (the
+ * job's progress, a case), and a write waits for the import's commit instead of failing; both
+ * end with every row in place.
+ */
+import { startServer, type TestServer } from '../helpers/strapi';
+import { Logins, newApplicant, openCase, villageOf, type Staff } from '../engine/helpers';
+import { csvOf, finished, manyRows, SERVICE, upload } from './support';
+
+let server: TestServer;
+let desa: Staff;
+let village: string;
+
+beforeAll(async () => {
+  server = await startServer({ database: 'sqlite' });
+  desa = await new Logins(server).as('magetan.desa1');
+  village = await villageOf(server, 'magetan.desa1');
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+test('the server runs on SQLite in WAL mode', async () => {
+  expect(server.strapi.db.dialect.client).toBe('sqlite');
+  const [{ journal_mode: mode }] = await server.strapi.db.connection.raw('pragma journal_mode');
+  expect(mode).toBe('wal');
+});
+
+test('while an import writes, reads answer at once with its progress, and a case opened meanwhile waits for the import and is kept', async () => {
+  const rows = 40_000;
+  const r = await upload(desa, { name: 'sqlite.csv', bytes: csvOf(manyRows(rows, [village])) }, { kind: 'form35', service: SERVICE });
+  expect(r.status).toBe(202);
+  // Progress is seen while the import runs (its rows read grow), each read answered at once...
+  const seen: number[] = [];
+  for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((res) => setTimeout(res, 100))) {
+    const t0 = Date.now();
+    const j = (await desa.get(`/api/panel/jobs/${r.body.id}`)).body;
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(['queued', 'running']).toContain(j.status);
+    if (j.status === 'running' && j.rowsRead > 0) seen.push(j.rowsRead);
+    if (j.rowsWritten > 0 && seen.length >= 2) break;
+  }
+  expect(seen.length).toBeGreaterThanOrEqual(2);
+  expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
+  // ...and a write made meanwhile waits for the import's transaction, then succeeds.
+  const opened = await openCase(desa, SERVICE, newApplicant(village));
+  const job = await finished(desa, r.body.id, 120_000);
+  expect(job).toMatchObject({ status: 'succeeded', rowsRead: rows, rowsWritten: rows, problemCount: 0 });
+  // Both are there: the imported cases and the one opened meanwhile, whose number follows theirs.
+  const cases = await server.strapi.db.connection('cases').where({ service_slug: SERVICE }).count({ n: '*' });
+  expect(Number(cases[0].n)).toBeGreaterThanOrEqual(rows + 1);
+  const imported = await server.strapi.db.connection('cases').where({ service_slug: SERVICE }).whereNot({ code: opened.case.code }).max({ code: 'code' });
+  expect(opened.case.code > imported[0].code).toBe(true);
+}, 240_000);
