@@ -1,6 +1,8 @@
 export default [
   'strapi::logger',
   'strapi::errors',
+  // SQLite: a write that waited too long for an import answers 503 with its message.
+  'global::database-busy',
   'strapi::security',
   { name: 'strapi::cors', config: { expose: ['Content-Range', 'X-Total-Count', 'X-Total-Estimated'] } },
   'strapi::poweredBy',

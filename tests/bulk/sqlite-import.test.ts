@@ -53,3 +53,27 @@ test('while an import writes, reads answer at once with its progress, and a case
   const imported = await server.strapi.db.connection('cases').where({ service_slug: SERVICE }).whereNot({ code: opened.case.code }).max({ code: 'code' });
   expect(opened.case.code > imported[0].code).toBe(true);
 }, 240_000);
+
+test('a write that waits longer than SQLITE_WRITE_WAIT_MS for an import answers 503 saying why, writes nothing, and the import goes on', async () => {
+  const rows = 40_000;
+  const r = await upload(desa, { name: 'sqlite-2.csv', bytes: csvOf(manyRows(rows, [village], 300)) }, { kind: 'form35', service: SERVICE });
+  expect(r.status).toBe(202);
+  for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((res) => setTimeout(res, 100))) {
+    const j = (await desa.get(`/api/panel/jobs/${r.body.id}`)).body;
+    expect(['queued', 'running']).toContain(j.status);
+    if (j.rowsWritten > 0) break;
+  }
+  const applicant = newApplicant(village);
+  process.env.SQLITE_WRITE_WAIT_MS = '300';
+  let refused: any;
+  try {
+    refused = await desa.post('/api/panel/cases/open', { service: SERVICE, applicant });
+  } finally {
+    delete process.env.SQLITE_WRITE_WAIT_MS;
+  }
+  expect(refused.status).toBe(503);
+  expect(refused.body.error.message).toMatch(/impor/);
+  const job = await finished(desa, r.body.id, 120_000);
+  expect(job).toMatchObject({ status: 'succeeded', rowsWritten: rows });
+  expect(await server.strapi.db.connection('applicants').where({ nik: applicant.nik }).first()).toBeUndefined();
+}, 240_000);

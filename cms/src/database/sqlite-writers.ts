@@ -15,8 +15,11 @@ import { PanelError } from '../api/panel/lib/errors';
  * all (SQLITE_BUSY_SNAPSHOT), which no waiting mends.
  */
 
-/** How long a write waits for an import's transaction to end: SQLITE_WRITE_WAIT_MS, default 10 minutes. */
-const WRITE_WAIT_MS = Number(process.env.SQLITE_WRITE_WAIT_MS) || 600_000;
+/**
+ * How long a write waits for an import's transaction to end before it answers 503:
+ * SQLITE_WRITE_WAIT_MS, default a minute (an import of 100,000 rows takes about 20 s on SQLite).
+ */
+const writeWaitMs = () => Number(process.env.SQLITE_WRITE_WAIT_MS) || 60_000;
 const RETRY_MS = 25;
 
 /** Settings of every SQLite connection (config/database.ts's afterCreate, and the import's). */
@@ -27,6 +30,29 @@ export function configureSqliteConnection(conn: any): void {
 }
 
 const locked = (err: any) => err?.code === 'SQLITE_BUSY';
+
+const BUSY_MESSAGE = 'Basis data sedang dipakai impor data yang besar; coba lagi sebentar lagi';
+
+/** 503: the write lock stayed taken too long. Its message stays as it is (knex prefixes the statement, with its values, to a failed query's). */
+export class WriteLockTimeout extends PanelError {
+  constructor() {
+    super(503, BUSY_MESSAGE);
+    Object.defineProperty(this, 'message', { get: () => BUSY_MESSAGE, set: () => {}, enumerable: false });
+  }
+}
+
+/** Runs `attempt` until it doesn't find the write lock taken, waiting asynchronously between tries. */
+async function whenUnlocked<T>(attempt: () => T | Promise<T>): Promise<T> {
+  for (const until = Date.now() + writeWaitMs(); ; ) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!locked(err)) throw err;
+      if (Date.now() >= until) throw new WriteLockTimeout();
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+    }
+  }
+}
 
 /**
  * Makes knex's better-sqlite3 client wait (without blocking) for the write lock, begin its
@@ -43,27 +69,21 @@ export function waitForWriteLock(): void {
   proto.__waitsForWriteLock = true;
   const query = proto._query;
   proto._query = async function (this: any, connection: any, obj: any) {
-    for (const until = Date.now() + WRITE_WAIT_MS; ; ) {
-      try {
-        const done = await query.call(this, connection, obj);
-        // better-sqlite3 runs a statement synchronously and its promise settles at once: without
-        // a turn of the event loop between statements, an import's thousands of inserts would
-        // keep every request (the panel's own pages, a cancel) waiting until it ends.
-        await new Promise((r) => setImmediate(r));
-        return done;
-      } catch (err) {
-        if (!locked(err)) throw err;
-        if (Date.now() >= until) throw new PanelError(503, 'Basis data sedang dipakai impor data yang besar; coba lagi sebentar lagi');
-        await new Promise((r) => setTimeout(r, RETRY_MS));
-      }
-    }
+    const done = await whenUnlocked(() => query.call(this, connection, obj));
+    // better-sqlite3 runs a statement synchronously and its promise settles at once: without
+    // a turn of the event loop between statements, an import's thousands of inserts would
+    // keep every request (the panel's own pages, a cancel) waiting until it ends.
+    await new Promise((r) => setImmediate(r));
+    return done;
   };
   const transaction = proto.transaction;
   proto.transaction = function (this: any, ...args: any[]) {
     const trx = transaction.apply(this, args);
     // Replaced before the transaction acquires its connection (a later tick); a nested one
-    // (made by a transaction's client) takes a savepoint instead and never calls begin.
-    trx.begin = (conn: any) => trx.query(conn, 'BEGIN IMMEDIATE;');
+    // (made by a transaction's client) takes a savepoint instead and never calls begin. Run on
+    // the driver: knex's own begin turns a failed BEGIN into a transaction that is already
+    // over, which its caller would only learn of at its first query ("already complete").
+    trx.begin = (conn: any) => whenUnlocked(() => conn.exec('BEGIN IMMEDIATE'));
     return trx;
   };
 }
