@@ -11,6 +11,7 @@ import { registerOwnOfficeCondition } from './cms-access/own-office';
 import { letterTemplatePlaceholders } from './document-middlewares/letter-template-placeholders';
 import { registerPublicSite } from './public-site/routes';
 import { seedAll } from './seed';
+import { widenServerPool } from './database/sqlite-writers';
 
 /**
  * Waits (at most `ms`) until no query holds or waits for a pooled connection. Strapi's document
@@ -55,6 +56,8 @@ export default {
     jobs.register('bpjs-result', (run: any) => (strapi.service('api::job.bpjs-import') as any).run(run));
     for (const kind of ['batch-recap', 'bnba', 'cases']) jobs.register(kind, (run: any) => (strapi.service('api::job.exports') as any).run(run));
     await jobs.start();
+    // SQLite: from now on reads go on while a write waits for an import (not during the schema sync).
+    widenServerPool(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

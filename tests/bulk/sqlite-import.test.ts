@@ -43,8 +43,20 @@ test('while an import writes, reads answer at once with its progress, and a case
   }
   expect(seen.length).toBeGreaterThanOrEqual(2);
   expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
-  // ...and a write made meanwhile waits for the import's transaction, then succeeds.
-  const opened = await openCase(desa, SERVICE, newApplicant(village));
+  // ...and a write made meanwhile waits for the import's transaction, then succeeds; while it
+  // waits, reads still answer at once.
+  let waiting = true;
+  const opening = openCase(desa, SERVICE, newApplicant(village)).finally(() => (waiting = false));
+  let readsWhileWaiting = 0;
+  for (let i = 0; i < 5; i += 1) {
+    await new Promise((res) => setTimeout(res, 200));
+    const t0 = Date.now();
+    expect((await desa.get(`/api/panel/jobs/${r.body.id}`)).status).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    if (waiting) readsWhileWaiting += 1;
+  }
+  expect(readsWhileWaiting).toBeGreaterThan(0);
+  const opened = await opening;
   const job = await finished(desa, r.body.id, 120_000);
   expect(job).toMatchObject({ status: 'succeeded', rowsRead: rows, rowsWritten: rows, problemCount: 0 });
   // Both are there: the imported cases and the one opened meanwhile, whose number follows theirs.

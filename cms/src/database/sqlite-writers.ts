@@ -59,8 +59,7 @@ async function whenUnlocked<T>(attempt: () => T | Promise<T>): Promise<T> {
  * transactions IMMEDIATE, and let the event loop turn after each statement. On the client's
  * class: a transaction's queries go through a client knex makes from the class, not from the
  * instance. Idempotent; applies to every SQLite connection of the process, all this app's.
- * A write waiting for an import holds the server's one connection meanwhile: reads queue
- * behind it until the import ends.
+ * A write waiting for an import holds a connection meanwhile: see widenServerPool.
  */
 export function waitForWriteLock(): void {
   const Client = require('knex/lib/dialects/better-sqlite3');
@@ -86,6 +85,21 @@ export function waitForWriteLock(): void {
     trx.begin = (conn: any) => whenUnlocked(() => conn.exec('BEGIN IMMEDIATE'));
     return trx;
   };
+}
+
+/** Connections of the server's SQLite pool once it has started. */
+const SERVER_CONNECTIONS = 4;
+
+/**
+ * Lets the server's SQLite pool grow past knex's one connection once Strapi has started, so
+ * that a write waiting for an import's commit holds one connection while reads go on through
+ * the others (WAL: each reads what was committed). Not before: Strapi's schema sync turns
+ * foreign keys off and on around its changes, which must happen on the connection it changes
+ * tables on. Every new connection is configured as the first (config/database.ts).
+ */
+export function widenServerPool(strapi: Core.Strapi): void {
+  const pool = (strapi.db.connection as any).client?.pool;
+  if (strapi.db.dialect.client === 'sqlite' && pool) pool.max = Math.max(pool.max, SERVER_CONNECTIONS);
 }
 
 /** On SQLite: a connection of its own for one import, closed by `release()`; elsewhere the server's. */
