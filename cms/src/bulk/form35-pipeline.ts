@@ -82,6 +82,11 @@ export interface ImportTimings {
   total: number;
   /** in a worker process: from the job handing it the import to the worker starting on it (a spare one is ready) */
   workerStart?: number;
+  /** before the first chunk's write began: reading, checking and staging the first chunk */
+  firstWrite?: number;
+  /** the commit, and dropping the scratch tables after it */
+  commit?: number;
+  cleanup?: number;
   /** the tidy-up after the import answered (PostgreSQL, staged-open's tidyAfterImport): its time and the GIN pages it merged */
   tidyMs?: number;
   tidyMergedPages?: number;
@@ -138,6 +143,7 @@ export const importedMessage = (rows: number, activity: number) => `${rows.toLoc
 export async function runForm35Import(plan: Form35Plan, hooks: PipelineHooks, timings: ImportTimings): Promise<ImportOutcome> {
   const t0 = Date.now();
   Object.assign(timings, { check: 0, stage: 0, write: 0, total: 0 });
+  for (const key of ['firstWrite', 'commit', 'cleanup'] as const) delete timings[key];
   try {
     return await importRows(plan, hooks, timings);
   } finally {
@@ -146,6 +152,7 @@ export async function runForm35Import(plan: Form35Plan, hooks: PipelineHooks, ti
 }
 
 async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: ImportTimings): Promise<ImportOutcome> {
+  const tStart = Date.now();
   const { staff, office, service, open: c, schema } = plan;
   const byCode = new Map(plan.villages.map((v) => [v.code, v]));
   const byName = new Map<string, Village[]>();
@@ -314,6 +321,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   /** Staged path, step 2 (the transaction): write a staged chunk. */
   async function writeStaged({ ok, stagedChunk }: { ok: ValidRow[]; stagedChunk: StagedChunk }) {
     const tWrite = Date.now();
+    timings.firstWrite ??= tWrite - tStart;
     const firstNumber = await numberCases(ok);
     await staged!.write(stagedChunk, codePrefix, firstNumber);
     rowsWritten += ok.length;
@@ -430,7 +438,9 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
       return { status: problemCount ? 'failed' : 'succeeded', message, problems, progress: { ...progress, rowsWritten: 0 } };
     }
     await hooks.checkCancelled();
+    const tCommit = Date.now();
     await trx.commit();
+    timings.commit = Date.now() - tCommit;
     return { status: 'succeeded', message: importedMessage(rowsWritten, c.activity), problems, progress };
   } catch (err) {
     await settle();
@@ -438,6 +448,8 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     throw err;
   } finally {
     // The scratch tables are read in the transaction: dropped once it has ended.
+    const tCleanup = Date.now();
     if (staged) await staged.dropStaged().catch(() => {});
+    timings.cleanup = Date.now() - tCleanup;
   }
 }
