@@ -4,6 +4,7 @@ import { narrowSparseKeyIndexes } from './database/sparse-key-indexes';
 import { applicantScope } from './document-middlewares/applicant-scope';
 import { appendOnly } from './document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
+import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { sopValidation } from './document-middlewares/sop-validation';
 import { validateIdentity } from './document-middlewares/validate-identity';
@@ -27,6 +28,8 @@ async function databaseIdle(strapi: Core.Strapi, ms: number): Promise<void> {
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // SQLite: the document service's reads don't wait for an import's write lock.
+    strapi.documents.use(readsWithoutWriteLock());
     // Cross-cutting rules on every write, whichever API or the CMS makes it.
     strapi.documents.use(applicantScope(strapi));
     strapi.documents.use(validateIdentity(strapi));

@@ -294,6 +294,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     const ok = await check(chunk, db());
     if (!trx || problemCount) return;
     const tWrite = Date.now();
+    timings.firstWrite ??= tWrite - tStart;
     const firstNumber = await numberCases(ok);
     const codes = ok.map((_, i) => caseCode(codePrefix, firstNumber + i));
     if (!hooks.writeGeneric) throw new Error('Impor Form 35 tidak tersedia untuk basis data ini');

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { AsyncLocalStorage } from 'async_hooks';
 import { knex as createKnex } from 'knex';
-import { PanelError } from '../api/panel/lib/errors';
 
 /**
  * SQLite (the single-server install) with two writers: the server's connection and a Form 35
@@ -33,26 +33,62 @@ const locked = (err: any) => err?.code === 'SQLITE_BUSY';
 
 const BUSY_MESSAGE = 'Basis data sedang dipakai impor data yang besar; coba lagi sebentar lagi';
 
-/** 503: the write lock stayed taken too long. Its message stays as it is (knex prefixes the statement, with its values, to a failed query's). */
-export class WriteLockTimeout extends PanelError {
+/**
+ * 503: the write lock stayed taken too long, or too many of the server's requests already wait
+ * for it. Its message stays as it is (knex prefixes a failed query's statement, values
+ * included). Not a PanelError: the global database-busy middleware answers it on every route.
+ */
+export class WriteLockTimeout extends Error {
+  readonly status = 503;
   constructor() {
-    super(503, BUSY_MESSAGE);
+    super(BUSY_MESSAGE);
+    this.name = 'ServiceUnavailableError';
     Object.defineProperty(this, 'message', { get: () => BUSY_MESSAGE, set: () => {}, enumerable: false });
   }
 }
 
+/** Connections of the server's SQLite pool once it has started (widenServerPool). */
+const SERVER_CONNECTIONS = 4;
+/**
+ * The server's requests that may wait for the write lock at once: each holds a connection while
+ * it waits, and one is left for reads. Another answers 503 at once.
+ */
+const MAX_SERVER_WAITERS = SERVER_CONNECTIONS - 1;
+let serverWaiters = 0;
+
+/** Marks the knex config of an import's own connection (its waits are not the server's). */
+const IMPORT_CONNECTION = Symbol('import connection');
+
 /** Runs `attempt` until it doesn't find the write lock taken, waiting asynchronously between tries. */
-async function whenUnlocked<T>(attempt: () => T | Promise<T>): Promise<T> {
-  for (const until = Date.now() + writeWaitMs(); ; ) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (!locked(err)) throw err;
-      if (Date.now() >= until) throw new WriteLockTimeout();
-      await new Promise((r) => setTimeout(r, RETRY_MS));
+async function whenUnlocked<T>(attempt: () => T | Promise<T>, config: any): Promise<T> {
+  let counted = false;
+  try {
+    for (const until = Date.now() + writeWaitMs(); ; ) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!locked(err)) throw err;
+        if (!counted && !config?.[IMPORT_CONNECTION]) {
+          if (serverWaiters >= MAX_SERVER_WAITERS) throw new WriteLockTimeout();
+          serverWaiters += 1;
+          counted = true;
+        }
+        if (Date.now() >= until) throw new WriteLockTimeout();
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+      }
     }
+  } finally {
+    if (counted) serverWaiters -= 1;
   }
 }
+
+/**
+ * Work that only reads: Strapi's document service wraps its finds and counts in a transaction,
+ * which would otherwise begin IMMEDIATE and wait for an import. A plain BEGIN never waits in WAL
+ * mode (document-middlewares/reads-without-write-lock.ts marks them).
+ */
+const readsOnly = new AsyncLocalStorage<true>();
+export const asReadsOnly = <T>(work: () => T): T => readsOnly.run(true, work);
 
 /**
  * Makes knex's better-sqlite3 client wait (without blocking) for the write lock, begin its
@@ -68,7 +104,7 @@ export function waitForWriteLock(): void {
   proto.__waitsForWriteLock = true;
   const query = proto._query;
   proto._query = async function (this: any, connection: any, obj: any) {
-    const done = await whenUnlocked(() => query.call(this, connection, obj));
+    const done = await whenUnlocked(() => query.call(this, connection, obj), this.config);
     // better-sqlite3 runs a statement synchronously and its promise settles at once: without
     // a turn of the event loop between statements, an import's thousands of inserts would
     // keep every request (the panel's own pages, a cancel) waiting until it ends.
@@ -78,17 +114,15 @@ export function waitForWriteLock(): void {
   const transaction = proto.transaction;
   proto.transaction = function (this: any, ...args: any[]) {
     const trx = transaction.apply(this, args);
+    const begin = readsOnly.getStore() ? 'BEGIN' : 'BEGIN IMMEDIATE';
     // Replaced before the transaction acquires its connection (a later tick); a nested one
     // (made by a transaction's client) takes a savepoint instead and never calls begin. Run on
     // the driver: knex's own begin turns a failed BEGIN into a transaction that is already
     // over, which its caller would only learn of at its first query ("already complete").
-    trx.begin = (conn: any) => whenUnlocked(() => conn.exec('BEGIN IMMEDIATE'));
+    trx.begin = (conn: any) => whenUnlocked(() => conn.exec(begin), this.config);
     return trx;
   };
 }
-
-/** Connections of the server's SQLite pool once it has started. */
-const SERVER_CONNECTIONS = 4;
 
 /**
  * Lets the server's SQLite pool grow past knex's one connection once Strapi has started, so
@@ -107,11 +141,13 @@ export function importConnection(strapi: Core.Strapi): { knex: any; release(): P
   const server = strapi.db.connection as any;
   if (strapi.db.dialect.client !== 'sqlite') return { knex: server, release: async () => {} };
   waitForWriteLock();
-  const own = createKnex({
+  const config: any = {
     client: 'better-sqlite3',
     connection: { filename: server.client.connectionSettings.filename },
     useNullAsDefault: true,
+    [IMPORT_CONNECTION]: true,
     pool: { min: 1, max: 1, afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => done(null, (configureSqliteConnection(conn), conn)) },
-  });
+  };
+  const own = createKnex(config);
   return { knex: own, release: () => own.destroy() };
 }

@@ -147,11 +147,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const handler = handlers.get(job.kind);
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
-      outcome = await handler(handle).finally(() => liveProgress.end(documentId));
+      outcome = await handler(handle);
     } catch (err: any) {
       if (err instanceof JobCancelled) {
         await fs.rm(handle.input, { force: true });
-        await update(documentId, { ...current, status: 'cancelled', message: err.message, finishedAt: new Date() });
+        await update(documentId, { ...current, status: 'cancelled', message: err.message, finishedAt: new Date() }).finally(() => liveProgress.end(documentId));
         cancelled.delete(documentId);
         return;
       }
@@ -171,7 +171,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // The upload holds personal data and is not needed once its report exists.
     await fs.rm(handle.input, { force: true });
-    await update(documentId, { ...current, ...(outcome.progress ?? {}), status: outcome.status, message: outcome.message, hasReport, hasFile: !!outcome.file, finishedAt: new Date() });
+    // The live progress goes once the row holds the final figures (not before: they would read 0 meanwhile).
+    await update(documentId, { ...current, ...(outcome.progress ?? {}), status: outcome.status, message: outcome.message, hasReport, hasFile: !!outcome.file, finishedAt: new Date() }).finally(() => liveProgress.end(documentId));
     cancelled.delete(documentId);
   }
 
@@ -343,8 +344,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!['queued', 'running'].includes(job.status)) throw conflict(`Pekerjaan sudah selesai (status: ${job.status}) dan tidak dapat dibatalkan`, { status: job.status });
       cancelled.add(documentId);
       // A job running in this server reads the cancel from memory. On SQLite the row is not
-      // written meanwhile: the write would wait for the import's lock, holding the server's one
-      // connection (every read would wait with it); the job's end records the cancel.
+      // written meanwhile: the write would wait for the import's write lock (and answer 503 if
+      // it waited too long); the job's end records the cancel.
       if (isPg() || job.status === 'queued') await update(documentId, { cancelRequested: true });
       if (job.status === 'queued') {
         const n = await knex()(table()).where({ document_id: documentId, status: 'queued' }).update({ status: 'cancelled', message: new JobCancelled().message, finished_at: new Date(), updated_at: new Date() });
