@@ -61,9 +61,9 @@ test('while an import writes, reads answer at once with its progress, and cases 
     if (waiting >= 3) readsWhileWaiting += 1;
   }
   expect(readsWhileWaiting).toBeGreaterThan(0);
-  const replies = await Promise.all((await opening).map(async (res) => ({ status: res.status, body: await res.json() })));
+  const replies = await Promise.all((await opening).map(async (res) => ({ status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() })));
   expect(replies.map((x) => x.status).sort()).toEqual([201, 201, 201, 503]);
-  expect(replies.find((x) => x.status === 503)!.body.error.message).toMatch(/impor/);
+  expect(replies.find((x) => x.status === 503)).toMatchObject({ retryAfter: '30', body: { error: { message: expect.stringMatching(/impor/) } } });
   const openedCodes: string[] = replies.filter((x) => x.status === 201).map((x) => x.body.data.case.code);
   const job = await finished(desa, r.body.id, 120_000);
   expect(job).toMatchObject({ status: 'succeeded', rowsRead: rows, rowsWritten: rows, problemCount: 0 });
