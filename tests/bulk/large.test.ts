@@ -71,20 +71,22 @@ function importWorkers(): number[] {
   return out;
 }
 
-test('on PostgreSQL a spare worker waits for the next import and runs it; the name-search entries are merged after the import has answered', async () => {
-  if (server.strapi.db.dialect.client !== 'postgres') return;
-  const service = server.strapi.service('api::job.form35-import') as any;
-  // The spare: the one worker left once the cancelled import's worker has gone, for a second and a half.
-  let spare = 0;
+/** The spare worker: the one import worker, the same for a second and a half (0 if none within 30 s). */
+async function theSpare(): Promise<number> {
   for (const end = Date.now() + 30_000; Date.now() < end; ) {
     const [first, ...more] = importWorkers();
     await new Promise((r) => setTimeout(r, 1500));
     const now = importWorkers();
-    if (first && !more.length && now.length === 1 && now[0] === first) {
-      spare = first;
-      break;
-    }
+    if (first && !more.length && now.length === 1 && now[0] === first) return first;
   }
+  return 0;
+}
+
+test('on PostgreSQL a spare worker waits for the next import and runs it; the name-search entries are merged after the import has answered', async () => {
+  if (server.strapi.db.dialect.client !== 'postgres') return;
+  const service = server.strapi.service('api::job.form35-import') as any;
+  // The spare: the one worker left once the cancelled import's worker has gone.
+  const spare = await theSpare();
   expect(spare).toBeGreaterThan(0);
   const r = await upload(desa, { name: 'hangat.csv', bytes: csvOf(manyRows(30_000, villages, 700)) }, { kind: 'form35', service: SERVICE });
   expect(r.status).toBe(202);
@@ -106,6 +108,26 @@ test('on PostgreSQL a spare worker waits for the next import and runs it; the na
   // would have been merged inside it), and the tidy-up merged them after it had answered.
   await until(() => service.timings.tidyMergedPages !== undefined);
   expect(service.timings.tidyMergedPages).toBeGreaterThan(512);
+});
+
+test('on PostgreSQL an import handed to a spare worker that then dies before taking it runs in a fresh worker', async () => {
+  if (server.strapi.db.dialect.client !== 'postgres') return;
+  const spare = await theSpare();
+  expect(spare).toBeGreaterThan(0);
+  // Stopped, the spare is still alive when the import is handed to it, but never reads it.
+  process.kill(spare, 'SIGSTOP');
+  let r: any;
+  try {
+    r = await upload(desa, { name: 'cadangan.csv', bytes: csvOf(manyRows(5_000, villages, 900)) }, { kind: 'form35', service: SERVICE });
+    expect(r.status).toBe(202);
+    // Running: the job has resolved its plan and handed the import over (within a second).
+    for (const end = Date.now() + 30_000; Date.now() < end && (await desa.get(`/api/panel/jobs/${r.body.id}`)).body.status !== 'running'; ) await new Promise((res) => setTimeout(res, 50));
+    await new Promise((res) => setTimeout(res, 1000));
+  } finally {
+    process.kill(spare, 'SIGKILL');
+  }
+  const job = await finished(desa, r.body.id, 120_000);
+  expect(job).toMatchObject({ status: 'succeeded', rowsWritten: 5_000 });
 });
 
 test('on PostgreSQL an import whose worker process dies while writing leaves nothing written', async () => {

@@ -90,15 +90,20 @@ export function dropSpareWorker(): void {
   spare = null;
 }
 
-/** The spare worker if it is alive and current, else a new one; a new spare follows once this one has exited. */
-function takeWorker(): ChildProcess {
+/**
+ * The spare worker if it is alive and current (and `fresh` is not asked for), else a new one;
+ * a new spare follows once this one has exited. `spare` says which it is.
+ */
+function takeWorker(fresh: boolean): { child: ChildProcess; spare: boolean } {
   const kept = spare;
   spare = null;
   let child: ChildProcess;
-  if (kept && kept.child.connected && kept.child.exitCode === null && kept.child.signalCode === null && kept.env === environment()) {
+  let fromSpare = false;
+  if (!fresh && kept && kept.child.connected && kept.child.exitCode === null && kept.child.signalCode === null && kept.env === environment()) {
     child = kept.child;
     child.ref();
     (child as any).channel?.ref();
+    fromSpare = true;
   } else {
     kept?.child.kill();
     child = forkWorker();
@@ -110,14 +115,22 @@ function takeWorker(): ChildProcess {
     spareTimer = setTimeout(startSpare, SPARE_DELAY_MS);
     spareTimer.unref();
   });
-  return child;
+  return { child, spare: fromSpare };
 }
 
-export function runInWorker(plan: Form35Plan, connection: unknown, hooks: WorkerHooks, timings: ImportTimings): Promise<ImportOutcome> {
+/**
+ * Runs an import in a worker. A spare that ends before it has taken the import (killed or
+ * crashed while it waited, after it was found alive) did nothing: the import then runs in a
+ * fresh worker, once (`fresh`).
+ */
+export function runInWorker(plan: Form35Plan, connection: unknown, hooks: WorkerHooks, timings: ImportTimings, fresh = false): Promise<ImportOutcome> {
   const t0 = Date.now();
-  const child = takeWorker();
+  const { child, spare: fromSpare } = takeWorker(fresh);
   return new Promise<ImportOutcome>((resolve, reject) => {
     let settled = false;
+    let started = false;
+    /** A spare that has not taken the import yet: if it ends now, the import goes to a fresh worker. */
+    const untakenSpare = () => fromSpare && !started && !stopReason;
     let stopReason: unknown = null;
     let killTimer: NodeJS.Timeout | undefined;
     // Progress is written in order, and the last write lands before the job's final one.
@@ -147,7 +160,10 @@ export function runInWorker(plan: Form35Plan, connection: unknown, hooks: Worker
       });
     }, 500);
     child.on('message', (m: any) => {
-      if (m?.type === 'started') timings.workerStart = Date.now() - t0;
+      if (m?.type === 'started') {
+        started = true;
+        timings.workerStart = Date.now() - t0;
+      }
       else if (m?.type === 'tidied') hooks.tidied?.(m.tidy);
       else if (m?.type === 'progress') progressWrites = progressWrites.then(() => hooks.progress(m.progress)).catch(() => {});
       else if (m?.type === 'done') {
@@ -156,13 +172,24 @@ export function runInWorker(plan: Form35Plan, connection: unknown, hooks: Worker
       } else if (m?.type === 'cancelled') finish(() => reject(stopReason ?? new Error('Impor dibatalkan')));
       else if (m?.type === 'error') finish(() => reject(Object.assign(new Error(m.message), { stack: m.stack })));
     });
-    child.on('error', (err) => abandon(err));
+    // (An untaken spare's error is followed by its 'close', which hands the import on.)
+    child.on('error', (err) => (untakenSpare() ? child.kill('SIGKILL') : abandon(err)));
     // 'close' comes after the worker's last message has been read.
-    child.on('close', (code, signal) => finish(() => reject(stopReason ?? new Error(`Proses impor berhenti tak terduga (${signal ?? `kode ${code}`})`))));
+    child.on('close', (code, signal) => {
+      if (untakenSpare() && !settled) {
+        settled = true;
+        clearInterval(watch);
+        clearTimeout(killTimer);
+        resolve(runInWorker(plan, connection, hooks, timings, true));
+        return;
+      }
+      finish(() => reject(stopReason ?? new Error(`Proses impor berhenti tak terduga (${signal ?? `kode ${code}`})`)));
+    });
     try {
       child.send({ type: 'start', plan, connection });
     } catch (err) {
-      abandon(err);
+      if (untakenSpare()) child.kill('SIGKILL');
+      else abandon(err);
     }
   });
 }
