@@ -143,7 +143,6 @@ export const importedMessage = (rows: number, activity: number) => `${rows.toLoc
 export async function runForm35Import(plan: Form35Plan, hooks: PipelineHooks, timings: ImportTimings): Promise<ImportOutcome> {
   const t0 = Date.now();
   Object.assign(timings, { check: 0, stage: 0, write: 0, total: 0 });
-  for (const key of ['firstWrite', 'commit', 'cleanup'] as const) delete timings[key];
   try {
     return await importRows(plan, hooks, timings);
   } finally {

@@ -129,9 +129,9 @@ export function runInWorker(plan: Form35Plan, connection: unknown, hooks: Worker
   return new Promise<ImportOutcome>((resolve, reject) => {
     let settled = false;
     let started = false;
+    let stopReason: unknown = null;
     /** A spare that has not taken the import yet: if it ends now, the import goes to a fresh worker. */
     const untakenSpare = () => fromSpare && !started && !stopReason;
-    let stopReason: unknown = null;
     let killTimer: NodeJS.Timeout | undefined;
     // Progress is written in order, and the last write lands before the job's final one.
     let progressWrites: Promise<void> = Promise.resolve();
@@ -163,8 +163,7 @@ export function runInWorker(plan: Form35Plan, connection: unknown, hooks: Worker
       if (m?.type === 'started') {
         started = true;
         timings.workerStart = Date.now() - t0;
-      }
-      else if (m?.type === 'tidied') hooks.tidied?.(m.tidy);
+      } else if (m?.type === 'tidied') hooks.tidied?.(m.tidy);
       else if (m?.type === 'progress') progressWrites = progressWrites.then(() => hooks.progress(m.progress)).catch(() => {});
       else if (m?.type === 'done') {
         Object.assign(timings, m.timings, { workerStart: timings.workerStart });
@@ -176,13 +175,7 @@ export function runInWorker(plan: Form35Plan, connection: unknown, hooks: Worker
     child.on('error', (err) => (untakenSpare() ? child.kill('SIGKILL') : abandon(err)));
     // 'close' comes after the worker's last message has been read.
     child.on('close', (code, signal) => {
-      if (untakenSpare() && !settled) {
-        settled = true;
-        clearInterval(watch);
-        clearTimeout(killTimer);
-        resolve(runInWorker(plan, connection, hooks, timings, true));
-        return;
-      }
+      if (untakenSpare()) return finish(() => resolve(runInWorker(plan, connection, hooks, timings, true)));
       finish(() => reject(stopReason ?? new Error(`Proses impor berhenti tak terduga (${signal ?? `kode ${code}`})`)));
     });
     try {
