@@ -8,11 +8,15 @@ import { knex as createKnex } from 'knex';
  * progress, its cancel, the panel's lists). The database is in WAL mode: reads never wait and
  * see what was committed; one connection writes at a time.
  *
- * A writer that finds the lock taken waits for it here, asynchronously: better-sqlite3's own
- * busy wait would block the event loop, and with it the import that holds the lock, until its
- * timeout. Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): one that
- * began by reading and then found another connection's commit in between could not write at
- * all (SQLITE_BUSY_SNAPSHOT), which no waiting mends.
+ * Every writer of the database is in this process, so write transactions take turns here, in
+ * the order they came (`takeWriteTurn`), before they take a connection: any number of requests
+ * can wait for an import's commit while reads go on through the pool (staff actions and
+ * Strapi's document service write in transactions). A transaction takes the write lock when it
+ * begins (BEGIN IMMEDIATE): one that began by reading and then found another connection's
+ * commit in between could not write at all (SQLITE_BUSY_SNAPSHOT), which no waiting mends.
+ * A writer that still finds the lock taken (a single statement outside a transaction, or
+ * another program on the file: a backup, the sqlite3 shell) waits for it asynchronously:
+ * better-sqlite3's own busy wait would block the event loop until its timeout.
  */
 
 /**
@@ -50,35 +54,77 @@ export class WriteLockTimeout extends Error {
 /** Connections of the server's SQLite pool once it has started (widenServerPool). */
 const SERVER_CONNECTIONS = 4;
 /**
- * The server's requests that may wait for the write lock at once: each holds a connection while
- * it waits, and one is left for reads. Another answers 503 at once.
+ * The server's writes that may wait for the lock at once while holding a connection: single
+ * statements outside a transaction (they take no turn: one that waited for its turn holding a
+ * connection could keep the turn's holder from getting one), or a transaction that finds
+ * another program's lock. One connection is left for reads; another such write answers 503.
  */
 const MAX_SERVER_WAITERS = SERVER_CONNECTIONS - 1;
 let serverWaiters = 0;
 
+/** Who waits for the turn to write, first come first served; `writing` while someone has it. */
+const turns: Array<() => void> = [];
+let writing = false;
+
+/**
+ * Waits (without a connection, for transactions) until no other write of this process runs,
+ * at most `SQLITE_WRITE_WAIT_MS` (then WriteLockTimeout); returns the turn's release.
+ */
+async function takeWriteTurn(): Promise<() => void> {
+  if (writing) {
+    await new Promise<void>((resolve, reject) => {
+      const granted = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        const at = turns.indexOf(granted);
+        if (at >= 0) turns.splice(at, 1);
+        reject(new WriteLockTimeout());
+      }, writeWaitMs());
+      turns.push(granted);
+    });
+  }
+  writing = true;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const next = turns.shift();
+    if (next) next();
+    else writing = false;
+  };
+}
+
 /** Marks the knex config of an import's own connection (its waits are not the server's). */
 const IMPORT_CONNECTION = Symbol('import connection');
 
+/** Counts a server's write that waits holding a connection; false when too many already do. */
+function countWaiter(config: any): (() => void) | null {
+  if (config?.[IMPORT_CONNECTION]) return () => {};
+  if (serverWaiters >= MAX_SERVER_WAITERS) return null;
+  serverWaiters += 1;
+  return () => {
+    serverWaiters -= 1;
+  };
+}
+
 /** Runs `attempt` until it doesn't find the write lock taken, waiting asynchronously between tries. */
 async function whenUnlocked<T>(attempt: () => T | Promise<T>, config: any): Promise<T> {
-  let counted = false;
+  let uncount: (() => void) | null = null;
   try {
     for (const until = Date.now() + writeWaitMs(); ; ) {
       try {
         return await attempt();
       } catch (err) {
         if (!locked(err)) throw err;
-        if (!counted && !config?.[IMPORT_CONNECTION]) {
-          if (serverWaiters >= MAX_SERVER_WAITERS) throw new WriteLockTimeout();
-          serverWaiters += 1;
-          counted = true;
-        }
+        if (!uncount && !(uncount = countWaiter(config))) throw new WriteLockTimeout();
         if (Date.now() >= until) throw new WriteLockTimeout();
         await new Promise((r) => setTimeout(r, RETRY_MS));
       }
     }
   } finally {
-    if (counted) serverWaiters -= 1;
+    uncount?.();
   }
 }
 
@@ -95,7 +141,6 @@ export const asReadsOnly = <T>(work: () => T): T => readsOnly.run(true, work);
  * transactions IMMEDIATE, and let the event loop turn after each statement. On the client's
  * class: a transaction's queries go through a client knex makes from the class, not from the
  * instance. Idempotent; applies to every SQLite connection of the process, all this app's.
- * A write waiting for an import holds a connection meanwhile: see widenServerPool.
  */
 export function waitForWriteLock(): void {
   const Client = require('knex/lib/dialects/better-sqlite3');
@@ -114,20 +159,32 @@ export function waitForWriteLock(): void {
   const transaction = proto.transaction;
   proto.transaction = function (this: any, ...args: any[]) {
     const trx = transaction.apply(this, args);
-    const begin = readsOnly.getStore() ? 'BEGIN' : 'BEGIN IMMEDIATE';
+    const reads = Boolean(readsOnly.getStore());
     // Replaced before the transaction acquires its connection (a later tick); a nested one
     // (made by a transaction's client) takes a savepoint instead and never calls begin. Run on
     // the driver: knex's own begin turns a failed BEGIN into a transaction that is already
     // over, which its caller would only learn of at its first query ("already complete").
-    trx.begin = (conn: any) => whenUnlocked(() => conn.exec(begin), this.config);
+    trx.begin = (conn: any) => whenUnlocked(() => conn.exec(reads ? 'BEGIN' : 'BEGIN IMMEDIATE'), this.config);
+    if (!reads && !this.transacting) {
+      // The turn is taken before the connection and given back after it is released.
+      const acquire = trx.acquireConnection;
+      trx.acquireConnection = async function (this: any, ...acquireArgs: any[]) {
+        const release = await takeWriteTurn();
+        try {
+          return await acquire.apply(this, acquireArgs);
+        } finally {
+          release();
+        }
+      };
+    }
     return trx;
   };
 }
 
 /**
  * Lets the server's SQLite pool grow past knex's one connection once Strapi has started, so
- * that a write waiting for an import's commit holds one connection while reads go on through
- * the others (WAL: each reads what was committed). Not before: Strapi's schema sync turns
+ * that reads go on through the others while one connection writes (WAL: each reads what was
+ * committed). Not before: Strapi's schema sync turns
  * foreign keys off and on around its changes, which must happen on the connection it changes
  * tables on. Every new connection is configured as the first (config/database.ts).
  */
