@@ -43,8 +43,8 @@ test('while an import writes, reads answer at once with its progress, and cases 
   }
   expect(seen.length).toBeGreaterThanOrEqual(2);
   expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
-  // ...and writes made meanwhile wait for the import's transaction, then succeed, in the order
-  // they came: eight of them, twice the server's four connections (they wait without one).
+  // ...and writes made meanwhile wait for the import's transaction, then succeed: eight of
+  // them, twice the server's four connections (they wait without one).
   // While they wait, reads still answer at once: the jobs resource (knex) and a public page
   // (Strapi's document service, whose finds run in a transaction).
   const WRITES = 8;

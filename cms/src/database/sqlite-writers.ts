@@ -67,8 +67,8 @@ const turns: Array<() => void> = [];
 let writing = false;
 
 /**
- * Waits (without a connection, for transactions) until no other write of this process runs,
- * at most `SQLITE_WRITE_WAIT_MS` (then WriteLockTimeout); returns the turn's release.
+ * Waits until no other write transaction of this process runs, at most `SQLITE_WRITE_WAIT_MS`
+ * (then WriteLockTimeout); returns the turn's release, which hands it to the next in line.
  */
 async function takeWriteTurn(): Promise<() => void> {
   if (writing) {
@@ -86,10 +86,7 @@ async function takeWriteTurn(): Promise<() => void> {
     });
   }
   writing = true;
-  let released = false;
   return () => {
-    if (released) return;
-    released = true;
     const next = turns.shift();
     if (next) next();
     else writing = false;
@@ -99,32 +96,26 @@ async function takeWriteTurn(): Promise<() => void> {
 /** Marks the knex config of an import's own connection (its waits are not the server's). */
 const IMPORT_CONNECTION = Symbol('import connection');
 
-/** Counts a server's write that waits holding a connection; false when too many already do. */
-function countWaiter(config: any): (() => void) | null {
-  if (config?.[IMPORT_CONNECTION]) return () => {};
-  if (serverWaiters >= MAX_SERVER_WAITERS) return null;
-  serverWaiters += 1;
-  return () => {
-    serverWaiters -= 1;
-  };
-}
-
 /** Runs `attempt` until it doesn't find the write lock taken, waiting asynchronously between tries. */
 async function whenUnlocked<T>(attempt: () => T | Promise<T>, config: any): Promise<T> {
-  let uncount: (() => void) | null = null;
+  let counted = false;
   try {
     for (const until = Date.now() + writeWaitMs(); ; ) {
       try {
         return await attempt();
       } catch (err) {
         if (!locked(err)) throw err;
-        if (!uncount && !(uncount = countWaiter(config))) throw new WriteLockTimeout();
+        if (!counted && !config?.[IMPORT_CONNECTION]) {
+          if (serverWaiters >= MAX_SERVER_WAITERS) throw new WriteLockTimeout();
+          serverWaiters += 1;
+          counted = true;
+        }
         if (Date.now() >= until) throw new WriteLockTimeout();
         await new Promise((r) => setTimeout(r, RETRY_MS));
       }
     }
   } finally {
-    uncount?.();
+    if (counted) serverWaiters -= 1;
   }
 }
 
@@ -184,9 +175,8 @@ export function waitForWriteLock(): void {
 /**
  * Lets the server's SQLite pool grow past knex's one connection once Strapi has started, so
  * that reads go on through the others while one connection writes (WAL: each reads what was
- * committed). Not before: Strapi's schema sync turns
- * foreign keys off and on around its changes, which must happen on the connection it changes
- * tables on. Every new connection is configured as the first (config/database.ts).
+ * committed). Not before: Strapi's schema sync turns foreign keys off and on around its
+ * changes, which must happen on the connection it changes tables on. Every new connection is configured as the first (config/database.ts).
  */
 export function widenServerPool(strapi: Core.Strapi): void {
   const pool = (strapi.db.connection as any).client?.pool;
