@@ -27,7 +27,7 @@ test('the server runs on SQLite in WAL mode', async () => {
   expect(mode).toBe('wal');
 });
 
-test('while an import writes, reads answer at once with its progress, and cases opened meanwhile (more than the server has connections) wait for the import and are all kept', async () => {
+test('while an import writes, reads answer at once with its progress, and cases opened and exports asked for meanwhile (more than the server has connections) wait for the import and are all kept', async () => {
   const rows = 40_000;
   const r = await upload(desa, { name: 'sqlite.csv', bytes: csvOf(manyRows(rows, [village])) }, { kind: 'form35', service: SERVICE });
   expect(r.status).toBe(202);
@@ -43,14 +43,18 @@ test('while an import writes, reads answer at once with its progress, and cases 
   }
   expect(seen.length).toBeGreaterThanOrEqual(2);
   expect(seen[seen.length - 1]).toBeGreaterThan(seen[0]);
-  // ...and writes made meanwhile wait for the import's transaction, then succeed: eight of
-  // them, twice the server's four connections (they wait without one).
-  // While they wait, reads still answer at once: the jobs resource (knex) and a public page
-  // (Strapi's document service, whose finds run in a transaction).
+  // ...and writes made meanwhile wait for the import's transaction, then succeed: eight case
+  // opens and five exports (each a new job row), three times the server's four connections
+  // (they wait without one). While they wait, reads still answer at once: the jobs resource
+  // (knex) and a public page (Strapi's document service, whose finds run in a transaction).
   const WRITES = 8;
-  let waiting = WRITES;
+  const EXPORTS = 5;
+  let waiting = WRITES + EXPORTS;
   const opening = Promise.all(
     Array.from({ length: WRITES }, () => server.http('/api/panel/cases/open', { method: 'POST', token: desa.token, json: { service: SERVICE, applicant: newApplicant(village) } }).finally(() => (waiting -= 1))),
+  );
+  const exporting = Promise.all(
+    Array.from({ length: EXPORTS }, () => server.http('/api/panel/exports', { method: 'POST', token: desa.token, json: { kind: 'cases', format: 'csv', filter: { serviceSlug: SERVICE } } }).finally(() => (waiting -= 1))),
   );
   let readsWhileWaiting = 0;
   for (let i = 0; i < 5; i += 1) {
@@ -59,14 +63,21 @@ test('while an import writes, reads answer at once with its progress, and cases 
     expect((await desa.get(`/api/panel/jobs/${r.body.id}`)).status).toBe(200);
     expect((await server.http(`/layanan/${SERVICE}`)).status).toBe(200);
     expect(Date.now() - t0).toBeLessThan(3000);
-    if (waiting === WRITES) readsWhileWaiting += 1;
+    if (waiting === WRITES + EXPORTS) readsWhileWaiting += 1;
   }
   expect(readsWhileWaiting).toBeGreaterThan(0);
   const replies = await Promise.all((await opening).map(async (res) => ({ status: res.status, body: await res.json() })));
   expect(replies.map((x) => x.status)).toEqual(Array(WRITES).fill(201));
   const openedCodes: string[] = replies.map((x) => x.body.data.case.code);
+  const exports = await Promise.all((await exporting).map(async (res) => ({ status: res.status, body: await res.json() })));
+  expect(exports.map((x) => x.status)).toEqual(Array(EXPORTS).fill(202));
   const job = await finished(desa, r.body.id, 120_000);
   expect(job).toMatchObject({ status: 'succeeded', rowsRead: rows, rowsWritten: rows, problemCount: 0 });
+  // The exports ran after the import, each with all the cases: the imported and the opened.
+  const exported = await Promise.all(exports.map((e) => finished(desa, e.body.id, 60_000)));
+  expect(exported.map((e) => e.status)).toEqual(Array(EXPORTS).fill('succeeded'));
+  expect(new Set(exported.map((e) => e.rowsWritten)).size).toBe(1);
+  expect(exported[0].rowsWritten).toBeGreaterThanOrEqual(rows + WRITES);
   // All are there: the imported cases and those opened meanwhile, whose numbers follow theirs.
   const cases = await server.strapi.db.connection('cases').where({ service_slug: SERVICE }).count({ n: '*' });
   expect(Number(cases[0].n)).toBeGreaterThanOrEqual(rows + WRITES);

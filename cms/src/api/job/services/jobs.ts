@@ -91,11 +91,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let stopping = false;
   let cleaner: NodeJS.Timeout | null = null;
 
+  /**
+   * The jobs table is written in transactions, even a single statement: on SQLite a transaction
+   * waits for its turn behind an import's without holding a connection (sqlite-writers.ts), where
+   * a lone statement waits for the lock holding one, three at most, and a fourth answers 503.
+   */
+  const write = <T>(work: (db: any) => Promise<T>): Promise<T> => knex().transaction(work);
+
   async function update(documentId: string, data: Record<string, unknown>) {
     const cols: Record<string, unknown> = { updated_at: new Date() };
     const map: Record<string, string> = { status: 'status', rowsTotal: 'rows_total', rowsRead: 'rows_read', rowsValid: 'rows_valid', rowsWritten: 'rows_written', problemCount: 'problem_count', message: 'message', hasReport: 'has_report', hasFile: 'has_file', filesRemovedAt: 'files_removed_at', cancelRequested: 'cancel_requested', startedAt: 'started_at', finishedAt: 'finished_at', heartbeatAt: 'heartbeat_at' };
     for (const [k, v] of Object.entries(data)) if (v !== undefined) cols[map[k]] = v;
-    await knex()(table()).where({ document_id: documentId }).update(cols);
+    await write((db) => db(table()).where({ document_id: documentId }).update(cols));
   }
 
   async function load(documentId: string): Promise<JobRow | null> {
@@ -295,7 +302,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const now = new Date();
       const office = await knex()('offices').where({ code: staff.officeCode }).first('id');
-      await knex()(table()).insert({
+      await write((db) => db(table()).insert({
         document_id: documentId,
         kind: input.kind,
         status: 'queued',
@@ -315,7 +322,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         params: JSON.stringify({ ...(input.params ?? {}), staff, officeId: office?.id ?? null }),
         created_at: now,
         updated_at: now,
-      });
+      }));
       if (boss) {
         await boss.send(QUEUE, { jobId: documentId }, { retryLimit: 0, expireInSeconds: 3 * 3600 });
         // This server's worker fetches now rather than at its next poll (if idle).
@@ -348,7 +355,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // it waited too long); the job's end records the cancel.
       if (isPg() || job.status === 'queued') await update(documentId, { cancelRequested: true });
       if (job.status === 'queued') {
-        const n = await knex()(table()).where({ document_id: documentId, status: 'queued' }).update({ status: 'cancelled', message: new JobCancelled().message, finished_at: new Date(), updated_at: new Date() });
+        const n = await write((db) => db(table()).where({ document_id: documentId, status: 'queued' }).update({ status: 'cancelled', message: new JobCancelled().message, finished_at: new Date(), updated_at: new Date() }));
         if (n) localQueue = localQueue.filter((id) => id !== documentId);
       }
       return service.record(staff, documentId);
