@@ -176,7 +176,8 @@ export function waitForWriteLock(): void {
  * Lets the server's SQLite pool grow past knex's one connection once Strapi has started, so
  * that reads go on through the others while one connection writes (WAL: each reads what was
  * committed). Not before: Strapi's schema sync turns foreign keys off and on around its
- * changes, which must happen on the connection it changes tables on. Every new connection is configured as the first (config/database.ts).
+ * changes, which must happen on the connection it changes tables on. Every new connection is
+ * configured as the first (config/database.ts).
  */
 export function widenServerPool(strapi: Core.Strapi): void {
   const pool = (strapi.db.connection as any).client?.pool;
