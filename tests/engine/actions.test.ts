@@ -142,12 +142,18 @@ test('an SOP edited and republished applies to new cases; open cases keep their 
   expect((await kabid.ok(after.case.documentId, 'complete')).case.currentActivity.number).toBe(5);
 });
 
-test('a seeded case without an SOP version adopts the current one at its first action', async () => {
+test('seeded cases keep the SOP they were seeded under; a case without a version (an older install) adopts the current one at its first action', async () => {
+  const strapi = suite.server.strapi;
   const petugas = await suite.logins.as('tarakan.petugas');
-  const seeded = await suite.server.strapi.db.query('api::case.case').findOne({ where: { serviceSlug: SERVICE, status: 'in-progress', currentActivity: 4, sopVersion: null } });
-  const view = await petugas.ok(seeded.documentId, 'note', { note: 'Dilanjutkan dengan mesin kasus' });
-  expect(view.case.version).toBe(seeded.version + 1);
-  const after = await suite.server.strapi.db.query('api::case.case').findOne({ where: { id: seeded.id } });
+  const [pinned, legacy] = await strapi.db.query('api::case.case').findMany({ where: { serviceSlug: SERVICE, status: 'in-progress', currentActivity: 4 }, orderBy: { id: 'asc' }, limit: 2 });
+  expect(pinned.sopVersion).toMatch(/^[0-9a-f]{40}$/);
+  // Seeded before the edit above: activity 4 is still the case worker's, and it goes on to 5.
+  expect((await petugas.ok(pinned.documentId, 'complete')).case.currentActivity.number).toBe(5);
+
+  await strapi.db.query('api::case.case').update({ where: { id: legacy.id }, data: { sopVersion: null } });
+  const view = await petugas.ok(legacy.documentId, 'note', { note: 'Dilanjutkan dengan mesin kasus' });
+  expect(view.case.version).toBe(legacy.version + 1);
+  const after = await strapi.db.query('api::case.case').findOne({ where: { id: legacy.id } });
   expect(after.sopVersion).toBe(view.case.sop.version);
-  expect(after.sopVersion).toMatch(/^[0-9a-f]{40}$/);
+  expect(after.sopVersion).not.toBe(pinned.sopVersion);
 });

@@ -25,12 +25,16 @@ async function upToDecision(bpjsAnswer: Record<string, unknown>) {
   const left = (await eventsOf(suite.server, id)).at(-1);
   expect([left.action, left.fromActivity, left.toActivity]).toEqual(['complete', 1, 2]);
   expect(new Date(left.fromActivityDueAt).getTime()).toBe(new Date(opened.case.activityDueAt).getTime());
+  expect((await bpjs.get(`/api/panel/cases/${id}`)).status).toBe(404);
   await petugas.ok(id, 'complete');
 
   // Activity 3 is BPJS's check: the case is in the BPJS liaison's queue (and only now visible to them).
   let view = await bpjs.view(id);
   expect(view.case.currentActivity.number).toBe(3);
   expect(view.case.queueRoles).toEqual(['petugas-bpjs']);
+  expect((await bpjs.get(`/api/panel/cases/${id}`)).status).toBe(200);
+  const queue = await bpjs.get(`/api/panel/cases?filter=${encodeURIComponent(JSON.stringify({ queue: 'mine' }))}&range=[0,999]`);
+  expect(queue.body.map((c: any) => c.id)).toContain(id);
   const bad = await bpjs.act(id, 'complete', { result: 'maybe' });
   expect(bad.status).toBe(400);
   expect(bad.body.error.details.errors[0].path).toEqual(['result']);

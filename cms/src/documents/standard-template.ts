@@ -39,8 +39,8 @@ export function standardHtml(std: StandardView, office: OfficeView): string {
   const delivery: [string, SafeHtml][] = [
     ['Persyaratan Pelayanan', list(std.requirements)],
     ['Sistem, Mekanisme dan Prosedur', html`${list(std.procedureSteps)}${procedureFlowHtml(procedureNodes(std))}`],
-    ['Jangka Waktu Penyelesaian', html`${std.completionTimeText ?? '-'}${std.completionTimeNote ? html`<div style="margin-top:3px;font-size:9pt">${rich(std.completionTimeNote)}</div>` : ''}`],
-    ['Biaya/Tarif', rich(std.fee ?? '-')],
+    ['Jangka Waktu Penyelesaian', html`${std.completionTimeText || '-'}${std.completionTimeNote ? html`<div style="margin-top:3px;font-size:9pt">${rich(std.completionTimeNote)}</div>` : ''}`],
+    ['Biaya/Tarif', rich(std.fee?.trim() || '-')],
     ['Produk Pelayanan', list(std.products)],
     ['Penanganan Pengaduan, Saran dan Masukan', list(std.complaintHandling)],
   ];

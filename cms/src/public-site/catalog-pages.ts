@@ -35,7 +35,7 @@ const serviceLinks = (services: ServiceRow[]) =>
 
 export function homePage(offices: OfficeRow[], services: ServiceRow[]): string {
   return page('Beranda', html`<h1>Layanan Jaminan Kesehatan (PBI JKN) Dinas Sosial</h1>
-<p>Di sini Anda dapat membaca standar pelayanan dan SOP setiap Dinas Sosial, mengunduhnya sebagai PDF, menyampaikan pengaduan, dan mengisi survei kepuasan masyarakat. Semua layanan tidak dipungut biaya.</p>
+<p>Di sini Anda dapat membaca standar pelayanan dan SOP setiap Dinas Sosial, mengunduhnya sebagai PDF, menyampaikan pengaduan, dan mengisi survei kepuasan masyarakat.</p>
 ${searchForm('', '', offices)}
 <h2>Kantor dan layanannya</h2>
 <ul class="cards">${offices.map((o) => html`<li class="card"><h3>${o.name}</h3>
@@ -50,8 +50,9 @@ export function searchPage(q: string, officeCode: string, offices: OfficeRow[], 
 <ul class="cards">${results.map((s) => html`<li class="card"><a href="/layanan/${s.slug}">${s.title}</a><div class="muted">${officeName.get(s.officeCode) ?? s.officeCode}</div></li>`)}</ul>`);
 }
 
+/** Every component is shown, "-" when the standard leaves it empty, so a reader sees all 14. */
 function section(title: string, items: string[]): SafeHtml {
-  if (!items.length) return html``;
+  if (!items.length) return html`<h3>${title}</h3><p>-</p>`;
   return html`<h3>${title}</h3>${items.length === 1 ? html`<p>${rich(items[0])}</p>` : html`<ol>${items.map((i) => html`<li>${rich(i)}</li>`)}</ol>`}`;
 }
 
@@ -67,9 +68,9 @@ ${std.sop ? html`<a class="button secondary" href="/layanan/${std.slug}/sop/pdf"
 ${section('Persyaratan', std.requirements)}
 <h3>Sistem, mekanisme dan prosedur</h3>
 ${std.procedureSteps.length ? html`<ol>${std.procedureSteps.map((s) => html`<li>${rich(s)}</li>`)}</ol>` : ''}
-${procedureFlowHtml(procedureNodes(std))}
-<h3>Jangka waktu penyelesaian</h3><p>${std.completionTimeText ?? '-'}</p>${std.completionTimeNote ? html`<p class="muted">${rich(std.completionTimeNote)}</p>` : ''}
-<h3>Biaya/tarif</h3><p>${rich(std.fee ?? '-')}</p>
+${procedureFlowHtml(procedureNodes(std))}${!std.procedureSteps.length && !procedureNodes(std).length ? html`<p>-</p>` : ''}
+<h3>Jangka waktu penyelesaian</h3><p>${std.completionTimeText || '-'}</p>${std.completionTimeNote ? html`<p class="muted">${rich(std.completionTimeNote)}</p>` : ''}
+<h3>Biaya/tarif</h3><p>${rich(std.fee?.trim() || '-')}</p>
 ${section('Produk pelayanan', std.products)}
 ${section('Penanganan pengaduan, saran dan masukan', std.complaintHandling)}
 <h2>Pengelolaan pelayanan</h2>

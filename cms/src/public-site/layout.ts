@@ -64,7 +64,7 @@ ${opts.description ? html`<meta name="description" content="${opts.description}"
 <header class="site"><a class="skip" href="#konten">Langsung ke isi</a><div class="wrap"><a class="brand" href="/">Layanan PBI JKN</a>
 <nav aria-label="Menu utama"><ul><li><a href="/">Beranda</a></li><li><a href="/layanan">Cari layanan</a></li><li><a href="/pengaduan">Pengaduan</a></li><li><a href="/pengaduan/status">Cek pengaduan</a></li><li><a href="/ikm">Indeks kepuasan</a></li></ul></nav></div></header>
 <main id="konten" class="wrap">${body}</main>
-<footer class="site"><div class="wrap">Standar pelayanan dan SOP yang tampil di sini adalah versi yang telah diterbitkan oleh masing-masing Dinas Sosial. Layanan tidak dipungut biaya.</div></footer>
+<footer class="site"><div class="wrap">Standar pelayanan dan SOP yang tampil di sini adalah versi yang telah diterbitkan oleh masing-masing Dinas Sosial.</div></footer>
 </body></html>`.value;
 }
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bulkInsert, type BulkRow } from '../database/bulk-insert';
 import { addDuration, type OfficeCalendar, type TimeUnit } from '../domain/calendar';
+import { SOP_POPULATE } from '../api/sop/services/sop-version';
 import { prng } from './names';
 import { membershipFor, syntheticApplicant } from './synthetic-people';
 import type { OfficeSeed } from './seed-types';
@@ -75,9 +76,10 @@ export async function seedDemoPopulation(strapi: Core.Strapi, ctx: DemoContext):
   if (already > 0) return { applicants: 0, cases: 0, events: 0 };
   const now = ctx.now ?? new Date();
   const rnd = prng(20260401);
+  const versions = strapi.service('api::sop.sop-version') as any;
   const standards = await strapi.documents('api::service-standard.service-standard').findMany({
     status: 'published',
-    populate: { requirements: true, completionTime: true, sop: { populate: { activities: true, executors: true } } },
+    populate: { requirements: true, completionTime: true, sop: { populate: SOP_POPULATE } },
     limit: 1000,
   } as any);
   const applicantRows: BulkRow[] = [];
@@ -108,6 +110,8 @@ export async function seedDemoPopulation(strapi: Core.Strapi, ctx: DemoContext):
       const executors = new Map<string, string[]>(sop.executors.map((e: any) => [e.key, e.roles ?? []]));
       const paths = pathsThroughSop(activities);
       const membership = membershipFor(std.slug);
+      // Pinned like a case the engine opens: a later edit of the SOP must not move these cases.
+      const { hash: sopVersion } = await versions.snapshot(sop, office.code);
       const targets: { at: number; status: string; count: number }[] = [];
       for (const a of activities) {
         if (!paths.has(a.number)) continue;
@@ -158,6 +162,7 @@ export async function seedDemoPopulation(strapi: Core.Strapi, ctx: DemoContext):
                 officeCode: office.code,
                 villageCode: applicantRows[applicantIndex].data.villageCode,
                 districtCode: applicantRows[applicantIndex].data.districtCode,
+                sopVersion,
                 currentActivity: current.number,
                 currentExecutor: current.executor,
                 queueRoles: closed ? null : `|${currentRoles.join('|')}|`,

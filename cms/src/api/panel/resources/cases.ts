@@ -107,8 +107,14 @@ export const cases: ResourceDefinition = {
     office: 'officeCode',
     village: 'villageCode',
     district: 'districtCode',
+    // The BPJS liaison sees what was sent to BPJS: lines of sent batches, cases sent alone
+    // (their result is pending or recorded), and cases now at an activity its role executes.
     bpjs: (qb, staff, sql) => {
-      qb.whereIn('t.id', sentCaseIds(staff, sql));
+      qb.where((w) => {
+        w.whereIn('t.id', sentCaseIds(staff, sql))
+          .orWhereNotNull(sql.col('bpjsResult'))
+          .orWhere(sql.col('queueRoles'), 'like', `%|${staff.role}|%`);
+      });
     },
   }),
   versionField: 'version',
