@@ -1,34 +1,64 @@
 import type { Core } from '@strapi/strapi';
+import type { PublicForm } from '../api/public-site/services/limits';
 import { messagePage } from '../public-site/layout';
 
 /**
- * Route middleware of the public site: a per-address token bucket (429 with an Indonesian page
- * and Retry-After) and, for forms, a body size limit (413).
+ * Route middleware of the public site: per-address limits on PDFs and form posts. A refused
+ * form post is not processed: the controller shows the form again with what was typed and
+ * `ctx.state.formRefusal` (status, title, message), so nothing typed is lost.
+ *
+ * The largest form within its field limits, percent-encoded, is about 48 KB (the complaint:
+ * 5,300 characters at worst 9 bytes each); strapi::body itself refuses url-encoded bodies over
+ * 56 KB (koa-body's formLimit), so this size limit matters for JSON bodies.
  */
-export default (config: { bucket?: 'form' | 'pdf'; maxBodyBytes?: number }, { strapi }: { strapi: Core.Strapi }) => {
-  const bucket = config?.bucket ?? 'form';
-  const maxBody = config?.maxBodyBytes ?? 16 * 1024;
+export interface FormRefusal {
+  status: 413 | 429;
+  title: string;
+  message: string;
+}
+
+const MAX_BODY_BYTES = 56 * 1024;
+const TOO_MANY = 'Terlalu banyak permintaan';
+
+export default (config: { bucket?: 'pdf'; form?: PublicForm; maxBodyBytes?: number }, { strapi }: { strapi: Core.Strapi }) => {
+  const maxBody = config?.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limits = () => strapi.service('api::public-site.limits') as any;
+  const tooMany = (wait: number) => `Anda mengirim terlalu banyak isian dalam waktu singkat. Isian Anda belum terkirim dan masih ada di bawah; silakan kirim kembali dalam ${wait} detik.`;
+
   return async (ctx: any, next: () => Promise<void>) => {
-    if (bucket === 'form' && ctx.method === 'POST') {
-      const declared = Number(ctx.request.length ?? ctx.get('content-length') ?? 0);
-      const parsed = ctx.request.body ? Buffer.byteLength(JSON.stringify(ctx.request.body)) : 0;
-      if (declared > maxBody || parsed > maxBody) {
-        ctx.status = 413;
-        ctx.type = 'html';
-        ctx.body = messagePage('Isian terlalu besar', `Isian formulir melebihi batas ${Math.round(maxBody / 1024)} KB. Persingkat teks Anda lalu kirim kembali.`);
-        return;
-      }
-    }
-    if (bucket === 'pdf' || ctx.method === 'POST') {
-      const wait = strapi.service('api::public-site.limits').take(bucket, ctx.request.ip ?? 'unknown');
+    // Behind a proxy this is the visitor's address only when TRUST_PROXY is set (config/server.ts).
+    const client = ctx.request.ip ?? 'unknown';
+    if (config?.bucket === 'pdf') {
+      const wait = limits().take('pdf', client);
       if (wait > 0) {
         ctx.status = 429;
         ctx.set('Retry-After', String(wait));
         ctx.type = 'html';
-        ctx.body = messagePage('Terlalu banyak permintaan', `Anda mengirim terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi dalam ${wait} detik.`);
+        ctx.body = messagePage(TOO_MANY, `Anda mengirim terlalu banyak permintaan dalam waktu singkat. Silakan coba lagi dalam ${wait} detik.`);
         return;
       }
+      return next();
     }
-    await next();
+    const form = config?.form;
+    if (!form || ctx.method !== 'POST') return next();
+
+    const refuse = (refusal: FormRefusal, retryAfter?: number) => {
+      ctx.state.formRefusal = refusal;
+      if (retryAfter) ctx.set('Retry-After', String(retryAfter));
+      return next();
+    };
+    if (Number(ctx.get('content-length') || 0) > maxBody) {
+      return refuse({ status: 413, title: 'Isian terlalu besar', message: `Isian formulir melebihi batas ${Math.round(maxBody / 1024)} KB. Persingkat teks Anda lalu kirim kembali.` });
+    }
+    const flood = limits().take('post', client);
+    if (flood > 0) return refuse({ status: 429, title: TOO_MANY, message: tooMany(flood) }, flood);
+    const wait = limits().reserveForm(form, client);
+    if (wait > 0) return refuse({ status: 429, title: TOO_MANY, message: tooMany(wait) }, wait);
+    try {
+      await next();
+    } finally {
+      // Only a stored submission (201) uses up the form's quota.
+      if (ctx.status !== 201) limits().releaseForm(form, client);
+    }
   };
 };

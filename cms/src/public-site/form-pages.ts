@@ -13,6 +13,14 @@ function errorSummary(errors: Errors, labels: Record<string, string>): SafeHtml 
   return html`<div class="errors" role="alert"><h2>Periksa kembali isian berikut</h2><ul>${entries.map(([f, m]) => html`<li><a href="#${f}">${labels[f] ?? f}: ${m}</a></li>`)}</ul></div>`;
 }
 
+/** Why a whole submission was refused (too many, too large): shown above the form, which keeps what was typed. */
+export interface FormNotice {
+  title: string;
+  message: string;
+}
+
+const noticeBox = (notice?: FormNotice) => (notice ? html`<div class="errors" role="alert"><h2>${notice.title}</h2><p>${notice.message}</p></div>` : html``);
+
 function fieldError(errors: Errors, name: string): SafeHtml {
   return errors[name] ? html`<p class="error" id="${name}-error">${errors[name]}</p>` : html``;
 }
@@ -25,11 +33,11 @@ const invalid = (errors: Errors, name: string) => (errors[name] ? html` aria-inv
 
 const COMPLAINT_LABELS = { kantor: 'Kantor', layanan: 'Layanan', nama: 'Nama', kontak: 'Kontak', isi: 'Isi pengaduan' };
 
-export function complaintFormPage(offices: { code: string; name: string }[], services: { slug: string; title: string; officeCode: string }[], values: Values = {}, errors: Errors = {}): string {
+export function complaintFormPage(offices: { code: string; name: string }[], services: { slug: string; title: string; officeCode: string }[], values: Values = {}, errors: Errors = {}, notice?: FormNotice): string {
   const officeName = new Map(offices.map((o) => [o.code, o.name]));
   return page('Pengaduan', html`<h1>Sampaikan pengaduan, saran atau masukan</h1>
 <p>Pengaduan Anda diteruskan ke Dinas Sosial yang dipilih. Setelah mengirim, Anda menerima <strong>kode pelacakan</strong> untuk melihat perkembangan tanpa perlu masuk akun.</p>
-${errorSummary(errors, COMPLAINT_LABELS)}
+${noticeBox(notice)}${errorSummary(errors, COMPLAINT_LABELS)}
 <form method="post" action="/pengaduan" novalidate>
 <div class="field"><label for="kantor">Kantor Dinas Sosial (wajib)</label>
 <select id="kantor" name="kantor" required${invalid(errors, 'kantor')}${described(errors, 'kantor')}><option value="">Pilih kantor</option>
@@ -76,19 +84,21 @@ ${form}`);
 
 const EDUCATION: [string, string][] = [['', 'Tidak diisi'], ['none', 'Tidak sekolah'], ['sd', 'SD'], ['smp', 'SMP'], ['sma', 'SMA/SMK'], ['d1-d3', 'D1–D3'], ['d4-s1', 'D4/S1'], ['s2', 'S2'], ['s3', 'S3']];
 
-export function surveyFormPage(service: { slug: string; title: string; officeName: string }, values: Values = {}, errors: Errors = {}): string {
+const SURVEY_LABELS = { jenisKelamin: 'Jenis kelamin', umur: 'Umur', pendidikan: 'Pendidikan terakhir', pekerjaan: 'Pekerjaan', saran: 'Saran' };
+
+export function surveyFormPage(service: { slug: string; title: string; officeName: string }, values: Values = {}, errors: Errors = {}, notice?: FormNotice): string {
   const labels = Object.fromEntries(SKM_ELEMENTS.map((e, i) => [e.key, `Unsur ${i + 1} (${e.label})`]));
   return page(`Survei kepuasan: ${service.title}`, html`<h1>Survei kepuasan masyarakat</h1>
 <p>Layanan <strong>${service.title}</strong>, ${service.officeName}. Survei ini mengikuti PermenPANRB Nomor 14 Tahun 2017: sembilan unsur, masing-masing dinilai 1 (paling rendah) sampai 4 (paling tinggi). Tidak perlu menuliskan nama.</p>
-${errorSummary(errors, { ...labels, umur: 'Umur', saran: 'Saran', pekerjaan: 'Pekerjaan' })}
+${noticeBox(notice)}${errorSummary(errors, { ...labels, ...SURVEY_LABELS })}
 <form method="post" action="/survei/${service.slug}" novalidate>
 ${SKM_ELEMENTS.map((e, i) => html`<fieldset class="scale" id="${e.key}"${errors[e.key] ? html` aria-describedby="${e.key}-error"` : ''}><legend>${i + 1}. ${e.label} (wajib)</legend><p class="hint">${e.question}</p>
 ${e.options.map((label, k) => html`<label><input type="radio" name="${e.key}" value="${k + 1}" required${values[e.key] === String(k + 1) ? html` checked` : ''}> ${k + 1} – ${label}</label>`)}
 ${fieldError(errors, e.key)}</fieldset>`)}
 <fieldset><legend>Tentang Anda (boleh dikosongkan)</legend>
-<div class="field"><label for="jenisKelamin">Jenis kelamin</label><select id="jenisKelamin" name="jenisKelamin"><option value="">Tidak diisi</option><option value="male"${values.jenisKelamin === 'male' ? html` selected` : ''}>Laki-laki</option><option value="female"${values.jenisKelamin === 'female' ? html` selected` : ''}>Perempuan</option></select></div>
+<div class="field"><label for="jenisKelamin">Jenis kelamin</label><select id="jenisKelamin" name="jenisKelamin"${invalid(errors, 'jenisKelamin')}${described(errors, 'jenisKelamin')}><option value="">Tidak diisi</option><option value="male"${values.jenisKelamin === 'male' ? html` selected` : ''}>Laki-laki</option><option value="female"${values.jenisKelamin === 'female' ? html` selected` : ''}>Perempuan</option></select>${fieldError(errors, 'jenisKelamin')}</div>
 <div class="field"><label for="umur">Umur (tahun)</label><input type="number" id="umur" name="umur" min="10" max="120" inputmode="numeric" value="${values.umur ?? ''}"${invalid(errors, 'umur')}${described(errors, 'umur')}>${fieldError(errors, 'umur')}</div>
-<div class="field"><label for="pendidikan">Pendidikan terakhir</label><select id="pendidikan" name="pendidikan">${EDUCATION.map(([v, l]) => html`<option value="${v}"${values.pendidikan === v ? html` selected` : ''}>${l}</option>`)}</select></div>
+<div class="field"><label for="pendidikan">Pendidikan terakhir</label><select id="pendidikan" name="pendidikan"${invalid(errors, 'pendidikan')}${described(errors, 'pendidikan')}>${EDUCATION.map(([v, l]) => html`<option value="${v}"${values.pendidikan === v ? html` selected` : ''}>${l}</option>`)}</select>${fieldError(errors, 'pendidikan')}</div>
 <div class="field"><label for="pekerjaan">Pekerjaan</label><input type="text" id="pekerjaan" name="pekerjaan" maxlength="100" value="${values.pekerjaan ?? ''}"${invalid(errors, 'pekerjaan')}${described(errors, 'pekerjaan')}>${fieldError(errors, 'pekerjaan')}</div>
 </fieldset>
 <div class="field"><label for="saran">Saran dan masukan</label><textarea id="saran" name="saran" maxlength="2000"${invalid(errors, 'saran')}${described(errors, 'saran')}>${values.saran ?? ''}</textarea>${fieldError(errors, 'saran')}</div>

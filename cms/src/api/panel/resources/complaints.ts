@@ -1,10 +1,9 @@
-import { randomBytes } from 'crypto';
+import { complaintRules } from '../../complaint/services/complaint';
 import { assignOffice } from './office-owned';
 import { officeScope } from './scopes';
 import { OFFICE_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 
-const HOUR = 3600_000;
 const OPEN = ['new', 'in-progress'] as const;
 
 /** Complaints (pengaduan) from every channel, with the office's reply deadline. */
@@ -44,15 +43,11 @@ export const complaints: ResourceDefinition = {
     async beforeWrite(data, ctx) {
       await assignOffice(data, ctx);
       if (ctx.action === 'create') {
+        // The same code format and deadline as the public site's, so its status page finds these.
+        const rules = complaintRules(ctx.strapi);
         const office: any = await ctx.strapi.db.query('api::office.office').findOne({ where: { code: ctx.staff.officeCode }, populate: { sla: true } });
         const received = data.receivedAt instanceof Date ? data.receivedAt : new Date();
-        const day = received.toISOString().slice(0, 10).replace(/-/g, '');
-        Object.assign(data, {
-          trackingCode: `ADU-${day}-${randomBytes(3).toString('hex').toUpperCase()}`,
-          receivedAt: received,
-          dueAt: new Date(received.getTime() + (office?.sla?.complaintReplyHours ?? 72) * HOUR),
-          status: 'new',
-        });
+        Object.assign(data, { trackingCode: await rules.newTrackingCode(), receivedAt: received, dueAt: rules.replyDueAt(office, received), status: 'new' });
       } else if (typeof data.reply === 'string' && data.reply !== ctx.current?.reply) {
         data.repliedAt = new Date();
         if (data.status === undefined && (OPEN as readonly unknown[]).includes(ctx.current?.status)) data.status = 'answered';

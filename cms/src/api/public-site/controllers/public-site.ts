@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { complaintFormPage, complaintSentPage, complaintStatusPage, ikmPage, surveyFormPage, surveyThanksPage } from '../../../public-site/form-pages';
 import { homePage, searchPage, standardPage } from '../../../public-site/catalog-pages';
 import { messagePage } from '../../../public-site/layout';
+import type { FormRefusal } from '../../../middlewares/public-rate-limit';
 
 /** The public site: server-rendered Indonesian pages, no login. Logic lives in the services. */
 const send = (ctx: any, body: string, status = 200) => {
@@ -12,7 +13,12 @@ const send = (ctx: any, body: string, status = 200) => {
 };
 const notFound = (ctx: any) => send(ctx, messagePage('Halaman tidak ditemukan', 'Layanan yang Anda cari tidak ada atau belum diterbitkan.', { href: '/layanan', label: 'Cari layanan' }), 404);
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : typeof v === 'string' ? v : '');
-const form = (ctx: any): Record<string, string> => Object.fromEntries(Object.entries(ctx.request.body ?? {}).map(([k, v]) => [k, one(v)]));
+const form = (ctx: any): Record<string, string> => {
+  const body = ctx.request.body;
+  return body && typeof body === 'object' ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)])) : {};
+};
+/** Set by the public-rate-limit middleware when a post must not be processed (too many, too large). */
+const refusal = (ctx: any): FormRefusal | undefined => ctx.state.formRefusal;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const catalog = () => strapi.service('api::public-site.catalog');
@@ -62,10 +68,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async complaintSubmit(ctx: any) {
       const values = form(ctx);
-      const result = await complaints().submit(values);
+      const refused = refusal(ctx);
+      const result = refused ? { errors: {} } : await complaints().submit(values);
       if ('trackingCode' in result) return send(ctx, complaintSentPage(result.trackingCode), 201);
       const [offices, services] = await Promise.all([catalog().offices(), catalog().publishedServices()]);
-      send(ctx, complaintFormPage(offices, services, values, result.errors), 400);
+      send(ctx, complaintFormPage(offices, services, values, result.errors, refused), refused?.status ?? 400);
     },
     async complaintStatus(ctx: any) {
       const code = one(ctx.query.kode).trim();
@@ -79,11 +86,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async surveySubmit(ctx: any) {
       const values = form(ctx);
-      const result = await surveys().submit(ctx.params.slug, values);
+      const refused = refusal(ctx);
+      const result = refused ? { errors: {} } : await surveys().submit(ctx.params.slug, values);
       if ('ok' in result) return send(ctx, surveyThanksPage(ctx.params.slug), 201);
       const found = await catalog().publishedStandard(ctx.params.slug);
       if (!found) return notFound(ctx);
-      send(ctx, surveyFormPage({ slug: found.standard.slug, title: found.standard.title, officeName: found.office.name }, values, result.errors), 400);
+      send(ctx, surveyFormPage({ slug: found.standard.slug, title: found.standard.title, officeName: found.office.name }, values, result.errors, refused), refused?.status ?? 400);
     },
     async ikm(ctx: any) {
       const [offices, services, ikm] = await Promise.all([catalog().offices(), catalog().publishedServices(), surveys().ikmByService()]);

@@ -1,10 +1,10 @@
-import { randomInt } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { addDuration } from '../../../domain/calendar';
+import { normalizeTrackingCode } from '../../complaint/lib/tracking-code';
+import { complaintRules } from '../../complaint/services/complaint';
+import { formText, validContact } from '../../../public-site/form-input';
 
 const COMPLAINT_UID = 'api::complaint.complaint';
 const STANDARD_UID = 'api::service-standard.service-standard';
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L: read out over the phone
 
 export interface ComplaintInput {
   kantor?: string;
@@ -24,12 +24,8 @@ export const STATUS_LABELS: Record<string, string> = {
   closed: 'Selesai',
 };
 
-export function newTrackingCode(): string {
-  const pick = () => ALPHABET[randomInt(ALPHABET.length)];
-  return `ADU-${Array.from({ length: 4 }, pick).join('')}-${Array.from({ length: 4 }, pick).join('')}`;
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const str = formText;
+const CONTACT_ERROR = 'Tuliskan nomor telepon (8 sampai 15 angka, boleh dengan +, spasi atau tanda hubung) atau alamat e-mail yang benar.';
 
 /** Complaints from the public site: validated, stored with a tracking code, tracked without personal data. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -50,42 +46,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const anonymous = input.anonim === 'ya';
     const name = str(input.nama);
     const contact = str(input.kontak);
-    if (name.length > 150) errors.nama = 'Nama paling banyak 150 karakter.';
-    if (contact.length > 150) errors.kontak = 'Kontak paling banyak 150 karakter.';
+    // Anonymous complaints store neither, so neither can be wrong.
+    if (!anonymous && name.length > 150) errors.nama = 'Nama paling banyak 150 karakter.';
+    if (!anonymous && contact.length > 150) errors.kontak = 'Kontak paling banyak 150 karakter.';
+    else if (!anonymous && contact && !validContact(contact)) errors.kontak = CONTACT_ERROR;
     if (Object.keys(errors).length) return { errors };
 
     const receivedAt = new Date();
-    const hours = office.sla?.complaintReplyHours ?? 72;
-    const dueAt = addDuration(receivedAt, hours, 'hours', { timeZone: office.timeZone });
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const trackingCode = newTrackingCode();
-      const clash = await strapi.db.query(COMPLAINT_UID).findOne({ where: { trackingCode }, select: ['id'] });
-      if (clash) continue;
-      await strapi.documents(COMPLAINT_UID).create({
-        data: {
-          trackingCode,
-          channel: 'web',
-          anonymous,
-          reporterName: anonymous ? null : name || null,
-          contact: anonymous ? null : contact || null,
-          text,
-          service: service?.documentId ?? null,
-          office: office.documentId,
-          officeCode: office.code,
-          status: 'new',
-          receivedAt,
-          dueAt,
-        } as any,
-      });
-      return { trackingCode };
-    }
-    throw new Error('Could not allocate a unique complaint tracking code');
+    const rules = complaintRules(strapi);
+    const trackingCode = await rules.newTrackingCode();
+    await strapi.documents(COMPLAINT_UID).create({
+      data: {
+        trackingCode,
+        channel: 'web',
+        anonymous,
+        reporterName: anonymous ? null : name || null,
+        contact: anonymous ? null : contact || null,
+        text,
+        service: service?.documentId ?? null,
+        office: office.documentId,
+        officeCode: office.code,
+        status: 'new',
+        receivedAt,
+        dueAt: rules.replyDueAt(office, receivedAt),
+      } as any,
+    });
+    return { trackingCode };
   },
 
   /** What anyone holding the code may see: no name, contact or complaint text. */
   async status(code: string) {
-    const trackingCode = str(code).toUpperCase();
-    if (!/^ADU-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(trackingCode)) return null;
+    const trackingCode = normalizeTrackingCode(typeof code === 'string' ? code : '');
+    if (!trackingCode) return null;
     const c: any = await strapi.db.query(COMPLAINT_UID).findOne({
       where: { trackingCode },
       select: ['trackingCode', 'status', 'receivedAt', 'dueAt', 'repliedAt', 'reply'],

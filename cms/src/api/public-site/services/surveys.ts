@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { columnsOf } from '../../../database/bulk-insert';
+import { formText } from '../../../public-site/form-input';
 import { ELEMENT_KEYS, ikmFromSums, type ElementKey, type IkmResult } from '../../../domain/ikm';
 
 const RESPONSE_UID = 'api::survey-response.survey-response';
@@ -8,7 +9,7 @@ const EDUCATION = ['none', 'sd', 'smp', 'sma', 'd1-d3', 'd4-s1', 's2', 's3'];
 
 export type SurveyErrors = Record<string, string>;
 
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const str = formText;
 
 /** SKM responses per published service, and the IKM computed from them. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
