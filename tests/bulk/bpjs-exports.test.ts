@@ -3,6 +3,7 @@
  * (each case following its line as the batch action moves it), and the batch's exports:
  * the recap for BPJS and the BNBA list for the SK.
  */
+import { readSheet } from '../../cms/src/bulk/sheet-reader';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { Logins, newApplicant, openCase, villageOf, type Staff } from '../engine/helpers';
 import { csvOf, download, finished, importFile, reportOf, SERVICE, upload, xlsxOf } from './support';
@@ -124,9 +125,25 @@ test('a finished job’s files are deleted after JOB_FILES_DAYS (personal data),
   expect(r.status).toBe(202);
   const job = await finished(petugas, r.body.id);
   expect(job).toMatchObject({ status: 'succeeded', hasFile: true });
-  expect((await download(petugas, `/api/panel/jobs/${job.id}/file`)).status).toBe(200);
+  const file = await download(petugas, `/api/panel/jobs/${job.id}/file`);
+  expect(file.status).toBe(200);
   const fs = await import('fs');
   const path = await import('path');
+
+  // Dates received are the office's calendar dates (Magetan: WIB), on SQLite as on PostgreSQL.
+  const csvPath = path.join((await import('os')).tmpdir(), `export-${job.id}.csv`);
+  fs.writeFileSync(csvPath, file.bytes);
+  const rows: unknown[][] = [];
+  for await (const { cells } of readSheet(csvPath, 'csv')) rows.push(cells);
+  fs.rmSync(csvPath);
+  const [header, ...data] = rows;
+  const codeAt = header.indexOf('Kode Kasus');
+  const receivedAt = header.indexOf('Tanggal Diterima');
+  expect(data.length).toBeGreaterThan(0);
+  const stored = await server.strapi.db.query('api::case.case').findMany({ where: { code: { $in: data.map((d) => d[codeAt]) } }, select: ['code', 'receivedAt'] });
+  const wib = (at: string) => new Date(new Date(at).getTime() + 7 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('-');
+  for (const d of data) expect(d[receivedAt]).toBe(wib(stored.find((c: any) => c.code === d[codeAt]).receivedAt));
+  expect(job.fileName).toBe(`kasus-${wib(new Date().toISOString()).split('-').reverse().join('-')}.csv`);
   const folder = jobs.dirOf(job.id);
   expect(fs.existsSync(folder)).toBe(true);
   // A folder no job owns, two days old. (The clock is not moved forward: other suites' servers

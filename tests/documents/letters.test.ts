@@ -168,6 +168,24 @@ test('only staff of the letter office (and of its area) may download it', async 
   expect(user.regionCode).not.toBe(kase.villageCode);
   expect((await download(letter.documentId, 'magetan.desa3')).status).toBe(403);
   expect((await download(letter.documentId, 'magetan.kadis')).status).toBe(200);
+  // The BPJS liaison: only once the case is handed to BPJS.
+  await db().query('api::case.case').update({ where: { id: kase.id }, data: { queueRoles: '|petugas|', bpjsResult: null } });
+  expect((await download(letter.documentId, 'magetan.bpjs')).status).toBe(404);
+  await db().query('api::case.case').update({ where: { id: kase.id }, data: { queueRoles: '|petugas-bpjs|' } });
+  expect((await download(letter.documentId, 'magetan.bpjs')).status).toBe(200);
+});
+
+test('the staff API refuses a letter of a kind with no template (400 on kind), and takes one that has', async () => {
+  const kase = await demoCase('magetan-reaktivasi-kartu-jkn-kis');
+  const token = await login('magetan.petugas');
+  const create = (kind: string) => server.http('/api/panel/letters', { method: 'POST', token, json: { kind, subject: 'Uji jenis surat', case: kase.documentId } });
+  const bad = await create('lainnya');
+  expect(bad.status).toBe(400);
+  const err = (await bad.json()).error;
+  expect(err.details.field).toBe('kind');
+  expect(err.message).toContain('lainnya');
+  expect(await db().query('api::letter.letter').count({ where: { kind: 'lainnya' } })).toBe(0);
+  expect((await create('reaktivasi')).status).toBe(201);
 });
 
 test('templates are CMS content: editing the wording changes the letter; an unknown placeholder is refused with 400', async () => {

@@ -41,6 +41,8 @@ async function upToDecision(bpjsAnswer: Record<string, unknown>) {
   view = await bpjs.ok(id, 'complete', bpjsAnswer);
   expect(view.case.currentActivity.number).toBe(4);
   expect(view.case.bpjsResult).toBe(bpjsAnswer.result);
+  // The history says it in Indonesian, as the batch path does.
+  expect((await eventsOf(suite.server, id)).at(-1).note).toMatch(/^Hasil BPJS: (diterima|ditolak|sudah terdaftar)/);
   return id;
 }
 

@@ -48,6 +48,8 @@ interface Rule {
   scope: 'region' | 'office' | 'global';
   /** what the BPJS liaison sees at "home" (lines of a batch sent to BPJS) */
   bpjsHome?: boolean;
+  /** the BPJS liaison sees the whole office's rows (public reference data: regions) */
+  bpjsAll?: boolean;
   places?: PlaceKey[];
   /** places where an allowed, visible write is refused by a business rule (409) */
   conflicts?: Partial<Record<'update' | 'delete', PlaceKey[]>>;
@@ -65,7 +67,7 @@ const RULES: Record<string, Rule> = {
   'service-standards': { read: NOT_BPJS, update: ['admin-kantor', 'kabid'], scope: 'office' },
   sops: { read: NOT_BPJS, update: ['admin-kantor', 'kabid'], scope: 'office' },
   offices: { read: STAFF, update: ['admin-kantor'], scope: 'office', bpjsHome: true, places: ['home', 'other'] },
-  regions: { read: NOT_BPJS, scope: 'region' },
+  regions: { read: STAFF, scope: 'region', bpjsAll: true },
   users: { read: ['admin-kantor'], create: ['admin-kantor'], update: ['admin-kantor'], delete: ['admin-kantor'], scope: 'office' },
   // "near" is a users-permissions role that is no staff role (authenticated).
   roles: { read: ['admin-kantor'], scope: 'global', places: ['home', 'near'] },
@@ -75,7 +77,7 @@ function visible(role: Role, resource: string, place: PlaceKey): boolean {
   const rule = RULES[resource];
   if (rule.scope === 'global') return place === 'home';
   if (place === 'other') return false;
-  if (role === 'petugas-bpjs') return place === 'home' && rule.bpjsHome === true;
+  if (role === 'petugas-bpjs') return rule.bpjsAll === true || (place === 'home' && rule.bpjsHome === true);
   if (rule.scope === 'region' && REGIONAL.includes(role)) return place === 'home';
   return true;
 }
@@ -183,7 +185,7 @@ async function createBody(resource: string, place: Place, role: string): Promise
     case 'batches':
       return { month: '2026-11', region: place.villageId };
     case 'letters':
-      return { kind: 'uji', subject: `Surat baru ${n}`, case: fixtures.cases[place.key] };
+      return { kind: 'reaktivasi', subject: `Surat baru ${n}`, case: fixtures.cases[place.key] };
     case 'complaints':
       return { channel: 'phone', text: `Pengaduan baru ${n}`, case: fixtures.cases[place.key] };
     case 'users':

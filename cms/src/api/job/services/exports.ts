@@ -11,6 +11,7 @@ import path from 'path';
 import { FORM35_COLUMNS } from '../../../bulk/form35';
 import { tableWriter } from '../../../bulk/table-writer';
 import { joinColumnOf } from '../../../database/bulk-insert';
+import { localDate } from '../../../domain/calendar';
 import { maskIdentityNumber, maskPhone } from '../../../domain/mask';
 import type { StaffContext } from '../../../domain/staff';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
@@ -29,10 +30,18 @@ const LEVELS = ['village', 'district', 'office'] as const;
 type Level = (typeof LEVELS)[number];
 const EXTRA_HEADERS = ['Kode Kasus', 'Layanan', 'Status', 'Kegiatan', 'Tanggal Diterima', 'Hasil BPJS', 'Alasan BPJS', 'Aktif Mulai'];
 
+/** A date column (birth date, active from) as Form 35 writes it: DD-MM-YYYY. */
 const dmy = (v: unknown) => {
   if (!v) return null;
   const s = v instanceof Date ? v.toISOString() : String(v);
   return `${s.slice(8, 10)}-${s.slice(5, 7)}-${s.slice(0, 4)}`;
+};
+
+/** An instant (received at) as the office's calendar date; SQLite returns epoch milliseconds. */
+const dmyAt = (v: unknown, timeZone: string) => {
+  if (v == null || v === '') return null;
+  const at = v instanceof Date ? v : new Date(typeof v === 'number' || /^\d+$/.test(String(v)) ? Number(v) : String(v));
+  return Number.isNaN(at.getTime()) ? null : dmy(localDate(at, timeZone));
 };
 
 export interface ExportRequest {
@@ -59,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { kind, format = 'xlsx' } = body;
     if (!['batch-recap', 'bnba', 'cases'].includes(kind)) throw fieldError('kind', 'Jenis ekspor harus batch-recap, bnba atau cases');
     if (!['xlsx', 'csv'].includes(format)) throw fieldError('format', 'Format harus xlsx atau csv');
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = localDate(new Date(), await officeTimeZone(staff.officeCode));
     if (kind === 'cases') {
       const filter = body.filter ?? {};
       parseListQuery(resourceNamed('cases'), modelInfo(strapi, 'api::case.case'), { filter: JSON.stringify(filter) });
@@ -70,6 +79,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!LEVELS.includes(level)) throw fieldError('level', 'Tingkat rekap harus village, district atau office');
     const code = String(b.record.code).replace(/[^A-Za-z0-9-]+/g, '_');
     return { kind, format, batch: body.batch, level, fileName: `${kind === 'bnba' ? 'bnba' : `rekap-${level}`}-${code}.${format}` };
+  }
+
+  async function officeTimeZone(officeCode: string): Promise<string> {
+    const office = await knex()('offices').where({ code: officeCode }).first('time_zone');
+    return office?.time_zone ?? 'Asia/Jakarta';
   }
 
   /** Region names of the office's regency, for the Desa/Kelurahan and Kecamatan columns. */
@@ -95,6 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const req = job.job.params as unknown as ExportRequest;
     const format = job.job.format as 'xlsx' | 'csv';
     const names = await regionNames(staff.officeCode);
+    const timeZone = await officeTimeZone(staff.officeCode);
     const full = staff.seesFullIdentity;
     const personRow = (r: any, n: number) => [
       n,
@@ -114,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       r.service_slug,
       statusLabel(r.status),
       r.current_activity,
-      dmy(r.received_at),
+      dmyAt(r.received_at, timeZone),
       r.bpjs_result ? ((BPJS_RESULT_LABELS as any)[r.bpjs_result] ?? r.bpjs_result) : null,
       r.bpjs_reason,
       dmy(r.active_from),

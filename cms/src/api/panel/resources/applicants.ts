@@ -1,6 +1,6 @@
 import { conflict, fieldError } from '../lib/errors';
 import { applicantsMatching } from './people-search';
-import { regionScope, sentCaseIds } from './scopes';
+import { bpjsCaseIds, regionScope } from './scopes';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 
@@ -44,7 +44,7 @@ export const applicants: ResourceDefinition = {
     district: 'districtCode',
     bpjs: (qb, staff, sql) => {
       const link = sql.linkOf('api::case.case', 'applicant');
-      qb.whereIn('t.id', sql.knex(link.table).whereIn(link.source, sentCaseIds(staff, sql)).select(link.target));
+      qb.whereIn('t.id', sql.knex(link.table).whereIn(link.source, bpjsCaseIds(staff, sql)).select(link.target));
     },
   }),
   hooks: {

@@ -2,7 +2,7 @@ import { monthAfter, startOfLocalMonth } from '../../../domain/calendar';
 import { OPEN_STATUSES as OPEN_CASE_STATUSES } from '../../../domain/sop-walker';
 import { applicantsMatching } from './people-search';
 import { forgetQueueValues, whereInMyQueue } from './queue';
-import { regionScope, sentCaseIds } from './scopes';
+import { bpjsCaseIds, regionScope } from './scopes';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 
@@ -107,14 +107,8 @@ export const cases: ResourceDefinition = {
     office: 'officeCode',
     village: 'villageCode',
     district: 'districtCode',
-    // The BPJS liaison sees what was sent to BPJS: lines of sent batches, cases sent alone
-    // (their result is pending or recorded), and cases now at an activity its role executes.
     bpjs: (qb, staff, sql) => {
-      qb.where((w) => {
-        w.whereIn('t.id', sentCaseIds(staff, sql))
-          .orWhereNotNull(sql.col('bpjsResult'))
-          .orWhere(sql.col('queueRoles'), 'like', `%|${staff.role}|%`);
-      });
+      qb.whereIn('t.id', bpjsCaseIds(staff, sql));
     },
   }),
   versionField: 'version',

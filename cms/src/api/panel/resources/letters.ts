@@ -1,4 +1,4 @@
-import { conflict } from '../lib/errors';
+import { conflict, fieldError } from '../lib/errors';
 import { assignOffice } from './office-owned';
 import { officeScope } from './scopes';
 import { LETTER_WRITERS, OFFICE_STAFF } from './role-groups';
@@ -31,6 +31,17 @@ export const letters: ResourceDefinition = {
       if (ctx.action === 'update' && ctx.current?.status !== 'draft') throw conflict('Surat yang sudah diparaf atau ditandatangani tidak dapat diubah', { field: 'status' });
       await assignOffice(data, ctx);
       if (ctx.action === 'create') data.status = 'draft';
+      // A letter prints from its kind's template: refuse a kind the office has no template for
+      // now, rather than a letter that can never print.
+      if (typeof data.kind === 'string' && data.kind !== ctx.current?.kind) {
+        const officeCode = (data.officeCode as string | undefined) ?? ctx.staff.officeCode;
+        try {
+          await ctx.strapi.service('api::document.letters').template(officeCode, data.kind);
+        } catch (err) {
+          if ((err as Error)?.name !== 'ValidationError') throw err;
+          throw fieldError('kind', `templat surat untuk jenis "${data.kind}" belum ada; buat di CMS (Templat surat)`, data.kind);
+        }
+      }
     },
     async beforeDelete({ record }) {
       if (record.status !== 'draft') throw conflict('Hanya surat berstatus draf yang dapat dihapus');

@@ -1,10 +1,10 @@
-import { OFFICE_AND_REGION } from './role-groups';
+import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 
 /**
  * Administrative regions (Kemendagri codes) of the office's regency: the whole regency for
- * office staff, their district and its villages for district operators, their village for
- * village operators.
+ * office staff and the BPJS liaison (it reads villages' names on the cases it is handed),
+ * their district and its villages for district operators, their village for village operators.
  */
 export const regions: ResourceDefinition = {
   name: 'regions',
@@ -18,7 +18,7 @@ export const regions: ResourceDefinition = {
   },
   sortable: ['code', 'name', 'level'],
   defaultSort: ['code', 'ASC'],
-  access: { read: OFFICE_AND_REGION },
+  access: { read: ALL_STAFF },
   scope: (qb, staff, sql) => {
     const code = sql.col('code');
     if (staff.scope === 'village') qb.where(code, staff.regionCode ?? '');

@@ -61,6 +61,24 @@ export function sentCaseIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuild
   return sql.knex(link.table).whereIn(link.target, sentBatchIds(staff, sql)).select(link.source);
 }
 
+/**
+ * Ids of the cases handed to the BPJS liaison (the rule of domain/case-scope.ts caseInScope):
+ * lines of sent batches, cases sent alone (a BPJS result pending or recorded), and cases now
+ * at an activity its role executes.
+ */
+export function bpjsCaseIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuilder {
+  const col = (a: string) => sql.columnOf('api::case.case', a);
+  return sql
+    .knex(sql.tableOf('api::case.case'))
+    .where(col('officeCode'), staff.officeCode)
+    .where((w) => {
+      w.whereIn('id', sentCaseIds(staff, sql))
+        .orWhereNotNull(col('bpjsResult'))
+        .orWhere(col('queueRoles'), 'like', `%|${staff.role}|%`);
+    })
+    .select('id');
+}
+
 /** The ids of a scope on another resource's table, for rules that follow a relation. */
 export function caseCodesInScope(staff: StaffContext, sql: SqlTools): Knex.QueryBuilder {
   const col = (a: string) => sql.columnOf('api::case.case', a);

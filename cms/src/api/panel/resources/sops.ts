@@ -11,7 +11,7 @@ export const sops: ResourceDefinition = {
   label: ['name'],
   fields: ['name', 'number', 'revision', 'madeOn', 'revisedOn', 'effectiveOn', 'issuedOn', 'officeCode', 'updatedAt'],
   relations: { office: 'offices' },
-  components: ['executors', 'activities', 'totalTime', 'approver'],
+  components: ['executors', 'activities', 'tracks', 'totalTime', 'approver'],
   filters: { number: ['eq'] },
   search: (qb, term, _staff, sql) => {
     sql.contains(qb, sql.col('name'), term);

@@ -10,7 +10,7 @@ import { CASE_UID, missingRequirements, setRelation } from './case-record';
 import type { EngineContext } from './context';
 import { invalid } from './errors';
 import { draftChange, handoverChange, initialChange, signChange } from './letter-effects';
-import { arriving, closing, completingCurrent, followingBpjsResult, parseBpjsResult, type Change } from './moves';
+import { BPJS_RESULT_LABELS, arriving, closing, completingCurrent, followingBpjsResult, parseBpjsResult, type BpjsResult, type Change } from './moves';
 import { attachChange, checkChange } from './requirements';
 
 export interface ActionInput {
@@ -63,7 +63,7 @@ const complete: Handler = (strapi, ctx, { body, staff, user }) => {
       const { result, reason } = parseBpjsResult(body);
       // At the end of the SOP the result decides the outcome; earlier, a later decision does.
       if (a.symbol === 'end') return followingBpjsResult(ctx, result, reason, null, 'complete');
-      const done = completingCurrent(ctx, 'complete', note ?? `Hasil BPJS: ${result}${reason ? ` (${reason})` : ''}`, { result, reason });
+      const done = completingCurrent(ctx, 'complete', note ?? `Hasil BPJS: ${BPJS_RESULT_LABELS[result as BpjsResult] ?? result}${reason ? ` (${reason})` : ''}`, { result, reason });
       return { ...done, set: { bpjsResult: result, bpjsReason: reason, ...done.set } };
     }
     case 'bpjs-send':
