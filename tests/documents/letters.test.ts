@@ -109,6 +109,23 @@ test('PBI-D request to Dinkes with the Form 35 list and the Berita Acara of the 
   expect(compareWithGolden('letter-permohonan-pbi-d', pdf).difference).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
 });
 
+test('once BPJS has cleansed the batch, the request to Dinkes lists only those BPJS accepted', async () => {
+  const cases = await db().query('api::case.case').findMany({ where: { officeCode: 'magetan', serviceSlug: 'magetan-pengusulan-pbi-d' }, populate: { applicant: true }, limit: 4, orderBy: { id: 'desc' } });
+  const [accepted, rejected, member, pending] = cases;
+  const batch = await createBatch('magetan', cases, '2026-05');
+  const result = (c: any, bpjsResult: string) => db().query('api::case.case').update({ where: { id: c.id }, data: { bpjsResult } });
+  await result(accepted, 'accepted');
+  await result(rejected, 'rejected');
+  await result(member, 'already-member');
+  await result(pending, 'pending');
+  const office = await db().query('api::office.office').findOne({ where: { code: 'magetan' } });
+  const letter = await createLetter({ kind: 'permohonan-pbi-d', number: '400.9.2/0201/403.107/2026', office: office.documentId, officeCode: 'magetan', batch: batch.documentId });
+  const text = flat(pdfText(await letterPdf(letter.documentId, 'magetan.kabid')));
+  expect(text).toContain('sebanyak 1 (satu) orang');
+  expect(text).toContain(accepted.applicant.nik);
+  for (const c of [rejected, member, pending]) expect(text).not.toContain(c.applicant.nik);
+});
+
 test('assessment decision (Tarakan) says layak or tidak layak from the case decision', async () => {
   const declined = await demoCase('tarakan-peralihan-pbi-pemda', { currentActivity: 7 });
   const accepted = await demoCase('tarakan-peralihan-pbi-pemda', { currentActivity: 6 });

@@ -14,6 +14,19 @@ export const LETTER_POPULATE = {
   batch: true,
 } as const;
 
+const DROPPED_STATUSES = ['rejected', 'returned', 'cancelled'];
+const REFUSED_BY_BPJS = ['rejected', 'already-member'];
+
+/**
+ * The lines a batch letter lists (the request to Dinkes, the SK's BNBA): the proposals still
+ * standing, and once BPJS's cleansing result is in for any line, only those BPJS accepted:
+ * the letter says they "telah melalui proses cleansing".
+ */
+export function stillProposed<T extends { status?: string | null; bpjsResult?: string | null }>(cases: T[]): T[] {
+  const cleansed = cases.some((c) => c.bpjsResult && c.bpjsResult !== 'pending');
+  return cases.filter((c) => !DROPPED_STATUSES.includes(c.status ?? '') && !REFUSED_BY_BPJS.includes(c.bpjsResult ?? '') && (!cleansed || c.bpjsResult === 'accepted'));
+}
+
 /** Loads everything a letter prints: its template, case, applicant or batch members, decision. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async findLetter(documentId: string) {
@@ -46,7 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (letter.batch?.id) {
       const ids = await this.batchFamily(letter.batch.id);
       const cases = await strapi.db.query('api::case.case').findMany({ where: { batch: { id: { $in: ids } } }, populate: { applicant: true }, orderBy: [{ districtCode: 'asc' }, { villageCode: 'asc' }, { id: 'asc' }] });
-      applicants = cases.map((c: any) => ({ ...c.applicant, note: c.outcome })).filter((a: any) => a?.nik);
+      applicants = stillProposed(cases).map((c: any) => ({ ...c.applicant, note: c.outcome })).filter((a: any) => a?.nik);
     } else if (letter.case?.applicant) {
       applicants = [letter.case.applicant];
     }
