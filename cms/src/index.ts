@@ -6,7 +6,9 @@ import { appendOnly } from './document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
 import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
+import { officeFromCode } from './document-middlewares/office-from-code';
 import { sopValidation } from './document-middlewares/sop-validation';
+import { standardValidation } from './document-middlewares/standard-validation';
 import { validateIdentity } from './document-middlewares/validate-identity';
 import { bootstrapPanel } from './api/panel/lib/bootstrap';
 import { registerOwnOfficeCondition } from './cms-access/own-office';
@@ -35,7 +37,10 @@ export default {
     strapi.documents.use(validateIdentity(strapi));
     strapi.documents.use(appendOnly());
     strapi.documents.use(caseEngineFields(strapi));
+    // Office code and office relation agree (an Admin Kantor's are their own office); before the checks below.
+    strapi.documents.use(officeFromCode(strapi));
     strapi.documents.use(sopValidation(strapi));
+    strapi.documents.use(standardValidation(strapi));
     strapi.documents.use(letterTemplatePlaceholders(strapi));
     // Last: it turns the documentIds the others may have set into row ids.
     strapi.documents.use(relationsOnRows(strapi));

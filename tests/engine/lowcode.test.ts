@@ -85,6 +85,7 @@ test('a new service defined and published in the CMS runs both branches with no 
     ],
     completionTime: { amount: 5, unit: 'workdays', text: '5 hari kerja' },
     completionTimeText: '5 hari kerja',
+    fee: 'Tidak dipungut biaya',
   };
   const created = await cms('POST', '/collection-types/api::service-standard.service-standard', standard);
   expect(created.status).toBe(201);
@@ -148,7 +149,7 @@ test('a batch service with its own office-recap step, created through the docume
   });
   await strapi.documents('api::service-standard.service-standard').create({
     status: 'published',
-    data: { title: 'Usulan Kolektif Panti', slug: 'tarakan-usulan-panti', officeCode: 'tarakan', office: office.documentId, sop: sop.documentId, requirements: [], completionTime: { amount: 1, unit: 'months' } } as any,
+    data: { title: 'Usulan Kolektif Panti', slug: 'tarakan-usulan-panti', officeCode: 'tarakan', office: office.documentId, sop: sop.documentId, requirements: [{ key: 'data-penghuni', text: 'Data penghuni panti dari pengurus panti', required: false }], completionTime: { amount: 1, unit: 'months' }, completionTimeText: '1 bulan', fee: 'Gratis' } as any,
   });
   const petugas = await logins.as('tarakan.petugas');
   const bpjs = await logins.as('tarakan.bpjs');

@@ -8,6 +8,9 @@ import type { Core } from '@strapi/strapi';
  */
 export const OWN_OFFICE = { name: 'own-office', id: 'api::own-office' } as const;
 
+/** Code of the CMS role "Admin Kantor" (seeded in seed/cms-office-admins.ts). */
+export const OFFICE_ADMIN_ROLE_CODE = 'layanan-office-admin';
+
 /** The office code of a CMS account, or null when it is no active office admin's. */
 export async function officeOfCmsAccount(strapi: Core.Strapi, email: string | undefined): Promise<string | null> {
   if (!email) return null;

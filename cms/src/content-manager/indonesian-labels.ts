@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { FIELD_LABELS, FIELD_LABELS_BY_MODEL } from './labels-id';
+import { mainFieldUpdate } from './main-fields';
 
 /**
  * Puts the Indonesian labels into the content manager's view settings of our content types
  * and components. Only labels still equal to the field name are set, so a label an admin
- * changed in "Configure the view" is kept.
+ * changed in "Configure the view" is kept. Sets the main fields (main-fields.ts) likewise.
  */
 export async function applyIndonesianLabels(strapi: Core.Strapi): Promise<number> {
   const cm = strapi.plugin('content-manager');
@@ -31,8 +32,24 @@ export async function applyIndonesianLabels(strapi: Core.Strapi): Promise<number
         }
       }
     }
+    // A relation to an SOP or a standard names its options by their main field too.
+    for (const [field, attribute] of Object.entries<any>(model.attributes ?? {})) {
+      const target = attribute.type === 'relation' ? strapi.contentTypes[attribute.target as keyof typeof strapi.contentTypes] : undefined;
+      const edit = metadatas[field]?.edit;
+      const relationMain = target && edit ? mainFieldUpdate(attribute.target, target.attributes as any, edit.mainField) : null;
+      if (relationMain) {
+        metadatas[field] = { ...metadatas[field], edit: { ...edit, mainField: relationMain } };
+        dirty = true;
+      }
+    }
+    let settings = configuration?.settings ?? {};
+    const mainField = mainFieldUpdate(uid, model.attributes ?? {}, settings.mainField);
+    if (mainField) {
+      settings = { ...settings, mainField };
+      dirty = true;
+    }
     if (dirty) {
-      await service.updateConfiguration(model, { ...configuration, metadatas });
+      await service.updateConfiguration(model, { ...configuration, settings, metadatas });
       changed += 1;
     }
   }

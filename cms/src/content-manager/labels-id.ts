@@ -41,6 +41,10 @@ export const FIELD_LABELS: Record<string, string> = {
   unit: 'Unit kerja', upload: 'Perlu unggahan', url: 'Tautan', value: 'Nilai', version: 'Versi', village: 'Desa/kelurahan', villageCode: 'Kode desa/kelurahan',
   warnings: 'Peringatan', website: 'Situs web', welfareDecile: 'Desil kesejahteraan', welfareSource: 'Sumber data kesejahteraan', workingWeekdays: 'Hari kerja',
   year: 'Tahun', yesLabel: 'Keterangan "Ya"', yesNext: 'Jika "Ya" ke kegiatan',
+  // SOP routes, letter templates and the office's letter numbers.
+  tracks: 'Jalur layanan', initialRoles: 'Urutan paraf (peran)', bpjsSend: 'Pengiriman ke BPJS', sifat: 'Sifat',
+  attachmentLabel: 'Lampiran (keterangan)', copies: 'Tembusan', initialChain: 'Urutan paraf', decreeTitle: 'Judul keputusan',
+  considering: 'Menimbang', decisions: 'Memutuskan', letterNumberFormat: 'Format nomor surat',
 };
 
 /** Where a field means something particular in one model. */
@@ -49,4 +53,6 @@ export const FIELD_LABELS_BY_MODEL: Record<string, Record<string, string>> = {
   'office.office': { unit: 'Bidang yang menangani PBI' },
   'standard.requirement': { text: 'Persyaratan' },
   'shared.list-item': { text: 'Butir' },
+  // An activity's tracks are the routes it applies to (empty: every route), not the SOP's list of routes.
+  'sop.activity': { tracks: 'Berlaku untuk jalur (kosong: semua jalur)', initialRoles: 'Peran yang memberi paraf, berurutan' },
 };

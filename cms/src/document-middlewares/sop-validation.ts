@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { toDefinition, validateSop } from '../domain/sop-walker';
+import { storedActivityIndexes, toDefinition, validateSop } from '../domain/sop-walker';
 
 const SOP_UID = 'api::sop.sop';
 const WALKED = ['executors', 'activities', 'tracks'] as const;
@@ -23,7 +23,9 @@ export function sopValidation(strapi: Core.Strapi): Modules.Documents.Middleware
     const data = params.data ?? {};
     for (const field of WALKED) if (field in data) sop[field] = data[field];
     sop.name = data.name ?? sop.name;
-    const problems = validateSop(toDefinition(sop));
+    // The walker sorts activities by number; a path names the activity as stored (the form's order).
+    const stored = storedActivityIndexes(sop);
+    const problems = validateSop(toDefinition(sop)).map((p) => ({ ...p, path: p.path.replace(/^activities\.(\d+)/, (_m, i) => `activities.${stored[Number(i)]}`) }));
     if (problems.length) {
       throw new errors.ValidationError(`SOP belum dapat diterbitkan: ${problems.map((p) => p.message).join('; ')}`, {
         errors: problems.map((p) => ({ path: p.path.split('.'), message: p.message, name: 'ValidationError' })),

@@ -82,6 +82,16 @@ export const CASE_ACTIONS: CaseAction[] = ['complete', 'decide-yes', 'decide-no'
 export type BatchStage = 'village' | 'district' | 'office';
 
 const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
+/** Activities are walked in number order, whatever order they are stored in. */
+const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.number;
+
+/**
+ * For each activity of `toDefinition(sop).activities`, its index in `sop.activities` as stored:
+ * problems found on the definition are reported where the admin's form shows the activity.
+ */
+export function storedActivityIndexes(sop: any): number[] {
+  return (sop.activities ?? []).map((a: any, i: number) => ({ number: Number(a.number), i })).sort(byNumber).map((a: { i: number }) => a.i);
+}
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' && x) : []);
 
 /** Normalizes an SOP as the document service returns it (decimals may be strings, components carry ids). */
@@ -112,7 +122,7 @@ export function toDefinition(sop: any): SopDefinition {
         tracks: strList(a.tracks),
         initialRoles: strList(a.initialRoles),
       }))
-      .sort((a, b) => a.number - b.number),
+      .sort(byNumber),
     tracks: (sop.tracks ?? []).map((t: any) => ({
       key: t.key,
       label: t.label,
@@ -265,7 +275,8 @@ export function validateSop(def: SopDefinition): SopProblem[] {
     const at = `activities.${i}`;
     const name = `Kegiatan ${a.number}`;
     const exec = def.executors.find((e) => e.key === a.executor);
-    if (!exec) add(`${at}.executor`, `${name}: pelaksana "${a.executor}" tidak ada dalam daftar pelaksana`);
+    if (!a.executor) add(`${at}.executor`, `${name}: pelaksana belum diisi`);
+    else if (!exec) add(`${at}.executor`, `${name}: pelaksana "${a.executor}" tidak ada dalam daftar pelaksana`);
     else if (!closesOnArrival(a) && !exec.roles.length) add(`${at}.executor`, `${name}: pelaksana "${exec.label}" belum diberi peran pengguna`);
     if (!EFFECTS.includes(a.effect)) add(`${at}.effect`, `${name}: efek "${a.effect}" tidak dikenal`);
     const target = (n: number | null | undefined, field: string, label: string) => {

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { OWN_OFFICE } from '../cms-access/own-office';
+import { OFFICE_ADMIN_ROLE_CODE, OWN_OFFICE } from '../cms-access/own-office';
 import { DEMO_PASSWORD } from './users';
 
-export const OFFICE_ADMIN_ROLE_CODE = 'layanan-office-admin';
+export { OFFICE_ADMIN_ROLE_CODE };
+/** Language of the CMS for office admins: Strapi's Indonesian translation (enabled in cms/src/admin/app.ts). */
+export const ADMIN_LANGUAGE = 'id';
 
 /** What an office admin edits in the CMS, each only for their own office. */
 const OWN_OFFICE_SUBJECTS = ['api::service-standard.service-standard', 'api::sop.sop', 'api::letter-template.letter-template'];
@@ -21,13 +23,21 @@ export async function seedOfficeAdminRole(strapi: Core.Strapi): Promise<number> 
   }
   const { actionProvider } = strapi.service('admin::permission') as any;
   const contentTypes = strapi.service('admin::content-type') as any;
-  const wanted = (actionId: string, subject: string, conditions: string[]) => {
+  const wanted = (actionId: string, subject: string, conditions: string[], without: string[] = []) => {
     const action = actionProvider.get(actionId);
-    return contentTypes.getPermissionsWithNestedFields([{ ...action, subjects: [subject] }]).map((p: any) => ({ ...p, conditions }));
+    return contentTypes.getPermissionsWithNestedFields([{ ...action, subjects: [subject] }]).map((p: any) => {
+      const fields = p.properties?.fields;
+      return { ...p, ...(fields ? { properties: { ...p.properties, fields: fields.filter((f: string) => !without.includes(f)) } } : {}), conditions };
+    });
   };
+  // The office of a document is the admin's own (document-middlewares/office-from-code.ts): the
+  // relation is never picked, the code only typed on creation (letter templates require it), and
+  // the office record's code, which everything is keyed on, stays as it is.
+  const notEditable: Record<string, string[]> = { create: ['office'], update: ['office', 'officeCode'] };
   const permissions = [
-    ...OWN_OFFICE_SUBJECTS.flatMap((subject) => EDIT.map((action) => wanted(action, subject, [OWN_OFFICE.id])).flat()),
-    ...['read', 'update'].flatMap((a) => wanted(`plugin::content-manager.explorer.${a}`, 'api::office.office', [OWN_OFFICE.id])),
+    ...OWN_OFFICE_SUBJECTS.flatMap((subject) => EDIT.map((action) => wanted(action, subject, [OWN_OFFICE.id], notEditable[action.split('.').pop()!])).flat()),
+    ...wanted('plugin::content-manager.explorer.read', 'api::office.office', [OWN_OFFICE.id]),
+    ...wanted('plugin::content-manager.explorer.update', 'api::office.office', [OWN_OFFICE.id], ['code']),
     ...wanted('plugin::content-manager.explorer.read', 'api::region.region', []),
     { action: 'plugin::upload.read', subject: null, conditions: [] },
     { action: 'plugin::upload.assets.create', subject: null, conditions: [] },
@@ -53,10 +63,15 @@ export async function seedDemoOfficeAdmins(strapi: Core.Strapi, roleId: number):
         isActive: true,
         blocked: false,
         registrationToken: null,
+        // The CMS in Indonesian from the first login (Strapi's admin applies the user's language).
+        preferedLanguage: ADMIN_LANGUAGE,
         roles: [roleId],
       },
     });
     created += 1;
   }
+  // Accounts made before the language was set; a language the admin chose is kept.
+  const emails = staff.map((s) => s.email).filter(Boolean);
+  if (emails.length) await strapi.db.query('admin::user').updateMany({ where: { email: { $in: emails }, preferedLanguage: null }, data: { preferedLanguage: ADMIN_LANGUAGE } });
   return created;
 }
