@@ -90,6 +90,13 @@ test('errors: unknown action 404, other office 404, wrong role 403 with the reas
   const empty = await petugas.act(id, 'note', { note: '   ' });
   expect(empty.status).toBe(400);
   expect(empty.body.error.details.errors[0].path).toEqual(['note']);
+  // The staff API's envelope: a top-level message (react-admin shows it) and the field.
+  expect(empty.body.message).toEqual(expect.any(String));
+  expect(empty.body.error.details.field).toBe('note');
+  expect(wrongRole.body.message).toBe(wrongRole.body.error.message);
+  const notABoolean = await petugas.act(id, 'check', { items: { 'ktp-kk': 'yes' } });
+  expect(notABoolean.status).toBe(400);
+  expect(notABoolean.body.error.details.field).toBe('items.ktp-kk');
   expect((await suite.server.http(`/api/panel/cases/${id}/actions`)).status).toBe(401);
   const bad = await petugas.post('/api/panel/cases/open', { service: 'tidak-ada', applicant: newApplicant(suite.village) });
   expect(bad.status).toBe(400);

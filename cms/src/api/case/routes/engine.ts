@@ -1,5 +1,6 @@
 /** Case engine routes of the staff API (/api/panel/...): explicit actions, never a raw status write. */
-const staff = { auth: false as const, middlewares: ['global::staff-context'], policies: [] };
+import { STAFF_MIDDLEWARES } from '../../panel/lib/route-config';
+const staff = { auth: false as const, middlewares: STAFF_MIDDLEWARES, policies: [] };
 
 export default {
   routes: [

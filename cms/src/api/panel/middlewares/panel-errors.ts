@@ -23,8 +23,12 @@ export default () => async (ctx: any, next: () => Promise<void>) => {
     let details: Record<string, unknown> = {};
     if (err instanceof PanelError) ({ status, details } = err);
     else {
-      status = STRAPI_STATUS.find(([type]) => err instanceof type)?.[1];
+      // Strapi's own errors, and the case engine's (its ConflictError is an HttpError with a status).
+      status = STRAPI_STATUS.find(([type]) => err instanceof type)?.[1] ?? (err instanceof errors.HttpError && (err as any).status < 500 ? (err as any).status : undefined);
       details = err?.details ?? {};
+      // The field a validation error is about, where the panel shows it.
+      const path = (details.errors as any[] | undefined)?.[0]?.path;
+      if (details.field === undefined && Array.isArray(path) && path.length) details = { ...details, field: path.join('.') };
     }
     if (!status) throw err;
     const message = status === 400 && !(err instanceof PanelError) ? `Data tidak valid: ${err.message}` : err.message;

@@ -33,10 +33,15 @@ export function parseTicks(input: unknown, field = 'items'): Map<string, boolean
   if (Array.isArray(input)) {
     input.forEach((x, i) => {
       if (!x || typeof x.key !== 'string') throw invalid(`${field}.${i}.key`, 'Setiap butir persyaratan harus memuat key');
+      if (x.checked !== undefined && typeof x.checked !== 'boolean') throw invalid(`${field}.${i}.checked`, 'Centang persyaratan harus true atau false');
       out.set(x.key, x.checked !== false);
     });
   } else if (input && typeof input === 'object') {
-    for (const [k, v] of Object.entries(input)) out.set(k, v !== false);
+    for (const [k, v] of Object.entries(input)) {
+      // "yes" or 1 is not a tick: a client that sends them has a bug the office should not inherit.
+      if (typeof v !== 'boolean') throw invalid(`${field}.${k}`, `Centang persyaratan "${k}" harus true atau false`);
+      out.set(k, v);
+    }
   } else if (input !== undefined && input !== null) {
     throw invalid(field, 'Persyaratan harus berupa daftar { key, checked } atau objek { key: true }');
   }
