@@ -31,18 +31,9 @@ export const customAccess: Record<string, (me: Me, action: string) => boolean> =
 
 let meCache: { token: string; me: Promise<Me> } | null = null;
 
-declare global {
-  interface Window {
-    /** /me asked by index.html before the app loaded */
-    __panelMe?: { token: string; response: Promise<Response> };
-  }
-}
-
 function request(token: string): Promise<Me> {
-  const early = window.__panelMe?.token === token ? window.__panelMe.response : null;
-  window.__panelMe = undefined;
   const me = (async () => {
-    const res = await (early ?? fetch('/api/panel/me', { headers: { Authorization: `Bearer ${token}` } }));
+    const res = await fetch('/api/panel/me', { headers: { Authorization: `Bearer ${token}` } });
     if (!res.ok) {
       if (getToken() === token) forget();
       throw Object.assign(new Error('ra.auth.auth_check_error'), { status: res.status });

@@ -1,12 +1,19 @@
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { getToken } from './authProvider';
+import { apiError } from './serverErrors';
 
-const httpClient = (url: string, options: fetchUtils.Options = {}) => {
+const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const token = getToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  return fetchUtils.fetchJson(url, { ...options, headers });
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, headers });
+  } catch (err) {
+    // The server's field errors go to the form's fields (react-admin reads body.errors).
+    if (err instanceof HttpError) throw apiError(err.status, err.body, err.message);
+    throw err;
+  }
 };
 
 const rest = simpleRestProvider('/api/panel', httpClient);
@@ -30,7 +37,7 @@ export async function apiFetch<T = any>(path: string, init: RequestInit & { json
   const res = await fetch(path, { ...init, headers, body });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new HttpError(data?.message ?? data?.error?.message ?? res.statusText, res.status, data);
+  if (!res.ok) throw apiError(res.status, data, res.statusText);
   return data as T;
 }
 
@@ -42,7 +49,7 @@ export async function openPrivateFile(path: string, target?: Window | null): Pro
   const res = await fetch(path, { headers: { Authorization: `Bearer ${getToken()}` } });
   if (!res.ok) {
     const data = await res.json().catch(() => null);
-    throw new HttpError(data?.message ?? data?.error?.message ?? res.statusText, res.status, data);
+    throw apiError(res.status, data, res.statusText);
   }
   const url = URL.createObjectURL(await res.blob());
   const win = target ?? window.open('', '_blank');

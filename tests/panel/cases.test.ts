@@ -21,6 +21,19 @@ async function api(username: string, path: string, init: RequestInit & { json?: 
 }
 const q = (params: Record<string, unknown>) => `?${Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&')}`;
 
+/** A service standard saved as a draft only (never published), straight into the database. */
+async function insertDraftService(officeCode: string, slug: string, title: string) {
+  const { strapi } = ui.server;
+  const office = await strapi.db.query('api::office.office').findOne({ where: { code: officeCode } });
+  await strapi.db.query('api::service-standard.service-standard').create({
+    data: { documentId: `draf${Date.now()}`.padEnd(24, '0'), slug, title, serviceName: title, officeCode, office: office.id, publishedAt: null },
+  });
+}
+
+/** The error shown under a form field (react-admin's helper text), '' when none. */
+const fieldError = (page: Page, name: string) =>
+  page.$eval(`[name="${name}"]`, (input) => (input.closest('.MuiFormControl-root')?.querySelector('.MuiFormHelperText-root.Mui-error') as HTMLElement | null)?.innerText ?? '').catch(() => '');
+
 /** Case numbers shown in the list's table. */
 const listedCodes = (page: Page) =>
   page.$$eval('#main-content table tbody tr td:first-child, #main-content table tbody tr td', (tds) =>
@@ -112,13 +125,19 @@ describe('a village operator registers an applicant and opens a case', () => {
     expect(await again.$eval('[data-testid="nik-duplicate"]', (e) => (e as HTMLElement).innerText)).toContain('Sri Wahyuni Uji Panel');
     await again.close();
 
+    // A service still in draft (never published) takes no case: not offered.
+    await insertDraftService('magetan', 'magetan-layanan-draf-uji', 'Layanan Draf Uji');
     await page.click('[data-testid="open-case"]');
     await page.waitForSelector('[data-testid="open-case-dialog"] [role="combobox"]');
     await page.click('[data-testid="open-case-dialog"] [role="combobox"]');
     // The services load when the dialog opens: the option may come after the menu.
     await page.waitForSelector('[data-testid="service-magetan-pengusulan-pbi-d"]');
+    expect(await page.$('[data-testid="service-magetan-layanan-draf-uji"]')).toBeNull();
     await page.click('[data-testid="service-magetan-pengusulan-pbi-d"]');
     await page.waitForSelector('[role="listbox"]', { hidden: true });
+    // Its SOP has no tracks: no track field.
+    await page.waitForSelector('[data-testid="open-case-confirm"]:not([disabled])');
+    expect(await page.$('[data-testid="open-case-dialog"] [name="track"]')).toBeNull();
     await page.click('[data-testid="open-case-confirm"]');
     await page.waitForSelector('[data-testid="case-show"], [data-testid="open-case-error"], [data-testid="case-not-found"]', { timeout: 30_000 }).catch(async (err) => {
       await ui.screenshot(page, 'open-case-failed');
@@ -287,6 +306,140 @@ describe('reassigning a case', () => {
     const after = (await api(user, `/cases/${target!.id}/actions`)).body.data;
     expect(after.case.version).toBe(target!.version + 1);
     expect(after.case.assignee?.username).toBe(user);
+    await page.close();
+  });
+});
+
+describe('server validation errors show at their fields', () => {
+  let page: Page;
+  const toast = () => page.$$eval('.MuiSnackbar-root', (els) => els.map((e) => (e as HTMLElement).innerText).join(' '));
+  beforeAll(async () => {
+    page = await ui.newPage();
+    await ui.login(page, 'magetan.desa1');
+  });
+  afterAll(() => page?.close());
+
+  test('create: a bad phone number under the phone field, what was typed kept', async () => {
+    const me = (await api('magetan.desa1', '/me')).body;
+    await ui.go(page, '/applicants/create');
+    await page.waitForSelector('input[name="nik"]');
+    await page.type('input[name="nik"]', makeNik(me.region.code.slice(0, 8), '1990-05-05', 'male', 4455));
+    await page.waitForSelector('[data-testid="nik-reading"]');
+    await page.type('input[name="name"]', 'Budi Uji Telepon');
+    await page.type('input[name="phone"]', 'abc');
+    await clickByText(page, 'SIMPAN');
+    await page.waitForFunction(() => !!document.querySelector('.MuiFormHelperText-root.Mui-error'));
+    expect(await fieldError(page, 'phone')).toBe('formatnya tidak valid');
+    expect(await page.$eval('input[name="phone"]', (e) => (e as HTMLInputElement).value)).toBe('abc');
+    expect(await page.$eval('input[name="name"]', (e) => (e as HTMLInputElement).value)).toBe('Budi Uji Telepon');
+    expect(await toast()).not.toContain('phone:');
+    await ui.screenshot(page, 'create-phone-error');
+  });
+
+  test('create: a NIK already registered (409) under the NIK field', async () => {
+    const me = (await api('magetan.desa1', '/me')).body;
+    const nik = makeNik(me.region.code.slice(0, 8), '1968-11-02', 'female', 3131);
+    const first = await api('magetan.desa1', '/applicants', { method: 'POST', json: { name: 'Nama Asli Uji', nik, sex: 'female', birthDate: '1968-11-02', villageCode: me.region.code } });
+    expect(first.status).toBe(201);
+    const existing = first.body;
+    // (The page is still on the last test's form: a new one, empty.)
+    await ui.go(page, '/applicants');
+    await page.waitForSelector('#main-content table');
+    await ui.go(page, '/applicants/create');
+    await page.waitForSelector('input[name="nik"]');
+    await page.type('input[name="nik"]', existing.nik);
+    await page.waitForSelector('[data-testid="nik-duplicate"]');
+    await page.type('input[name="name"]', 'Nama Kembar Uji');
+    await clickByText(page, 'SIMPAN');
+    await page.waitForFunction(() => !!document.querySelector('.MuiFormHelperText-root.Mui-error'));
+    expect(await fieldError(page, 'nik')).toContain('NIK ini sudah terdaftar');
+    expect(await page.$eval('input[name="nik"]', (e) => (e as HTMLInputElement).value)).toBe(existing.nik);
+    expect(await page.$eval('input[name="name"]', (e) => (e as HTMLInputElement).value)).toBe('Nama Kembar Uji');
+  });
+
+  test('edit: a bad phone number under the phone field', async () => {
+    const [existing] = (await api('magetan.desa1', `/applicants${q({ range: [0, 0], sort: ['name', 'ASC'] })}`)).body;
+    await ui.go(page, `/applicants/${existing.id}`);
+    await page.waitForSelector('input[name="phone"]');
+    await page.click('input[name="phone"]', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('input[name="phone"]', 'abc');
+    await clickByText(page, 'SIMPAN');
+    await page.waitForFunction(() => !!document.querySelector('.MuiFormHelperText-root.Mui-error'));
+    expect(await fieldError(page, 'phone')).toBe('formatnya tidak valid');
+    expect(await page.$eval('input[name="phone"]', (e) => (e as HTMLInputElement).value)).toBe('abc');
+    expect(await toast()).not.toContain('phone:');
+    expect((await api('magetan.desa1', `/applicants/${existing.id}`)).body.phone).toBe(existing.phone);
+  });
+});
+
+describe('opening a case of a service with tracks (Karangasem)', () => {
+  test('the track is picked from the SOP’s tracks by label, its key is sent and its priority set', async () => {
+    const me = (await api('karangasem.desa1', '/me')).body;
+    const created = await api('karangasem.desa1', '/applicants', {
+      method: 'POST',
+      json: { name: 'Ketut Uji Jalur', nik: makeNik(me.region.code.slice(0, 8), '1975-06-15', 'male', 5151), sex: 'male', birthDate: '1975-06-15', villageCode: me.region.code },
+    });
+    expect(created.status).toBe(201);
+    const page = await ui.newPage();
+    await ui.login(page, 'karangasem.petugas');
+    await ui.go(page, `/applicants/${created.body.id}/show`);
+    await (await page.waitForSelector('[data-testid="open-case"]'))!.click();
+    await (await page.waitForSelector('[data-testid="open-case-dialog"] [role="combobox"]'))!.click();
+    await (await page.waitForSelector('[data-testid="service-karangasem-akses-layanan-kesehatan"]'))!.click();
+    await page.waitForSelector('[role="listbox"]', { hidden: true });
+    // The help names no made-up keys; the field lists the SOP's tracks by their labels.
+    const dialog = () => page.$eval('[data-testid="open-case-dialog"]', (e) => (e as HTMLElement).innerText);
+    await page.waitForSelector('[data-testid="open-case-dialog"] [name="track"]');
+    expect(await dialog()).not.toContain('mis. darurat, reguler');
+    expect(await page.$('[data-testid="open-case-confirm"]:not([disabled])')).toBeNull();
+    await page.click('[data-testid="open-case-track"] [role="combobox"]');
+    await page.waitForSelector('[data-testid="track-emergency"]');
+    const options = await page.$$eval('[role="listbox"] [role="option"]', (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
+    expect(options).toHaveLength(4);
+    expect(options[0]).toMatch(/^Emergency \(penanganan segera/);
+    await page.click('[data-testid="track-emergency"]');
+    await page.waitForSelector('[role="listbox"]', { hidden: true });
+    expect(await page.$eval('[data-testid="open-case-priority"] [role="combobox"]', (e) => (e as HTMLElement).innerText)).toBe('Darurat');
+    await ui.screenshot(page, 'open-case-track');
+    await page.click('[data-testid="open-case-confirm"]');
+    await page.waitForSelector('[data-testid="case-show"], [data-testid="open-case-error"]', { timeout: 30_000 });
+    expect(await page.$eval('[data-testid="open-case-error"]', (e) => (e as HTMLElement).innerText).catch(() => 'no error')).toBe('no error');
+    const code = await page.$eval('[data-testid="case-code"]', (e) => (e as HTMLElement).innerText);
+    const [opened] = (await api('karangasem.petugas', `/cases${q({ filter: { code } })}`)).body;
+    expect(opened).toMatchObject({ track: 'emergency', priority: 'emergency' });
+    await page.close();
+  });
+});
+
+describe('the BPJS result of a case', () => {
+  test('the liaison records an acceptance from the case page', async () => {
+    const user = 'magetan.bpjs';
+    const cases = (await api(user, `/cases${q({ range: [0, 49] })}`)).body as any[];
+    let target: { id: string; version: number } | null = null;
+    for (const c of cases) {
+      const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+      if (view.actions.some((a: any) => a.action === 'complete' && !a.disabledReason && a.fields.some((f: any) => f.name === 'result'))) {
+        target = { id: c.id, version: view.case.version };
+        break;
+      }
+    }
+    expect(target).not.toBeNull();
+    const page = await ui.newPage();
+    await ui.login(page, user);
+    await ui.go(page, `/cases/${target!.id}/show`);
+    await (await page.waitForSelector('[data-testid="action-complete"]'))!.click();
+    await (await page.waitForSelector('[data-testid="action-dialog"] [role="combobox"]'))!.click();
+    await page.waitForSelector('[data-testid="result-accepted"]');
+    const options = await page.$$eval('[role="listbox"] [role="option"]', (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
+    expect(options).toEqual(['Diterima', 'Ditolak', 'Sudah terdaftar']);
+    await page.click('[data-testid="result-accepted"]');
+    await page.waitForSelector('[role="listbox"]', { hidden: true });
+    await page.click('[data-testid="action-confirm"]');
+    await waitForText(page, 'Tindakan tercatat');
+    const after = (await api(user, `/cases/${target!.id}`)).body;
+    expect(after.version).toBe(target!.version + 1);
+    expect(after.bpjsResult).toBe('accepted');
     await page.close();
   });
 });

@@ -138,6 +138,13 @@ test('village proposes, district and office recap, office sends, BPJS accepts, o
   await bpjs.waitForSelector(`[data-testid="result-${code}"]`, { hidden: true, timeout: 30_000 });
   const line = await bpjs.$$eval('[data-testid="batch-lines"] tbody tr', (trs, c) => trs.find((tr) => tr.textContent!.includes(c as string))?.textContent, code);
   expect(line).toContain('Diterima');
+  // "Aktif mulai" written the Indonesian way ("01 Desember 2026"), not as an ISO date.
+  const lines = await api('magetan.bpjs', `/batches/${officeBatch}/lines`);
+  const activeFrom: string = (lines.data ?? lines).lines.find((l: any) => l.code === code).activeFrom;
+  expect(activeFrom).toMatch(/^\d{4}-\d{2}-\d{2}/);
+  const shown = new Intl.DateTimeFormat('id-ID', { day: '2-digit', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(activeFrom.slice(0, 10)));
+  expect(await bpjs.$eval(`[data-testid="active-from-${code}"]`, (e) => (e as HTMLElement).innerText)).toBe(shown);
+  expect(line).not.toContain(activeFrom.slice(0, 10));
   await ui.screenshot(bpjs, '08-bpjs-recorded');
   await bpjs.close();
 
@@ -187,4 +194,22 @@ test('village proposes, district and office recap, office sends, BPJS accepts, o
   // The case walked the SOP as the engine records it.
   const timeline = await api('magetan.petugas', `/cases/${caseId}/timeline`);
   expect(timeline.data.events.map((e: any) => e.action)).toEqual(['open', 'check', 'complete', 'village-recap', 'district-recap', 'office-recap', 'bpjs-send', 'bpjs-result', 'complete']);
+
+  // The case's history names every step in words, in both languages, never by its key.
+  const words = {
+    id: ['Kasus dibuka', 'Masuk rekap usulan desa/kelurahan', 'Masuk rekap usulan kecamatan', 'Masuk rekap usulan dinas', 'Dikirim ke BPJS', 'Hasil BPJS dicatat'],
+    en: ['Case opened', 'Added to the village recap', 'Added to the district recap', 'Added to the office recap', 'Sent to BPJS', 'BPJS result recorded'],
+  };
+  for (const locale of ['id', 'en'] as const) {
+    const page = await ui.newPage({ locale });
+    await ui.login(page, 'magetan.petugas');
+    await ui.go(page, `/cases/${caseId}/show`);
+    await page.waitForSelector('[data-testid="case-timeline"] li');
+    const history = await page.$eval('[data-testid="case-timeline"]', (e) => (e as HTMLElement).innerText);
+    for (const w of words[locale]) expect(history).toContain(w);
+    expect(history).not.toMatch(/· (open|village-recap|district-recap|office-recap|bpjs-send|bpjs-result)\b/);
+    expect(history).not.toContain('—');
+    await ui.screenshot(page, `11-history-${locale}`);
+    await page.close();
+  }
 });

@@ -84,3 +84,65 @@ test('an office admin creates a case worker who can then log in', async () => {
   await waitForText(newcomer, 'Antrian saya');
   await newcomer.close();
 });
+
+test('a long office name keeps the app bar on one line, the page title shown, at 1366 and 375 px', async () => {
+  const page = await ui.newPage();
+  await ui.login(page, 'karangasem.petugas');
+  await ui.go(page, '/cases');
+  await page.waitForSelector('[data-testid="tab-all"]');
+  const office = (await (await ui.server.http('/api/panel/me', { token: await ui.token('karangasem.petugas') })).json()).office.name as string;
+  expect(office.length).toBeGreaterThan(100);
+  const measure = () =>
+    page.evaluate(() => {
+      const bar = document.querySelector('header.MuiAppBar-root')!.getBoundingClientRect();
+      const title = document.getElementById('react-admin-title')!;
+      const content = document.querySelector('#main-content')!.firstElementChild!.getBoundingClientRect();
+      const badge = document.querySelector('[data-testid="panel-office"]') as HTMLElement | null;
+      return {
+        barHeight: bar.height,
+        barBottom: bar.bottom,
+        contentTop: content.top,
+        title: title.innerText.trim(),
+        titleWidth: title.getBoundingClientRect().width,
+        badge: badge && { cut: badge.scrollWidth > badge.clientWidth, tooltip: badge.closest('[title]')?.getAttribute('title') ?? '' },
+      };
+    });
+  const wide = await measure();
+  expect(wide.barHeight).toBeLessThanOrEqual(64);
+  expect(wide.contentTop).toBeGreaterThanOrEqual(wide.barBottom);
+  expect(wide.title).toBe('Kasus');
+  expect(wide.titleWidth).toBeGreaterThan(150);
+  expect(wide.badge).toEqual({ cut: true, tooltip: expect.stringContaining(office) });
+  await ui.screenshot(page, 'long-office-1366');
+
+  await page.setViewport({ width: 375, height: 800 });
+  await page.waitForFunction(() => document.querySelector('header.MuiAppBar-root')!.getBoundingClientRect().height <= 64);
+  const narrow = await measure();
+  expect(narrow.contentTop).toBeGreaterThanOrEqual(narrow.barBottom);
+  expect(narrow.title).toBe('Kasus');
+  // The title is not cut on a phone either.
+  expect(await page.$eval('#react-admin-title', (e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await ui.screenshot(page, 'long-office-375');
+  await page.close();
+});
+
+test('the panel page runs no inline script: nothing is refused by the CSP (script-src self)', async () => {
+  const res = await ui.server.http('/panel/');
+  expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  const html = await res.text();
+  expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
+
+  const page = await ui.newPage();
+  const refused: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+  });
+  await ui.login(page, 'magetan.petugas');
+  // A reload with a session: the early /me request still goes out.
+  const me = page.waitForRequest((r) => r.url().endsWith('/api/panel/me'));
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await me;
+  await waitForText(page, 'Antrian saya');
+  expect(refused).toEqual([]);
+  await page.close();
+});

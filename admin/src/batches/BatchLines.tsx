@@ -1,7 +1,9 @@
 import { Button, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { formatDate } from '../common/format';
+import { useOfficeTimeZone } from '../common/useOfficeTimeZone';
 import { api } from '../jobs/api';
 
 export interface BatchLine {
@@ -25,6 +27,8 @@ const RESULTS = ['accepted', 'rejected', 'already-member'] as const;
 export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId: string; lines: BatchLine[]; canRecord: boolean; onRecorded: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const [locale] = useLocaleState();
+  const tz = useOfficeTimeZone();
   const [entries, setEntries] = useState<Record<string, { result: string; reason: string }>>({});
   const [busy, setBusy] = useState(false);
   const pending = lines.filter((l) => l.bpjsResult === 'pending');
@@ -99,7 +103,7 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
                   </>
                 )}
               </TableCell>
-              <TableCell>{l.activeFrom ?? '-'}</TableCell>
+              <TableCell data-testid={`active-from-${l.code}`}>{formatDate(l.activeFrom, locale, tz) || '-'}</TableCell>
             </TableRow>
           ))}
         </TableBody>

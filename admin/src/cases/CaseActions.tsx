@@ -4,7 +4,8 @@ import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { apiFetch } from '../dataProvider';
 import { useRefreshCase, type ActionOption, type CaseView } from './useCaseView';
 
-const BPJS_RESULTS = ['registered', 'rejected', 'already-member'];
+// The values the server reads (parseBpjsResult in the case engine), as on the batch page.
+const BPJS_RESULTS = ['accepted', 'rejected', 'already-member'] as const;
 
 /**
  * The actions the server offers now (GET /actions), each behind a confirmation that asks for
@@ -124,7 +125,7 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
               <TextField key={f.name} select fullWidth margin="dense" label={fieldLabel} value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)} name={f.name}>
                 {f.name === 'key'
                   ? view.case.checklist.map((i) => <MenuItem key={i.key} value={i.key} data-testid={`key-${i.key}`}>{i.label}</MenuItem>)
-                  : BPJS_RESULTS.map((r) => <MenuItem key={r} value={r}>{translate(`cases.bpjs.${r}`)}</MenuItem>)}
+                  : BPJS_RESULTS.map((r) => <MenuItem key={r} value={r} data-testid={`result-${r}`}>{translate(`cases.bpjs.${r}`)}</MenuItem>)}
               </TextField>
             );
           return (
