@@ -122,6 +122,13 @@ test('once BPJS has cleansed the batch, the request to Dinkes lists only those B
   const letter = await createLetter({ kind: 'permohonan-pbi-d', number: '400.9.2/0201/403.107/2026', office: office.documentId, officeCode: 'magetan', batch: batch.documentId });
   const text = flat(pdfText(await letterPdf(letter.documentId, 'magetan.kabid')));
   expect(text).toContain('sebanyak 1 (satu) orang');
+  // The case page lists its batch's letter with its own (filter forCase).
+  const token = await login('magetan.petugas');
+  const listed = await server.http(`/api/panel/letters?filter=${encodeURIComponent(JSON.stringify({ forCase: accepted.documentId }))}`, { token });
+  expect(listed.status).toBe(200);
+  expect(((await listed.json()) as any[]).map((l) => l.id)).toContain(letter.documentId);
+  const other = await server.http(`/api/panel/letters?filter=${encodeURIComponent(JSON.stringify({ forCase: 'tidakada' }))}`, { token });
+  expect(await other.json()).toEqual([]);
   expect(text).toContain(accepted.applicant.nik);
   for (const c of [rejected, member, pending]) expect(text).not.toContain(c.applicant.nik);
 });

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Grid, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { Loading, Title, useGetList, useGetOne, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { Loading, Title, useCanAccess, useGetList, useGetOne, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { formatDate } from '../common/format';
 import { PriorityChip, SlaChip } from '../common/SlaChip';
 import { useOfficeTimeZone } from '../common/useOfficeTimeZone';
@@ -51,7 +51,8 @@ const Applicant = ({ id }: { id: string }) => {
 const Letter = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const { data = [] } = useGetList('letters', { filter: { case: caseId }, pagination: { page: 1, perPage: 5 }, sort: { field: 'createdAt', order: 'DESC' } });
+  // Its own letters and its batches' (the request to Dinkes is the office batch's letter).
+  const { data = [] } = useGetList('letters', { filter: { forCase: caseId }, pagination: { page: 1, perPage: 5 }, sort: { field: 'createdAt', order: 'DESC' } });
   if (!data.length) return <Typography variant="body2">{translate('cases.show.no_letter')}</Typography>;
   return (
     <Box>
@@ -109,6 +110,8 @@ export const CaseShow = () => {
   const translate = useTranslate();
   const view = useCaseView(id);
   const timeline = useCaseTimeline(id);
+  // Village and district operators have no letters list; they don't get a card that can't load.
+  const { canAccess: canListLetters } = useCanAccess({ resource: 'letters', action: 'list' });
   if (view.isPending) return <Loading />;
   if (view.error || !view.data)
     return (
@@ -135,9 +138,11 @@ export const CaseShow = () => {
           <Section title={translate('cases.show.checklist')} testId="case-checklist">
             <Checklist view={v} />
           </Section>
-          <Section title={translate('cases.show.letter')}>
-            <Letter caseId={v.case.documentId} />
-          </Section>
+          {canListLetters && (
+            <Section title={translate('cases.show.letter')}>
+              <Letter caseId={v.case.documentId} />
+            </Section>
+          )}
           <Section title={translate('cases.show.timeline')}>
             {timeline.data ? <CaseTimeline timeline={timeline.data} /> : <CircularProgress size={20} />}
           </Section>

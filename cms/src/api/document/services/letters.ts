@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { LetterData, Member } from '../../../documents/letter-view';
 import { defaultLetterTemplate } from '../../../seed/letter-templates';
 import { OFFICE_POPULATE } from './views';
+import { stillProposed } from '../../../domain/batch-members';
 
 const LETTER_UID = 'api::letter.letter';
 const TEMPLATE_UID = 'api::letter-template.letter-template';
@@ -13,19 +14,6 @@ export const LETTER_POPULATE = {
   case: { populate: { applicant: true, service: true } },
   batch: true,
 } as const;
-
-const DROPPED_STATUSES = ['rejected', 'returned', 'cancelled'];
-const REFUSED_BY_BPJS = ['rejected', 'already-member'];
-
-/**
- * The lines a batch letter lists (the request to Dinkes, the SK's BNBA): the proposals still
- * standing, and once BPJS's cleansing result is in for any line, only those BPJS accepted:
- * the letter says they "telah melalui proses cleansing".
- */
-export function stillProposed<T extends { status?: string | null; bpjsResult?: string | null }>(cases: T[]): T[] {
-  const cleansed = cases.some((c) => c.bpjsResult && c.bpjsResult !== 'pending');
-  return cases.filter((c) => !DROPPED_STATUSES.includes(c.status ?? '') && !REFUSED_BY_BPJS.includes(c.bpjsResult ?? '') && (!cleansed || c.bpjsResult === 'accepted'));
-}
 
 /** Loads everything a letter prints: its template, case, applicant or batch members, decision. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

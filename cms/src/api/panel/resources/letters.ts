@@ -15,6 +15,30 @@ export const letters: ResourceDefinition = {
   relations: { case: 'cases', batch: 'batches', office: 'offices', signedBy: 'users' },
   components: ['signer'],
   filters: { kind: ['eq'], status: ['eq'], year: ['eq'], number: ['eq'], case: ['eq'], batch: ['eq'], date: ['gte', 'lte'] },
+  customFilters: {
+    // A case's letters: its own, and those of the batches it was recapped into (the PBI-D
+    // request to Dinkes is a letter of the office batch), which the case page lists too.
+    forCase: {
+      type: 'pattern',
+      pattern: /^[a-z0-9]{1,64}$/,
+      hint: 'documentId kasus',
+      apply: (qb, value, _staff, sql) => {
+        const caseBatch = sql.linkOf('api::case.case', 'batch');
+        const parent = sql.linkOf('api::batch.batch', 'parent');
+        const letterCase = sql.linkOf('api::letter.letter', 'case');
+        const letterBatch = sql.linkOf('api::letter.letter', 'batch');
+        const caseIds = sql.knex(sql.tableOf('api::case.case')).where('document_id', String(value)).select('id');
+        const own = sql.knex(caseBatch.table).whereIn(caseBatch.source, caseIds).whereNotNull(caseBatch.target).select(caseBatch.target);
+        const up = (ids: any) => sql.knex(parent.table).whereIn(parent.source, ids).select(parent.target);
+        const district = up(own);
+        const batches = [own, district, up(district)];
+        qb.where((w) => {
+          w.whereIn('t.id', sql.knex(letterCase.table).whereIn(letterCase.target, caseIds).select(letterCase.source));
+          for (const ids of batches) w.orWhereIn('t.id', sql.knex(letterBatch.table).whereIn(letterBatch.target, ids).select(letterBatch.source));
+        });
+      },
+    },
+  },
   search: (qb, term, _staff, sql) => {
     qb.where((b) => {
       sql.contains(b, sql.col('subject'), term);
