@@ -218,11 +218,15 @@ describe('the letter', () => {
     await ui.login(page, user);
     await ui.go(page, `/cases/${target.id}/show`);
     await (await page.waitForSelector('[data-testid="action-complete"]'))!.click();
+    // The card may already list letters of the case's batches (other suites on this database
+    // write some): wait for the drafted one, listed first (newest), and click it as it is then.
+    await page.waitForNetworkIdle({ idleTime: 300, timeout: 30_000 });
+    const before = await page.$$eval('[data-testid="print-letter"]', (els) => els.length);
     await (await page.waitForSelector('[data-testid="action-confirm"]'))!.click();
-    await page.waitForSelector('[data-testid="print-letter"]', { timeout: 30_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="print-letter"]').length > n, { timeout: 30_000 }, before);
     const pdf = page.waitForResponse((r) => /\/api\/documents\/letters\/[^/]+\/pdf$/.test(r.url()), { timeout: 60_000 });
     const tab = ui.browser.waitForTarget((t) => t.url().startsWith('blob:'), { timeout: 60_000 });
-    await page.click('[data-testid="print-letter"]');
+    await page.$eval('[data-testid="print-letter"]', (el) => (el as HTMLElement).click());
     const response = await pdf;
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
