@@ -14,12 +14,7 @@ export class TokenBuckets {
 
   /** Takes a token; returns 0 when allowed, else the seconds until one is available. */
   take(key: string): number {
-    const t = this.now();
-    const b = this.buckets.get(key) ?? { tokens: this.config.capacity, at: t };
-    b.tokens = Math.min(this.config.capacity, b.tokens + ((t - b.at) / 60_000) * this.config.refillPerMinute);
-    b.at = t;
-    this.buckets.set(key, b);
-    if (this.buckets.size > 50_000) this.prune(t);
+    const b = this.current(key);
     if (b.tokens >= 1) {
       b.tokens -= 1;
       return 0;
@@ -27,8 +22,28 @@ export class TokenBuckets {
     return Math.ceil(((1 - b.tokens) / this.config.refillPerMinute) * 60);
   }
 
+  /**
+   * Gives back a token taken for something that then didn't count (a form submission that was
+   * refused: only stored ones use up the form's quota, taken first so parallel posts can't all
+   * slip through).
+   */
+  refund(key: string): void {
+    const b = this.current(key);
+    b.tokens = Math.min(this.config.capacity, b.tokens + 1);
+  }
+
   reset(): void {
     this.buckets.clear();
+  }
+
+  private current(key: string) {
+    const t = this.now();
+    const b = this.buckets.get(key) ?? { tokens: this.config.capacity, at: t };
+    b.tokens = Math.min(this.config.capacity, b.tokens + ((t - b.at) / 60_000) * this.config.refillPerMinute);
+    b.at = t;
+    this.buckets.set(key, b);
+    if (this.buckets.size > 50_000) this.prune(t);
+    return b;
   }
 
   private prune(t: number) {

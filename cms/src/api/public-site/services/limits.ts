@@ -1,5 +1,4 @@
 import { TokenBuckets } from '../../../domain/token-bucket';
-import { RefundableBuckets } from '../../../public-site/quota';
 
 /** The rate limits of the public site, per client address. Settings from the environment. */
 const num = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
@@ -13,8 +12,8 @@ export default () => {
     pdf: new TokenBuckets({ capacity: num('PUBLIC_PDF_BURST', 20), refillPerMinute: num('PUBLIC_PDF_PER_MINUTE', 20) }),
   };
   // Stored submissions, one bucket per form: a refused one gives its token back.
-  const formQuota = () => new RefundableBuckets({ capacity: num('PUBLIC_FORM_BURST', 5), refillPerMinute: num('PUBLIC_FORM_PER_MINUTE', 0.5) });
-  const forms: Record<PublicForm, RefundableBuckets> = { complaint: formQuota(), survey: formQuota() };
+  const formQuota = () => new TokenBuckets({ capacity: num('PUBLIC_FORM_BURST', 5), refillPerMinute: num('PUBLIC_FORM_PER_MINUTE', 0.5) });
+  const forms: Record<PublicForm, TokenBuckets> = { complaint: formQuota(), survey: formQuota() };
   return {
     /** 0 when allowed, else seconds to wait. */
     take(bucket: keyof typeof buckets, key: string): number {
