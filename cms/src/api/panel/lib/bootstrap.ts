@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { checkDefinitions } from '../resources';
+import { BPJS_QUEUE_PATTERN } from '../resources/scopes';
 
 /**
  * Indexes Strapi's schema can't declare, for searching applicants on PostgreSQL with pg_trgm:
@@ -45,8 +46,23 @@ async function createStatsIndexes(strapi: Core.Strapi): Promise<void> {
   ]);
 }
 
+/**
+ * The BPJS liaison's scope (resources/scopes.ts bpjsCaseIds) reads the cases sent alone (a BPJS
+ * result) and those at a BPJS activity: a few among a million, so two partial indexes hold just
+ * those (a scan of the office's cases took seconds). Imported and newly opened cases are in
+ * neither, so writing them costs nothing here.
+ */
+async function createBpjsIndexes(strapi: Core.Strapi): Promise<void> {
+  const cases = strapi.db.metadata.get('api::case.case' as any);
+  const col = (a: string) => (cases.attributes as any)[a].columnName as string;
+  const knex = strapi.db.connection;
+  await knex.raw('create index if not exists ?? on ?? (??) where ?? is not null', [`${cases.tableName}_bpjs_result_idx`, cases.tableName, col('officeCode'), col('bpjsResult')]);
+  await knex.raw(`create index if not exists ?? on ?? (??) where ?? like '${BPJS_QUEUE_PATTERN}'`, [`${cases.tableName}_bpjs_queue_idx`, cases.tableName, col('officeCode'), col('queueRoles')]);
+}
+
 export async function bootstrapPanel(strapi: Core.Strapi): Promise<void> {
   checkDefinitions(strapi);
   await createSearchIndexes(strapi);
   await createStatsIndexes(strapi);
+  await createBpjsIndexes(strapi);
 }

@@ -61,22 +61,21 @@ export function sentCaseIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuild
   return sql.knex(link.table).whereIn(link.target, sentBatchIds(staff, sql)).select(link.source);
 }
 
+/** The BPJS liaison's role in a case's queueRoles ("|petugas|petugas-bpjs|"), as a LIKE pattern. */
+export const BPJS_QUEUE_PATTERN = '%|petugas-bpjs|%';
+
 /**
  * Ids of the cases handed to the BPJS liaison (the rule of domain/case-scope.ts caseInScope):
  * lines of sent batches, cases sent alone (a BPJS result pending or recorded), and cases now
- * at an activity its role executes.
+ * at a BPJS activity. Three selects in a union, each on its own index (the result and queue
+ * ones are partial, made in lib/bootstrap.ts), instead of one OR that scans the office's cases.
  */
 export function bpjsCaseIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuilder {
   const col = (a: string) => sql.columnOf('api::case.case', a);
-  return sql
-    .knex(sql.tableOf('api::case.case'))
-    .where(col('officeCode'), staff.officeCode)
-    .where((w) => {
-      w.whereIn('id', sentCaseIds(staff, sql))
-        .orWhereNotNull(col('bpjsResult'))
-        .orWhere(col('queueRoles'), 'like', `%|${staff.role}|%`);
-    })
-    .select('id');
+  const office = () => sql.knex(sql.tableOf('api::case.case')).where(col('officeCode'), staff.officeCode).select('id');
+  // The pattern is a constant, written into the SQL so the partial index's predicate matches it.
+  const atBpjs = office().whereRaw(`?? like '${BPJS_QUEUE_PATTERN}'`, [col('queueRoles')]);
+  return office().whereIn('id', sentCaseIds(staff, sql)).union([office().whereNotNull(col('bpjsResult')), atBpjs]);
 }
 
 /** The ids of a scope on another resource's table, for rules that follow a relation. */
