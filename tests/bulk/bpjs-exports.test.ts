@@ -98,6 +98,8 @@ test('BPJS result file moves each case; recap and BNBA exports', async () => {
   const rejected = (await petugas.view(b.id)).case;
   expect([rejected.status, rejected.bpjsReason]).toEqual(['rejected', 'Terdaftar sebagai peserta mandiri aktif']);
   expect((await petugas.view(c.id)).case.status).toBe('returned');
+  // A closed line of a batch sent to BPJS stays visible to the liaison, as in its case list.
+  expect((await bpjs.get(`/api/panel/cases/${b.id}/actions`)).status).toBe(200);
   const timeline = (await petugas.get(`/api/panel/cases/${a.id}/timeline`)).body;
   expect(JSON.stringify(timeline)).toContain('bpjs-result');
 

@@ -12,7 +12,8 @@ export interface CaseScopeFields {
 /**
  * Whether a staff member may see a case: always within their own office; a village operator
  * only cases of their village, a district operator those of their district's villages; the
- * BPJS liaison only cases handed to BPJS (sent in a batch, or waiting at a BPJS activity).
+ * BPJS liaison only cases handed to BPJS (sent alone, or at a BPJS activity; lines of batches
+ * sent to BPJS are checked against the batch by the callers that can).
  */
 export function caseInScope(staff: Pick<StaffContext, 'officeCode' | 'scope' | 'regionCode' | 'role'>, c: CaseScopeFields): boolean {
   if (!c.officeCode || c.officeCode !== staff.officeCode) return false;
@@ -22,6 +23,9 @@ export function caseInScope(staff: Pick<StaffContext, 'officeCode' | 'scope' | '
     case 'district':
       return !!staff.regionCode && c.districtCode === staff.regionCode;
     case 'bpjs':
+      // Sent alone (its result pending or recorded: the liaison keeps the case it answered), or
+      // at a BPJS activity now. Its case list shows only the open ones (panel scopes.ts).
+      // Lines of sent batches: see the engine's visibleCase.
       return !!c.bpjsResult || !!c.queueRoles?.includes(`|${staff.role}|`);
     default:
       return true;

@@ -47,11 +47,14 @@ export default (config: { bucket?: 'pdf'; form?: PublicForm; maxBodyBytes?: numb
       if (retryAfter) ctx.set('Retry-After', String(retryAfter));
       return next();
     };
-    if (Number(ctx.get('content-length') || 0) > maxBody) {
-      return refuse({ status: 413, title: 'Isian terlalu besar', message: `Isian formulir melebihi batas ${Math.round(maxBody / 1024)} KB. Persingkat teks Anda lalu kirim kembali.` });
-    }
+    // The flood guard first, so oversized posts are counted too.
     const flood = limits().take('post', client);
     if (flood > 0) return refuse({ status: 429, title: TOO_MANY, message: tooMany(flood) }, flood);
+    // Declared or, for a chunked body without Content-Length, as parsed.
+    const parsed = ctx.request.body && typeof ctx.request.body === 'object' ? Buffer.byteLength(JSON.stringify(ctx.request.body)) : 0;
+    if (Number(ctx.get('content-length') || 0) > maxBody || parsed > maxBody) {
+      return refuse({ status: 413, title: 'Isian terlalu besar', message: `Isian formulir melebihi batas ${Math.round(maxBody / 1024)} KB. Persingkat teks Anda lalu kirim kembali.` });
+    }
     const wait = limits().reserveForm(form, client);
     if (wait > 0) return refuse({ status: 429, title: TOO_MANY, message: tooMany(wait) }, wait);
     try {

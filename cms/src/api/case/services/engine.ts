@@ -35,6 +35,8 @@ import { ConflictError, forbidden, invalid, isUniqueViolation, notFound, staleCa
 import { fileOfCase, openStoredFile, parseFileId } from './engine/files';
 import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
+import { rootBatch, type BatchRef } from './engine/batch-tree';
+import { SENT_TO_BPJS } from '../../panel/resources/scopes';
 import { caseSummary, statusLabel, timelineOf } from './engine/view';
 
 const APPLICANT_UID = 'api::applicant.applicant';
@@ -71,8 +73,13 @@ export function parseVersion(body: any): number {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function visibleCase(staff: StaffContext, documentId: string): Promise<CaseRecord> {
     const c = await loadCase(strapi, { documentId });
-    if (!c || !caseInScope(staff, c)) throw notFound('Kasus tidak ditemukan');
-    return c;
+    if (c && caseInScope(staff, c)) return c;
+    // The BPJS liaison also sees the lines of batches sent to BPJS, as its case list does.
+    if (c && staff.scope === 'bpjs' && c.officeCode === staff.officeCode && c.batch) {
+      const root = await rootBatch(strapi, c.batch as BatchRef);
+      if (root && (SENT_TO_BPJS as readonly string[]).includes(root.status)) return c;
+    }
+    throw notFound('Kasus tidak ditemukan');
   }
 
   function actionsFor(ctx: EngineContext, staff: StaffContext): { actions: ActionOption[]; batchStep?: BatchStep } {

@@ -11,7 +11,7 @@ import path from 'path';
 import { FORM35_COLUMNS } from '../../../bulk/form35';
 import { tableWriter } from '../../../bulk/table-writer';
 import { joinColumnOf } from '../../../database/bulk-insert';
-import { DROPPED_STATUSES, REFUSED_BY_BPJS } from '../../../domain/batch-members';
+import { DROPPED_STATUSES, LISTED_BPJS_RESULTS } from '../../../domain/batch-members';
 import { localDate } from '../../../domain/calendar';
 import { maskIdentityNumber, maskPhone } from '../../../domain/mask';
 import type { StaffContext } from '../../../domain/staff';
@@ -147,12 +147,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const b = await visibleBatch(staff, req.batch);
       const ids = await batchTreeIds(strapi, b.rowId);
       base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn(`t.${joinColumnOf(strapi, 'api::case.case', 'batch')}`, ids);
-      if (req.kind === 'bnba') {
-        // The same people as the batch's letters list (domain/batch-members.ts).
-        const cleansed = await base.clone().clearSelect().whereNotNull('t.bpjs_result').whereNot('t.bpjs_result', 'pending').first('t.id');
-        base.whereNotIn('t.status', [...DROPPED_STATUSES]).where((w) => w.whereNull('t.bpjs_result').orWhereNotIn('t.bpjs_result', [...REFUSED_BY_BPJS]));
-        if (cleansed) base.where('t.bpjs_result', 'accepted');
-      }
+      // The same people as the batch's letters list (domain/batch-members.ts).
+      if (req.kind === 'bnba') base.whereNotIn('t.status', [...DROPPED_STATUSES]).where((w) => w.whereNull('t.bpjs_result').orWhereIn('t.bpjs_result', [...LISTED_BPJS_RESULTS]));
       title = req.kind === 'bnba' ? 'BNBA' : 'Daftar';
     }
     const [{ n }] = await base.clone().clearSelect().count({ n: '*' });

@@ -47,8 +47,8 @@ async function createStatsIndexes(strapi: Core.Strapi): Promise<void> {
 }
 
 /**
- * The BPJS liaison's scope (resources/scopes.ts bpjsCaseIds) reads the cases sent alone (a BPJS
- * result) and those at a BPJS activity: a few among a million, so two partial indexes hold just
+ * The BPJS liaison's scope (resources/scopes.ts bpjsCaseIds) reads the open cases sent alone (a
+ * BPJS result) and those at a BPJS activity: a few among a million, so two partial indexes hold just
  * those (a scan of the office's cases took seconds). Imported and newly opened cases are in
  * neither, so writing them costs nothing here.
  */
@@ -56,8 +56,10 @@ async function createBpjsIndexes(strapi: Core.Strapi): Promise<void> {
   const cases = strapi.db.metadata.get('api::case.case' as any);
   const col = (a: string) => (cases.attributes as any)[a].columnName as string;
   const knex = strapi.db.connection;
-  await knex.raw('create index if not exists ?? on ?? (??) where ?? is not null', [`${cases.tableName}_bpjs_result_idx`, cases.tableName, col('officeCode'), col('bpjsResult')]);
-  await knex.raw(`create index if not exists ?? on ?? (??) where ?? like '${BPJS_QUEUE_PATTERN}'`, [`${cases.tableName}_bpjs_queue_idx`, cases.tableName, col('officeCode'), col('queueRoles')]);
+  // Built without blocking writes on PostgreSQL: an existing database may hold millions of cases.
+  const create = strapi.db.dialect.client === 'postgres' ? 'create index concurrently if not exists' : 'create index if not exists';
+  await knex.raw(`${create} ?? on ?? (??) where ?? is not null and ?? is null`, [`${cases.tableName}_bpjs_open_result_idx`, cases.tableName, col('officeCode'), col('bpjsResult'), col('closedAt')]);
+  await knex.raw(`${create} ?? on ?? (??) where ?? like '${BPJS_QUEUE_PATTERN}'`, [`${cases.tableName}_bpjs_queue_idx`, cases.tableName, col('officeCode'), col('queueRoles')]);
 }
 
 export async function bootstrapPanel(strapi: Core.Strapi): Promise<void> {

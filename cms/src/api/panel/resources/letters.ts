@@ -1,3 +1,4 @@
+import { errors } from '@strapi/utils';
 import { conflict, fieldError } from '../lib/errors';
 import { assignOffice } from './office-owned';
 import { officeScope } from './scopes';
@@ -62,7 +63,7 @@ export const letters: ResourceDefinition = {
         try {
           await ctx.strapi.service('api::document.letters').template(officeCode, data.kind);
         } catch (err) {
-          if ((err as Error)?.name !== 'ValidationError') throw err;
+          if (!(err instanceof errors.ValidationError)) throw err;
           throw fieldError('kind', `templat surat untuk jenis "${data.kind}" belum ada; buat di CMS (Templat surat)`, data.kind);
         }
       }

@@ -66,8 +66,9 @@ export const BPJS_QUEUE_PATTERN = '%|petugas-bpjs|%';
 
 /**
  * Ids of the cases handed to the BPJS liaison (the rule of domain/case-scope.ts caseInScope):
- * lines of sent batches, cases sent alone (a BPJS result pending or recorded), and cases now
- * at a BPJS activity. Three selects in a union, each on its own index (the result and queue
+ * lines of sent batches (the engine checks those against the batch), open cases sent alone
+ * (a BPJS result pending or recorded; a closed one stays reachable by its id, not listed, so
+ * the list doesn't grow with every case ever sent), and cases now at a BPJS activity. Three selects in a union, each on its own index (the result and queue
  * ones are partial, made in lib/bootstrap.ts), instead of one OR that scans the office's cases.
  */
 export function bpjsCaseIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuilder {
@@ -75,7 +76,8 @@ export function bpjsCaseIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuild
   const office = () => sql.knex(sql.tableOf('api::case.case')).where(col('officeCode'), staff.officeCode).select('id');
   // The pattern is a constant, written into the SQL so the partial index's predicate matches it.
   const atBpjs = office().whereRaw(`?? like '${BPJS_QUEUE_PATTERN}'`, [col('queueRoles')]);
-  return office().whereIn('id', sentCaseIds(staff, sql)).union([office().whereNotNull(col('bpjsResult')), atBpjs]);
+  const sentAlone = office().whereNotNull(col('bpjsResult')).whereNull(col('closedAt'));
+  return office().whereIn('id', sentCaseIds(staff, sql)).union([sentAlone, atBpjs]);
 }
 
 /** The ids of a scope on another resource's table, for rules that follow a relation. */
