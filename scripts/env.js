@@ -83,4 +83,11 @@ function baseEnv() {
   process.env.LAYANAN_REPO_ROOT = repoRoot;
 }
 
-module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, baseEnv, SECRET_NAMES };
+/** TRUST_PROXY (read by cms/config/server.ts): unset, true/false, or a number of proxies. */
+function checkTrustProxy(value = process.env.TRUST_PROXY) {
+  const v = String(value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'true' || v === 'false' || /^\d+$/.test(v)) return;
+  throw new SettingError(`TRUST_PROXY must be true, false or the number of proxies in front of the server (got "${value}")`);
+}
+
+module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, checkTrustProxy, baseEnv, SECRET_NAMES };

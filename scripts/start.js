@@ -27,6 +27,7 @@ async function main() {
   env.baseEnv();
   try {
     env.loadSecrets();
+    env.checkTrustProxy();
     if (process.env.DATABASE_URL) await env.checkDatabase(process.env.DATABASE_URL);
   } catch (err) {
     if (err instanceof env.SettingError) fail(err.message);

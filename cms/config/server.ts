@@ -4,6 +4,7 @@
  * proxies added), so that the public site's rate limits count each visitor and not the proxy;
  * otherwise the header is ignored, since any client can send it.
  */
+// Anything else stops `npm start` (scripts/env.js checkTrustProxy).
 const proxyHops = (value: string): number => (value === 'true' ? 1 : /^\d+$/.test(value) ? Number(value) : 0);
 
 export default ({ env }: { env: any }) => {
