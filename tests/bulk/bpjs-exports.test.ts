@@ -41,6 +41,9 @@ test('BPJS result file moves each case; recap and BNBA exports', async () => {
   expect((await petugas.post(`/api/panel/batches/${batch}/actions/send`)).status).toBe(200);
   const lines = (await bpjs.get(`/api/panel/batches/${batch}/lines`)).body.data.lines;
   expect(lines.length).toBeGreaterThanOrEqual(3);
+  // Sent, no answer yet: the BNBA lists nobody BPJS has not accepted (as the batch's letters).
+  const early = await finished(petugas, (await petugas.post('/api/panel/exports', { kind: 'bnba', batch, format: 'csv' })).body.id);
+  expect(early).toMatchObject({ status: 'succeeded', rowsWritten: 0 });
 
   // Exports of the batch: the recap per district (xlsx with counts, csv lines) and the BNBA.
   for (const format of ['xlsx', 'csv']) {

@@ -19,6 +19,16 @@ async function api(username: string, path: string, init: RequestInit & { json?: 
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
+
+/** The first of these cases whose actions view (GET /cases/:id/actions) satisfies the test; fails the test when none does. */
+async function firstCaseWhere(user: string, cases: { id: string }[], test: (view: any) => boolean): Promise<{ id: string; version: number }> {
+  for (const c of cases) {
+    const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
+    if (test(view)) return { id: c.id, version: view.case.version };
+  }
+  throw new Error(`no case of ${user} fits`);
+}
+
 const q = (params: Record<string, unknown>) => `?${Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&')}`;
 
 /** A service standard saved as a draft only (never published), straight into the database. */
@@ -285,15 +295,7 @@ describe('reassigning a case', () => {
   test('the colleague is picked from the accounts with the activity’s role, not typed as an id', async () => {
     const user = 'magetan.petugas';
     const queue = (await api(user, `/cases${q({ range: [0, 49], filter: { queue: 'mine' } })}`)).body as any[];
-    let target: { id: string; version: number } | null = null;
-    for (const c of [...queue].reverse()) {
-      const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
-      if (view.actions.some((a: any) => a.action === 'reassign') && view.assignees.some((a: any) => a.username === user)) {
-        target = { id: c.id, version: view.case.version };
-        break;
-      }
-    }
-    expect(target).not.toBeNull();
+    const target = await firstCaseWhere(user, [...queue].reverse(), (view) => view.actions.some((a: any) => a.action === 'reassign') && view.assignees.some((a: any) => a.username === user));
     const page = await ui.newPage();
     await ui.login(page, user);
     await ui.go(page, `/cases/${target!.id}/show`);
@@ -420,15 +422,7 @@ describe('the BPJS result of a case', () => {
   test('the liaison records an acceptance from the case page', async () => {
     const user = 'magetan.bpjs';
     const cases = (await api(user, `/cases${q({ range: [0, 49] })}`)).body as any[];
-    let target: { id: string; version: number } | null = null;
-    for (const c of cases) {
-      const view = (await api(user, `/cases/${c.id}/actions`)).body.data;
-      if (view.actions.some((a: any) => a.action === 'complete' && !a.disabledReason && a.fields.some((f: any) => f.name === 'result'))) {
-        target = { id: c.id, version: view.case.version };
-        break;
-      }
-    }
-    expect(target).not.toBeNull();
+    const target = await firstCaseWhere(user, cases, (view) => view.actions.some((a: any) => a.action === 'complete' && !a.disabledReason && a.fields.some((f: any) => f.name === 'result')));
     const page = await ui.newPage();
     await ui.login(page, user);
     await ui.go(page, `/cases/${target!.id}/show`);

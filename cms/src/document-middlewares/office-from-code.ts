@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { confinedOffice } from '../cms-access/request-office';
+import { relationInput } from './relation-input';
 
 const OFFICE_UID = 'api::office.office';
 /** applicant-scope.ts derives an applicant's office (code and relation) from its village. */
@@ -9,24 +10,6 @@ const OWN_RULES = ['api::applicant.applicant'];
 const refuse = (field: string, message: string) => new errors.ValidationError(`${field}: ${message}`, { errors: [{ path: [field], message, name: 'ValidationError' }] });
 
 type OfficeRow = { id: number; documentId: string; code: string };
-type RelationInput = { kind: 'none' } | { kind: 'clear' } | { kind: 'target'; ref: unknown };
-
-/** What an input of the `office` relation asks: nothing, no office, or one office (the last named). */
-function relationInput(data: Record<string, unknown>): RelationInput {
-  if (!('office' in data)) return { kind: 'none' };
-  const v: any = data.office;
-  if (v === null) return { kind: 'clear' };
-  const last = (l: unknown) => (Array.isArray(l) ? l[l.length - 1] : l);
-  if (Array.isArray(v)) return v.length ? { kind: 'target', ref: last(v) } : { kind: 'clear' };
-  if (v && typeof v === 'object' && ('set' in v || 'connect' in v || 'disconnect' in v)) {
-    if ('set' in v) return v.set && (!Array.isArray(v.set) || v.set.length) ? { kind: 'target', ref: last(v.set) } : { kind: 'clear' };
-    if (v.connect && (!Array.isArray(v.connect) || v.connect.length)) return { kind: 'target', ref: last(v.connect) };
-    // A disconnect alone (the CMS form's "remove") leaves the office to the code.
-    return v.disconnect && (!Array.isArray(v.disconnect) || v.disconnect.length) ? { kind: 'clear' } : { kind: 'none' };
-  }
-  return { kind: 'target', ref: v };
-}
-
 /**
  * Office-owned documents (every content type with both `officeCode` and an `office` relation:
  * standards, SOPs, letter templates, …) keep the two in step: the code is what access rules and
@@ -55,7 +38,7 @@ export function officeFromCode(strapi: Core.Strapi): Modules.Documents.Middlewar
 
   /** Sets `officeCode` and `office` of a write's data to one office, or to none. */
   async function sync(uid: string, data: Record<string, any>, documentId: string | undefined, confined: string | null) {
-    const rel = relationInput(data);
+    const rel = relationInput(data, 'office');
     let code: string | null | undefined;
     let office: OfficeRow | null = null;
     if (confined) {

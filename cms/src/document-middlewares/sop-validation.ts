@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { storedActivityIndexes, toDefinition, validateSop } from '../domain/sop-walker';
+import { isPublishing, publishRefused } from './publish-check';
 
 const SOP_UID = 'api::sop.sop';
 const WALKED = ['executors', 'activities', 'tracks'] as const;
@@ -13,9 +13,8 @@ const WALKED = ['executors', 'activities', 'tracks'] as const;
 export function sopValidation(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
     if (ctx.uid !== SOP_UID) return next();
+    if (!isPublishing(ctx)) return next();
     const params = ctx.params as any;
-    const publishing = ctx.action === 'publish' || (['create', 'update'].includes(ctx.action) && params?.status === 'published');
-    if (!publishing) return next();
     let sop: any = {};
     if (ctx.action !== 'create' && params.documentId) {
       sop = (await strapi.documents(SOP_UID as any).findOne({ documentId: params.documentId, status: 'draft', populate: { executors: true, activities: true, tracks: true } } as any)) ?? {};
@@ -26,11 +25,7 @@ export function sopValidation(strapi: Core.Strapi): Modules.Documents.Middleware
     // The walker sorts activities by number; a path names the activity as stored (the form's order).
     const stored = storedActivityIndexes(sop);
     const problems = validateSop(toDefinition(sop)).map((p) => ({ ...p, path: p.path.replace(/^activities\.(\d+)/, (_m, i) => `activities.${stored[Number(i)]}`) }));
-    if (problems.length) {
-      throw new errors.ValidationError(`SOP belum dapat diterbitkan: ${problems.map((p) => p.message).join('; ')}`, {
-        errors: problems.map((p) => ({ path: p.path.split('.'), message: p.message, name: 'ValidationError' })),
-      });
-    }
+    if (problems.length) throw publishRefused('SOP', problems);
     return next();
   };
 }

@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { isPublishing, publishRefused } from './publish-check';
+import { relationInput } from './relation-input';
 
 const STANDARD_UID = 'api::service-standard.service-standard';
 const CHECKED = ['requirements', 'procedureSteps', 'flowchartSteps', 'completionTimeText', 'completionTime', 'fee', 'sop', 'office'] as const;
@@ -7,18 +8,10 @@ const CHECKED = ['requirements', 'procedureSteps', 'flowchartSteps', 'completion
 const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 const hasItems = (v: unknown) => Array.isArray(v) && v.some((i: any) => filled(typeof i === 'string' ? i : i?.text));
 
-/** Whether a relation is set once the write's input (any of the forms the CMS and the API send) is applied. */
-function relationSet(input: any, stored: unknown): boolean {
-  if (input === undefined) return !!stored;
-  if (input === null) return false;
-  if (Array.isArray(input)) return input.length > 0;
-  if (typeof input === 'object' && ('set' in input || 'connect' in input || 'disconnect' in input)) {
-    const some = (l: unknown) => (Array.isArray(l) ? l.length > 0 : !!l);
-    if ('set' in input) return some(input.set);
-    if (some(input.connect)) return true;
-    return some(input.disconnect) ? false : !!stored;
-  }
-  return true;
+/** Whether a relation is set once the write's input is applied. */
+function relationSet(input: Record<string, unknown>, field: string, stored: unknown): boolean {
+  const asked = relationInput(input, field);
+  return asked.kind === 'none' ? !!stored : asked.kind === 'target';
 }
 
 /** The components of a standard that can't be missing from a published one, in Indonesian, each naming its field. */
@@ -26,7 +19,7 @@ export function missingComponents(std: Record<string, any>, input: Record<string
   const v = (f: string) => (f in input ? input[f] : std[f]);
   const problems: { path: string; message: string }[] = [];
   if (!hasItems(v('requirements'))) problems.push({ path: 'requirements', message: 'Persyaratan belum diisi' });
-  if (!hasItems(v('procedureSteps')) && !hasItems(v('flowchartSteps')) && !relationSet(input.sop, std.sop)) {
+  if (!hasItems(v('procedureSteps')) && !hasItems(v('flowchartSteps')) && !relationSet(input, 'sop', std.sop)) {
     problems.push({ path: 'procedureSteps', message: 'Sistem, mekanisme dan prosedur belum diisi (isi langkah prosedur, bagan alur, atau tautkan SOP)' });
   }
   const time = v('completionTime');
@@ -34,7 +27,7 @@ export function missingComponents(std: Record<string, any>, input: Record<string
     problems.push({ path: 'completionTimeText', message: 'Jangka waktu penyelesaian belum diisi' });
   }
   if (!filled(v('fee'))) problems.push({ path: 'fee', message: 'Biaya/tarif belum diisi (tulis "Gratis" atau "-" bila tidak dipungut biaya)' });
-  if (!relationSet(input.office, std.office)) problems.push({ path: 'office', message: 'Kantor belum diisi' });
+  if (!relationSet(input, 'office', std.office)) problems.push({ path: 'office', message: 'Kantor belum diisi' });
   return problems;
 }
 
@@ -47,9 +40,8 @@ export function missingComponents(std: Record<string, any>, input: Record<string
 export function standardValidation(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
     if (ctx.uid !== STANDARD_UID) return next();
+    if (!isPublishing(ctx)) return next();
     const params = ctx.params as any;
-    const publishing = ctx.action === 'publish' || (['create', 'update'].includes(ctx.action) && params?.status === 'published');
-    if (!publishing) return next();
     let stored: any = {};
     if (ctx.action !== 'create' && params.documentId) {
       const populate = { requirements: true, procedureSteps: true, flowchartSteps: true, completionTime: true, sop: { fields: ['documentId'] }, office: { fields: ['documentId'] } };
@@ -57,11 +49,7 @@ export function standardValidation(strapi: Core.Strapi): Modules.Documents.Middl
     }
     const input = Object.fromEntries(Object.entries(params.data ?? {}).filter(([k]) => (CHECKED as readonly string[]).includes(k)));
     const problems = missingComponents(stored, input);
-    if (problems.length) {
-      throw new errors.ValidationError(`Standar Pelayanan belum dapat diterbitkan: ${problems.map((p) => p.message).join('; ')}`, {
-        errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
-      });
-    }
+    if (problems.length) throw publishRefused('Standar Pelayanan', problems);
     return next();
   };
 }

@@ -1,5 +1,8 @@
 import type { StaffContext } from './staff';
 
+/** Batch statuses from the moment the office sends the recap to BPJS. */
+export const SENT_TO_BPJS = ['sent-to-bpjs', 'cleansed', 'closed'] as const;
+
 /** The scope columns of a case (plain codes kept next to the relations). */
 export interface CaseScopeFields {
   officeCode?: string | null;

@@ -8,7 +8,7 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import { bulkInsert, joinColumnOf } from '../../../database/bulk-insert';
 import { caseCode, caseCodePrefix } from '../../../database/counters';
-import { applicantInScope, caseInScope } from '../../../domain/case-scope';
+import { applicantInScope, caseInScope, SENT_TO_BPJS } from '../../../domain/case-scope';
 import { localDate } from '../../../domain/calendar';
 import { activityDue, caseDue } from '../../../domain/deadlines';
 import { maskNik } from '../../../domain/mask';
@@ -36,7 +36,6 @@ import { fileOfCase, openStoredFile, parseFileId } from './engine/files';
 import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
 import { rootBatch, type BatchRef } from './engine/batch-tree';
-import { SENT_TO_BPJS } from '../../panel/resources/scopes';
 import { caseSummary, statusLabel, timelineOf } from './engine/view';
 
 const APPLICANT_UID = 'api::applicant.applicant';

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { caseInScope } from '../../../domain/case-scope';
+import { caseInScope, SENT_TO_BPJS } from '../../../domain/case-scope';
 import type { StaffContext } from '../../../domain/staff';
-import { SENT_TO_BPJS } from '../../panel/resources/scopes';
 
 /**
  * Route middleware, after global::staff-context (Strapi runs route policies before route

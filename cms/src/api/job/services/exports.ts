@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { kind, format = 'xlsx' } = body;
     if (!['batch-recap', 'bnba', 'cases'].includes(kind)) throw fieldError('kind', 'Jenis ekspor harus batch-recap, bnba atau cases');
     if (!['xlsx', 'csv'].includes(format)) throw fieldError('format', 'Format harus xlsx atau csv');
-    const stamp = localDate(new Date(), await officeTimeZone(staff.officeCode));
+    const stamp = localDate(new Date(), (await officeOf(staff.officeCode)).timeZone);
     if (kind === 'cases') {
       const filter = body.filter ?? {};
       parseListQuery(resourceNamed('cases'), modelInfo(strapi, 'api::case.case'), { filter: JSON.stringify(filter) });
@@ -82,15 +82,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { kind, format, batch: body.batch, level, fileName: `${kind === 'bnba' ? 'bnba' : `rekap-${level}`}-${code}.${format}` };
   }
 
-  async function officeTimeZone(officeCode: string): Promise<string> {
-    const office = await knex()('offices').where({ code: officeCode }).first('time_zone');
-    return office?.time_zone ?? 'Asia/Jakarta';
+  /** The office's regency (for region names) and time zone (for dates and file names). */
+  async function officeOf(officeCode: string): Promise<{ regencyCode: string; timeZone: string }> {
+    const office = await knex()('offices').where({ code: officeCode }).first('regency_code', 'time_zone');
+    return { regencyCode: office.regency_code, timeZone: office.time_zone ?? 'Asia/Jakarta' };
   }
 
   /** Region names of the office's regency, for the Desa/Kelurahan and Kecamatan columns. */
-  async function regionNames(officeCode: string): Promise<Map<string, string>> {
-    const office = await knex()('offices').where({ code: officeCode }).first('regency_code');
-    const rows = await knex()('regions').where('code', 'like', `${office.regency_code}.%`).select('code', 'name');
+  async function regionNames(regencyCode: string): Promise<Map<string, string>> {
+    const rows = await knex()('regions').where('code', 'like', `${regencyCode}.%`).select('code', 'name');
     return new Map(rows.map((r: any) => [r.code, r.name]));
   }
 
@@ -109,8 +109,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const staff = job.staff;
     const req = job.job.params as unknown as ExportRequest;
     const format = job.job.format as 'xlsx' | 'csv';
-    const names = await regionNames(staff.officeCode);
-    const timeZone = await officeTimeZone(staff.officeCode);
+    const { regencyCode, timeZone } = await officeOf(staff.officeCode);
+    const names = await regionNames(regencyCode);
     const full = staff.seesFullIdentity;
     const personRow = (r: any, n: number) => [
       n,

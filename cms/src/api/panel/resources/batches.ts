@@ -1,5 +1,6 @@
 import { conflict, fieldError } from '../lib/errors';
-import { regionScope, SENT_TO_BPJS } from './scopes';
+import { SENT_TO_BPJS } from '../../../domain/case-scope';
+import { regionScope } from './scopes';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition, WriteContext } from './types';
 

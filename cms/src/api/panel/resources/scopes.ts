@@ -1,15 +1,13 @@
 import type { Knex } from 'knex';
+import { SENT_TO_BPJS } from '../../../domain/case-scope';
 import type { StaffContext } from '../../../domain/staff';
 import type { ScopeRule, SqlTools } from './types';
 
 /**
  * Scope rules: which rows a staff member may see, as SQL on the plain code columns.
  * Nothing of another office, ever; village and district operators only their region;
- * the BPJS liaison only batches sent to BPJS and their lines.
+ * the BPJS liaison only what was handed to BPJS (sent batches, their lines, bpjsCaseIds).
  */
-
-/** Batch statuses from the moment the office sends the recap to BPJS. */
-export const SENT_TO_BPJS = ['sent-to-bpjs', 'cleansed', 'closed'] as const;
 
 export function nothing(qb: Knex.QueryBuilder): void {
   qb.whereRaw('1 = 0');
