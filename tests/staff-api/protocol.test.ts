@@ -185,7 +185,7 @@ test('create, update with the whole record (read-only fields ignored), delete', 
   const roles = await admin.getList('roles', { pagination: { page: 1, perPage: 20 }, sort: { field: 'name', order: 'ASC' }, filter: {} });
   expect(roles.total).toBe(9);
   const kecamatanRole = roles.data.find((r) => r.type === 'operator-kecamatan')!;
-  const user = await admin.create('users', { data: { username: 'magetan.kecamatan3', email: 'kecamatan3@magetan.example.id', password: 'Kecamatan-2026', fullName: 'Operator Kecamatan 3', role: kecamatanRole.id, region: places.near.districtId } });
+  const user = await admin.create('users', { data: { username: 'magetan.kecamatan3', email: 'kecamatan3@magetan.example.id', password: 'Sawah-Hijau-2026', fullName: 'Operator Kecamatan 3', role: kecamatanRole.id, region: places.near.districtId } });
   expect(user.data).toMatchObject({ roleLabel: 'Operator Kecamatan', regionCode: places.near.district, officeCode: 'magetan' });
   expect(user.data.password).toBeUndefined();
   const renamed = await admin.update('users', { id: user.data.id, previousData: user.data, data: { ...user.data, fullName: 'Operator Kecamatan Tiga' } });
