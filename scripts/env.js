@@ -90,4 +90,28 @@ function checkTrustProxy(value = process.env.TRUST_PROXY) {
   throw new SettingError(`TRUST_PROXY must be true, false or the number of proxies in front of the server (got "${value}")`);
 }
 
-module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, checkTrustProxy, baseEnv, SECRET_NAMES };
+/**
+ * PUBLIC_URL and CORS_ORIGINS (read by cms/config/middlewares.ts through
+ * cms/src/security/origins.ts, which applies the same rules): an http(s) address, and a
+ * comma-separated list of origins (scheme, host, port; no path, no wildcard).
+ */
+function checkOrigins(publicUrl = process.env.PUBLIC_URL, corsOrigins = process.env.CORS_ORIGINS) {
+  const origin = (value, pathAllowed) => {
+    if (value.includes('*')) return null;
+    try {
+      const u = new URL(value);
+      const ok = ['http:', 'https:'].includes(u.protocol) && !u.username && !u.password && !u.search && !u.hash && (pathAllowed || u.pathname === '/');
+      return ok ? u.origin : null;
+    } catch {
+      return null;
+    }
+  };
+  if (String(publicUrl ?? '').trim() && !origin(String(publicUrl).trim(), true)) {
+    throw new SettingError(`PUBLIC_URL must be an http(s) address such as https://layanan.example.go.id (got "${publicUrl}")`);
+  }
+  for (const entry of String(corsOrigins ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!origin(entry, false)) throw new SettingError(`CORS_ORIGINS must list origins such as https://kantor.example.go.id, comma-separated; "${entry}" is not one (a wildcard is never allowed)`);
+  }
+}
+
+module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, checkTrustProxy, checkOrigins, baseEnv, SECRET_NAMES };

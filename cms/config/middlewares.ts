@@ -1,10 +1,16 @@
-export default [
+import { allowedOrigins } from '../src/security/origins';
+
+export default ({ env }: { env: (name: string, fallback?: string) => string }) => [
   'strapi::logger',
   'strapi::errors',
   // SQLite: a write that waited too long for an import answers 503 with its message.
   'global::database-busy',
   'strapi::security',
-  { name: 'strapi::cors', config: { expose: ['Content-Range', 'X-Total-Count', 'X-Total-Estimated'] } },
+  // Only the system's own origin(s) get CORS headers (never a reflected Origin): src/security/origins.ts.
+  {
+    name: 'strapi::cors',
+    config: { origin: allowedOrigins(env('PUBLIC_URL', ''), env('CORS_ORIGINS', '')), expose: ['Content-Range', 'X-Total-Count', 'X-Total-Estimated'] },
+  },
   'strapi::poweredBy',
   'strapi::query',
   // Before strapi::body: an oversized spreadsheet upload is refused before it is parsed.

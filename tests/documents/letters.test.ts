@@ -18,11 +18,17 @@ afterAll(async () => {
 
 async function login(username: string): Promise<string> {
   if (!tokens.has(username)) {
-    const res = await server.http('/api/auth/local', { method: 'POST', json: { identifier: username, password: 'Demo-PBI-2026!' } });
+    const res = await server.http('/api/panel/login', { method: 'POST', json: { identifier: username, password: 'Demo-PBI-2026!' } });
     expect(res.status).toBe(200);
     tokens.set(username, (await res.json()).jwt);
   }
   return tokens.get(username)!;
+}
+
+async function cmsToken(email: string): Promise<string> {
+  const res = await server.http('/admin/login', { method: 'POST', json: { email, password: 'Demo-PBI-2026!' } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as any).data.token;
 }
 
 const db = () => server.strapi.db;
@@ -228,8 +234,10 @@ test('templates are CMS content: editing the wording changes the letter; an unkn
     details: { errors: [{ path: ['body'], value: '{{applicant.nama}}' }] },
   });
   // ... and over HTTP: 400 naming the field and the placeholder; nothing is saved.
-  const { accessKey } = await server.strapi.service('admin::api-token').create({ name: 'letters-test', type: 'full-access', lifespan: null });
-  const res = await server.http(`/api/letter-templates/${template.documentId}`, { method: 'PUT', token: accessKey, json: { data: { subject: 'Hasil {{keputusan}}', body: 'Tetap {{applicant.name}}' } } });
+  // (Through the CMS: the stock REST routes /api/letter-templates are removed.)
+  const cms = await cmsToken('admin@demo.layanan-pbi.id');
+  const templates = '/content-manager/collection-types/api::letter-template.letter-template';
+  const res = await server.http(`${templates}/${template.documentId}`, { method: 'PUT', token: cms, json: { subject: 'Hasil {{keputusan}}', body: 'Tetap {{applicant.name}}' } });
   expect(res.status).toBe(400);
   const err = (await res.json()).error;
   expect(err.message).toContain('subject');
@@ -237,7 +245,7 @@ test('templates are CMS content: editing the wording changes the letter; an unkn
   expect(err.details.errors[0].path).toEqual(['subject']);
   const unchanged = await server.strapi.documents(uid).findOne({ documentId: template.documentId });
   expect(unchanged.body).toContain('Kalimat baru kantor');
-  const unclosed = await server.http('/api/letter-templates', { method: 'POST', token: accessKey, json: { data: { officeCode: 'tarakan', kind: 'lain', subject: 'Uji', body: '{{#decision.eligible}}tanpa penutup' } } });
+  const unclosed = await server.http(templates, { method: 'POST', token: cms, json: { officeCode: 'tarakan', kind: 'lain', subject: 'Uji', body: '{{#decision.eligible}}tanpa penutup' } });
   expect(unclosed.status).toBe(400);
   expect((await unclosed.json()).error.details.errors[0].path).toEqual(['body']);
 });

@@ -1,6 +1,6 @@
 /**
- * Helpers of the case-engine suites: demo logins (users-permissions POST /api/auth/local, one
- * per user per file: the login route is rate-limited), JSON calls, new applicants.
+ * Helpers of the case-engine suites: demo logins (the staff login POST /api/panel/login, one
+ * per user per file), JSON calls, new applicants.
  */
 import { makeNik } from '../../cms/src/domain/nik';
 import { startServer, type TestServer } from '../helpers/strapi';
@@ -63,7 +63,7 @@ export class Logins {
   async as(username: string): Promise<Staff> {
     const hit = this.cache.get(username);
     if (hit) return hit;
-    const res = await this.server.http('/api/auth/local', { method: 'POST', json: { identifier: username, password: DEMO_PASSWORD } });
+    const res = await this.server.http('/api/panel/login', { method: 'POST', json: { identifier: username, password: DEMO_PASSWORD } });
     const body: any = await res.json();
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
     const user = await this.server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username } });

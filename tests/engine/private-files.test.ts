@@ -118,11 +118,12 @@ test('image formats of a case photo (thumbnail_, small_) are private too', async
 });
 
 test("the upload plugin's REST API does not list or read case files", async () => {
-  for (const token of [undefined, petugas.token]) {
+  // (Without a token: 401, since users-permissions' Public role grants nothing at all.)
+  for (const [token, refused] of [[undefined, 401], [petugas.token, 403]] as const) {
     const list = await server.http('/api/upload/files', { token });
-    expect(list.status).toBe(403);
+    expect(list.status).toBe(refused);
     const one = await server.http(`/api/upload/files/${ktp.id}`, { token });
-    expect(one.status).toBe(403);
+    expect(one.status).toBe(refused);
     expect(await one.text()).not.toContain(path.basename(uploadUrl, '.pdf'));
   }
 });

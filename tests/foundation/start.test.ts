@@ -63,7 +63,7 @@ test('npm start on a fresh data folder seeds SQLite and serves', async () => {
     expect(out).toMatch(/accounts: admin, petugas/);
     expect(fs.existsSync(path.join(dir, 'layanan-pbi.db'))).toBe(true);
     const port = /localhost:(\d+)\/panel/.exec(out)![1];
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/local`, {
+    const login = await fetch(`http://127.0.0.1:${port}/api/panel/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ identifier: 'magetan.petugas', password: 'Demo-PBI-2026!' }),

@@ -15,7 +15,10 @@ export const UserList = () => (
   </List>
 );
 
-/** Passwords: at least 10 characters with letters and digits (the API's rule, checked there too). */
+/**
+ * Passwords: at least 10 characters with letters and digits, checked here before sending; the API
+ * also refuses the account's own name and guessable passwords, and its message shows at the field.
+ */
 const passwordRule = (value: string) => (value && !(value.length >= 10 && /[A-Za-z]/.test(value) && /\d/.test(value)) ? 'users.password_rule' : undefined);
 
 const UserForm = ({ create }: { create?: boolean }) => (
@@ -31,7 +34,7 @@ const UserForm = ({ create }: { create?: boolean }) => (
     <ReferenceInput source="region" reference="regions" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput optionText={(r) => `${r.name} (${r.code})`} filterToQuery={(q) => ({ q })} />
     </ReferenceInput>
-    <PasswordInput source="password" validate={create ? [required(), passwordRule] : [passwordRule]} />
+    <PasswordInput source="password" validate={create ? [required(), passwordRule] : [passwordRule]} helperText="users.password_help" />
     {!create && <BooleanInput source="blocked" />}
   </SimpleForm>
 );

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { roleDefinition } from '../domain/roles';
 import type { StaffContext } from '../domain/staff';
+import { verifyStaffToken, type StaffTokenPayload } from '../security/staff-token';
 
 /**
  * The resolved account is kept in memory for a few seconds (STAFF_CONTEXT_CACHE_MS, default
@@ -12,7 +13,7 @@ import type { StaffContext } from '../domain/staff';
 const CACHE_MS = Number(process.env.STAFF_CONTEXT_CACHE_MS ?? 5000);
 const kept = new Map<number, { user: any; staff: StaffContext; at: number }>();
 /** Tokens whose signature was checked, until they expire (checking costs ~1 ms of CPU each time). */
-const verified = new Map<string, { id?: number; tv?: number; exp?: number }>();
+const verified = new Map<string, StaffTokenPayload>();
 
 export function forgetStaff(userId?: number): void {
   if (userId === undefined) kept.clear();
@@ -20,8 +21,9 @@ export function forgetStaff(userId?: number): void {
 }
 
 /**
- * Route middleware of the staff API: verifies the users-permissions JWT and puts the acting
- * staff member (role, office, region) in ctx.state.staff. Routes using it set auth: false, so
+ * Route middleware of the staff API: verifies the staff token (a users-permissions JWT issued by
+ * POST /api/panel/login, security/staff-token.ts) and puts the acting staff member (role,
+ * office, region) in ctx.state.staff. Routes using it set auth: false, so
  * that access is decided by our own policies and scoping, not per-route role permissions.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -57,22 +59,21 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (!token) throw new errors.UnauthorizedError('Silakan masuk terlebih dahulu');
     let payload = verified.get(token);
     if (!payload || (payload.exp ?? 0) * 1000 <= Date.now()) {
-      try {
-        payload = (await strapi.plugin('users-permissions').service('jwt').verify(token)) as { id?: number; tv?: number; exp?: number };
-      } catch {
+      const checked = await verifyStaffToken(strapi, token);
+      if (!checked) {
         verified.delete(token);
         throw new errors.UnauthorizedError('Sesi tidak valid atau sudah berakhir; silakan masuk lagi');
       }
+      payload = checked;
       if (CACHE_MS > 0 && payload.exp) {
         if (verified.size > 10_000) verified.clear();
         verified.set(token, payload);
       }
     }
-    if (!payload?.id) throw new errors.UnauthorizedError('Akun tidak ditemukan atau diblokir');
     let entry = kept.get(payload.id);
     // Logout, a password change or a block increments the account's token version (api/panel sessions).
-    if (!entry || Date.now() - entry.at > CACHE_MS || (payload.tv ?? 0) !== (entry.user.tokenVersion ?? 0)) entry = await load(payload.id);
-    if ((payload.tv ?? 0) !== (entry.user.tokenVersion ?? 0)) throw new errors.UnauthorizedError('Sesi sudah berakhir; silakan masuk lagi');
+    if (!entry || Date.now() - entry.at > CACHE_MS || payload.tv !== (entry.user.tokenVersion ?? 0)) entry = await load(payload.id);
+    if (payload.tv !== (entry.user.tokenVersion ?? 0)) throw new errors.UnauthorizedError('Sesi sudah berakhir; silakan masuk lagi');
     ctx.state.user = { ...entry.user };
     ctx.state.staff = { ...entry.staff };
     await next();

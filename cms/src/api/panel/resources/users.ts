@@ -70,7 +70,8 @@ export const users: ResourceDefinition = {
   hooks: {
     async beforeWrite(data, ctx) {
       if (data.password !== undefined) {
-        const problem = passwordProblem(data.password);
+        const owner = { username: data.username ?? ctx.current?.username, fullName: data.fullName ?? ctx.current?.fullName, email: data.email ?? ctx.current?.email };
+        const problem = passwordProblem(data.password, owner);
         if (problem) throw fieldError('password', problem);
       } else if (ctx.action === 'create') throw fieldError('password', 'kata sandi wajib diisi');
       if (ctx.action === 'create' && data.role == null) throw fieldError('role', 'peran wajib diisi');

@@ -4,12 +4,14 @@ import { passwordProblem } from '../../../domain/password-policy';
 import { roleDefinition } from '../../../domain/roles';
 import type { StaffContext } from '../../../domain/staff';
 import { forgetStaff } from '../../../middlewares/staff-context';
+import { issueStaffToken } from '../../../security/staff-token';
 import { fieldError, PanelError } from '../lib/errors';
 import { RESOURCES } from '../resources';
 import type { Action } from '../resources/types';
 
 /**
- * Staff sessions: users-permissions JWTs carrying the account's token version. Logging out,
+ * Staff sessions: staff tokens (security/staff-token.ts: users-permissions JWTs with the staff
+ * API's own audience, issued only here) carrying the account's token version. Logging out,
  * changing the password or being blocked increments the version, which makes every token
  * issued before unusable (staff-context compares them). Repeated wrong passwords lock the
  * account for a while.
@@ -37,8 +39,7 @@ function clock(at: Date, timeZone: string): string {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const users = () => strapi.db.query(USER as any);
-  const issue = (user: { id: number; tokenVersion?: number | null }) =>
-    strapi.plugin('users-permissions').service('jwt').issue({ id: user.id, tv: user.tokenVersion ?? 0 }) as string;
+  const issue = (user: { id: number; tokenVersion?: number | null }) => issueStaffToken(strapi, user);
 
   async function bumpTokenVersion(userId: number): Promise<number> {
     const user: any = await users().findOne({ where: { id: userId }, select: ['id', 'tokenVersion'] });
@@ -122,10 +123,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async changePassword(staff: StaffContext, body: unknown) {
       const current = textField(body, 'currentPassword', 200);
       const next = textField(body, 'password', 200);
-      const problem = passwordProblem(next);
+      const user: any = await users().findOne({ where: { id: staff.userId } });
+      const problem = passwordProblem(next, user);
       if (problem) throw fieldError('password', problem);
       if ((body as any).passwordConfirmation !== next) throw fieldError('passwordConfirmation', 'konfirmasi kata sandi tidak sama');
-      const user: any = await users().findOne({ where: { id: staff.userId } });
       if (!(await bcrypt.compare(current, user.password))) throw fieldError('currentPassword', 'kata sandi saat ini salah');
       if (current === next) throw fieldError('password', 'kata sandi baru harus berbeda dari yang lama');
       await strapi.documents(USER as any).update({ documentId: user.documentId, data: { password: next } } as any);
