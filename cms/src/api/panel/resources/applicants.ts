@@ -31,7 +31,8 @@ export const applicants: ResourceDefinition = {
   sortable: ['name', 'nik', 'villageCode', 'birthDate', 'welfareDecile', 'createdAt', 'updatedAt'],
   defaultSort: ['name', 'ASC'],
   writable: { create: EDITABLE, update: EDITABLE },
-  masked: { nik: 'identity-number', kkNumber: 'identity-number', jknNumber: 'identity-number', phone: 'phone' },
+  masked: { nik: 'nik', kkNumber: 'kk', jknNumber: 'jkn', phone: 'phone' },
+  logsFullViews: 'pemohon',
   access: {
     read: ALL_STAFF,
     create: ['operator-desa', 'petugas'],

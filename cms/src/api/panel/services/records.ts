@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { seesIdentityInFull } from '../../../domain/identity-visibility';
 import type { StaffContext } from '../../../domain/staff';
+import { identityFieldsIn, recordPersonalDataAccess } from '../../../privacy';
 import { notFound } from '../lib/errors';
-import { ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
+import { checkMaskedUse, ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
 import { columnOf, modelInfo, type ModelInfo } from '../lib/schema';
 import { maskRecord, scalarRecord, withoutIds } from '../lib/serialize';
 import { orderBy, pageWithTotal, prepared, preparedRaw, scopedQuery, whereAny } from '../lib/sql';
@@ -68,6 +70,33 @@ function componentPopulate(strapi: Core.Strapi, uid: string): { populate: Record
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
 
+  /**
+   * Records about to be sent with their personal numbers in full are written to the privacy
+   * log first (a failed write fails the request: nothing leaves unrecorded). Masked ones aren't,
+   * but for one thing: a masked role that found records by a whole NIK or KK number it typed has
+   * had that number confirmed as theirs — a disclosure as good as seeing it, so recorded too.
+   */
+  async function recordFullView(def: ResourceDefinition, staff: StaffContext, records: PanelRecord[], rowIds: number[], route: string, kind: 'view' | 'list', sought: readonly string[] = []): Promise<void> {
+    if (!def.logsFullViews || !def.masked || !records.length) return;
+    const full = seesIdentityInFull(staff);
+    const confirmed = full ? [] : records.map((r, i) => ({ i, fields: Object.entries(def.masked!).filter(([attribute]) => sought.includes(r[attribute] as string)).map(([, field]) => field) })).filter((m) => m.fields.length);
+    if (!full && !confirmed.length) return;
+    await recordPersonalDataAccess(strapi, {
+      staff,
+      kind,
+      route,
+      purpose: full ? `${kind === 'view' ? 'detail' : 'daftar'} ${def.logsFullViews}` : `${def.logsFullViews} dicari dengan nomor identitas lengkap`,
+      reference: kind === 'view' ? records[0].id : null,
+      fields: full ? identityFieldsIn(def.masked, records) : confirmed.flatMap((m) => m.fields),
+      applicants: full ? rowIds : confirmed.map((m) => rowIds[m.i]),
+    });
+  }
+
+  /** The whole values a list request matched masked fields against (its search term, its equality filters). */
+  function soughtValues(def: ResourceDefinition, query: ListQuery): string[] {
+    return query.filters.flatMap((f) => (f.kind === 'search' ? [f.term] : f.kind === 'eq' && def.masked?.[f.attribute] && f.values ? f.values.map(String) : []));
+  }
+
   function toRecords(def: ResourceDefinition, rows: Record<string, unknown>[], staff: StaffContext): PanelRecord[] {
     const model = modelInfo(strapi, def.uid);
     const now = new Date();
@@ -122,6 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(def: ResourceDefinition, staff: StaffContext, query: ListQuery): Promise<ListResult> {
+      checkMaskedUse(def, staff, { sort: query.sort });
       const knex = knexOf();
       const model = modelInfo(strapi, def.uid);
       const { qb: base, maxRows } = await scopedQuery(strapi, knex, def, staff, query.filters);
@@ -139,6 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : { rows: await prepared(strapi, pageIds(false)), total: 0, exact: true };
       const rows = await rowsInOrder(def, model, idRows.map((r) => Number(r.id)));
       const records = toRecords(def, rows, staff);
+      await recordFullView(def, staff, records, rows.map((r) => Number(r.__id)), `GET /api/panel/${def.name}`, 'list', soughtValues(def, query));
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
 
@@ -163,6 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async getOne(def: ResourceDefinition, staff: StaffContext, id: string): Promise<PanelRecord> {
       const found = await this.findVisible(def, staff, id);
       if (!found) throw notFound();
+      await recordFullView(def, staff, [found.record], [found.rowId], `GET /api/panel/${def.name}/${id}`, 'view');
       return maskRecord(def, found.record, staff);
     },
   };
