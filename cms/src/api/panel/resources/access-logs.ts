@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { offsetMs } from '../../../domain/calendar';
+import { roleDefinition } from '../../../domain/roles';
 import { applicantsMatching } from './people-search';
 import { officeScope } from './scopes';
 import type { ResourceDefinition, SqlTools } from './types';
@@ -28,6 +29,7 @@ export const accessLogs: ResourceDefinition = {
   uid: 'api::access-log.access-log',
   label: ['purpose', 'kind'],
   fields: ['at', 'officeCode', 'username', 'userName', 'role', 'kind', 'route', 'purpose', 'reference', 'fields', 'subjectCount', 'subjectName', 'subjectNik'],
+  computed: { roleName: (r) => roleDefinition(String(r.role))?.name ?? r.role },
   filters: { kind: ['eq'], role: ['eq'], username: ['eq'], reference: ['eq'], at: ['gte', 'lte', 'gt', 'lt'] },
   customFilters: {
     applicant: {
