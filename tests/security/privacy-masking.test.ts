@@ -7,6 +7,8 @@ import { RESOURCES } from '../../cms/src/api/panel/resources';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { loadPlaces, makeApplicant, makeBatch, makeCase, type Place, type PlaceKey } from '../staff-api/fixtures';
 import { call, listQuery, logins, type Reply } from '../staff-api/support';
+import { csvOf, importFile, people, rowOf, SERVICE } from '../bulk/support';
+import { Staff } from '../engine/helpers';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -108,6 +110,17 @@ describe('defect 5: a masked role cannot recover a NIK', () => {
     const full = await call(server, 'GET', `/batches/${batch.documentId}/lines`, tokens['magetan.desa1']);
     expect(full.body.data.lines.map((l: any) => l.nik)).toEqual([target.nik]);
   });
+});
+
+test("an import's report, which any of the office's staff may read, masks a NIK as the screens do", async () => {
+  const desa = new Staff(server, 'magetan.desa1', tokens['magetan.desa1'], null);
+  const [p] = people(1, places.home.village);
+  const job = await importFile(desa, { name: 'dua-kali.csv', bytes: csvOf([rowOf(p, 0), rowOf(p, 1)]) }, { kind: 'form35', service: SERVICE, dryRun: 'true' });
+  const report = await call(server, 'GET', `/jobs/${job.id}/report?format=json`, tokens['magetan.kabid']);
+  expect(report.status).toBe(200);
+  const problem = report.body.data.problems.find((x: any) => x.field === 'NIK').problem;
+  expect(problem).toContain(`NIK ${p.nik.slice(0, 4)}${'*'.repeat(12)} `);
+  expect(problem).not.toContain(p.nik.slice(-4));
 });
 
 describe('defect 12: date filters take real calendar days only', () => {
