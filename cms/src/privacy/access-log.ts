@@ -27,6 +27,8 @@ export interface PersonalDataAccess {
   fields: readonly PersonalDataField[];
   /** Row ids of the applicants whose data was given (repeats are dropped). */
   applicants: Iterable<number>;
+  /** The one applicant's name and NIK when the caller has them (saves reading them). */
+  subject?: { name?: unknown; nik?: unknown };
   at?: Date;
   /** Write inside this transaction (all or nothing with the caller's work). */
   trx?: Knex;
@@ -48,7 +50,7 @@ export async function recordPersonalDataAccess(strapi: Core.Strapi, access: Pers
   if (!applicants.length || !fields.length) return null;
   const { staff } = access;
   const write = async (trx: Knex) => {
-    const one = applicants.length === 1 ? await trx(tableOf(strapi, APPLICANT)).where('id', applicants[0]).first('name', 'nik') : null;
+    const one = applicants.length !== 1 ? null : access.subject ? { name: String(access.subject.name ?? ''), nik: String(access.subject.nik ?? '') } : await trx(tableOf(strapi, APPLICANT)).where('id', applicants[0]).first('name', 'nik');
     const [id] = await bulkInsert(
       strapi,
       ACCESS_LOG,

@@ -11,5 +11,5 @@
  * (database/append-only.ts). Read by the office admin in the panel (api/panel/resources/access-logs.ts).
  */
 export { recordPersonalDataAccess, type AccessKind, type PersonalDataAccess, type PersonalDataField } from './access-log';
-export { identityFieldsIn, recordCaseFileView } from './views';
+export { identityFieldsIn, recordApplicantRecords, recordCaseFileView } from './views';
 export { copyExportAccess } from './exports';

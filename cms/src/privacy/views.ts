@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { IdentityField } from '../domain/identity-visibility';
+import { seesIdentityInFull, type IdentityField } from '../domain/identity-visibility';
 import type { StaffContext } from '../domain/staff';
 import { recordPersonalDataAccess } from './access-log';
 
@@ -8,6 +8,27 @@ export function identityFieldsIn(masked: Readonly<Record<string, IdentityField>>
   const out = new Set<IdentityField>();
   for (const [attribute, field] of Object.entries(masked)) if (records.some((r) => typeof r[attribute] === 'string' && r[attribute] !== '')) out.add(field);
   return [...out];
+}
+
+/**
+ * Applicant records a staff API list or get-one is about to send. Given in full, they are
+ * recorded with the fields they hold. Masked, they are not — but for one thing: records a masked
+ * role found by a whole NIK or KK number it typed (`sought`) had that number confirmed as theirs,
+ * a disclosure as good as seeing it, so those are recorded with the fields that matched.
+ */
+export async function recordApplicantRecords(
+  strapi: Core.Strapi,
+  view: { staff: StaffContext; kind: 'view' | 'list'; route: string; noun: string; masked: Readonly<Record<string, IdentityField>>; records: readonly Record<string, unknown>[]; rowIds: readonly number[]; sought: readonly string[] },
+): Promise<void> {
+  const { staff, kind, masked, records, rowIds } = view;
+  const base = { staff, kind, route: view.route, reference: kind === 'view' ? String(records[0]?.id ?? '') || null : null, subject: records.length === 1 ? records[0] : undefined };
+  if (seesIdentityInFull(staff)) {
+    await recordPersonalDataAccess(strapi, { ...base, purpose: `${kind === 'view' ? 'detail' : 'daftar'} ${view.noun}`, fields: identityFieldsIn(masked, records), applicants: rowIds });
+    return;
+  }
+  const matched = records.map((r, i) => ({ row: rowIds[i], fields: Object.entries(masked).filter(([attribute]) => view.sought.includes(r[attribute] as string)).map(([, field]) => field) }));
+  const confirmed = matched.filter((m) => m.fields.length);
+  await recordPersonalDataAccess(strapi, { ...base, purpose: `${view.noun} dicari dengan nomor identitas lengkap`, fields: confirmed.flatMap((m) => m.fields), applicants: confirmed.map((m) => m.row) });
 }
 
 /**

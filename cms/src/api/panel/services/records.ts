@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { seesIdentityInFull } from '../../../domain/identity-visibility';
 import type { StaffContext } from '../../../domain/staff';
-import { identityFieldsIn, recordPersonalDataAccess } from '../../../privacy';
+import { recordApplicantRecords } from '../../../privacy';
 import { notFound } from '../lib/errors';
 import { checkMaskedUse, ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
 import { columnOf, modelInfo, type ModelInfo } from '../lib/schema';
@@ -70,26 +69,10 @@ function componentPopulate(strapi: Core.Strapi, uid: string): { populate: Record
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
 
-  /**
-   * Records about to be sent with their personal numbers in full are written to the privacy
-   * log first (a failed write fails the request: nothing leaves unrecorded). Masked ones aren't,
-   * but for one thing: a masked role that found records by a whole NIK or KK number it typed has
-   * had that number confirmed as theirs — a disclosure as good as seeing it, so recorded too.
-   */
+  /** Applicant records about to be sent: recorded in the privacy log first when they disclose a personal number (cms/src/privacy). */
   async function recordFullView(def: ResourceDefinition, staff: StaffContext, records: PanelRecord[], rowIds: number[], route: string, kind: 'view' | 'list', sought: readonly string[] = []): Promise<void> {
     if (!def.logsFullViews || !def.masked || !records.length) return;
-    const full = seesIdentityInFull(staff);
-    const confirmed = full ? [] : records.map((r, i) => ({ i, fields: Object.entries(def.masked!).filter(([attribute]) => sought.includes(r[attribute] as string)).map(([, field]) => field) })).filter((m) => m.fields.length);
-    if (!full && !confirmed.length) return;
-    await recordPersonalDataAccess(strapi, {
-      staff,
-      kind,
-      route,
-      purpose: full ? `${kind === 'view' ? 'detail' : 'daftar'} ${def.logsFullViews}` : `${def.logsFullViews} dicari dengan nomor identitas lengkap`,
-      reference: kind === 'view' ? records[0].id : null,
-      fields: full ? identityFieldsIn(def.masked, records) : confirmed.flatMap((m) => m.fields),
-      applicants: full ? rowIds : confirmed.map((m) => rowIds[m.i]),
-    });
+    await recordApplicantRecords(strapi, { staff, kind, route, noun: def.logsFullViews, masked: def.masked, records, rowIds, sought });
   }
 
   /** The whole values a list request matched masked fields against (its search term, its equality filters). */
