@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import accessLogs from './access-logs';
 import applicants from './applicants';
 import { authProvider } from './authProvider';
 import batches, { Form35Import } from './batches';
@@ -26,6 +27,7 @@ export const App = () => (
     <Resource name="jobs" {...jobs} />
     <Resource name="complaints" {...complaints} />
     <Resource name="survey-responses" {...surveys} />
+    <Resource name="access-logs" {...accessLogs} />
     <Resource name="service-standards" recordRepresentation="name" />
     <Resource name="regions" recordRepresentation="name" />
     <Resource name="roles" recordRepresentation="name" />

@@ -97,7 +97,8 @@ test('PBI-D request to Dinkes with the Form 35 list and the Berita Acara of the 
   const batch = await createBatch('magetan', cases);
   const office = await db().query('api::office.office').findOne({ where: { code: 'magetan' } });
   const letter = await createLetter({ kind: 'permohonan-pbi-d', number: '400.9.2/0200/403.107/2026', office: office.documentId, officeCode: 'magetan', batch: batch.documentId });
-  const pdf = await letterPdf(letter.documentId, 'magetan.kabid');
+  // Printed by the case worker: the Form 35 list's NIKs in full (a Kepala Bidang prints them masked, tests/security/privacy-letters).
+  const pdf = await letterPdf(letter.documentId, 'magetan.petugas');
   expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3);
   const text = flat(pdfText(pdf));
   expect(text).toContain('Yth. Kepala Dinas Kesehatan');
@@ -126,7 +127,7 @@ test('once BPJS has cleansed the batch, the request to Dinkes lists only those B
   await result(pending, 'pending');
   const office = await db().query('api::office.office').findOne({ where: { code: 'magetan' } });
   const letter = await createLetter({ kind: 'permohonan-pbi-d', number: '400.9.2/0201/403.107/2026', office: office.documentId, officeCode: 'magetan', batch: batch.documentId });
-  const text = flat(pdfText(await letterPdf(letter.documentId, 'magetan.kabid')));
+  const text = flat(pdfText(await letterPdf(letter.documentId, 'magetan.petugas')));
   expect(text).toContain('sebanyak 1 (satu) orang');
   // The case page lists its batch's letter with its own (filter forCase).
   const token = await login('magetan.petugas');
@@ -175,7 +176,8 @@ test('SK with the BNBA list of a batch', async () => {
   const batch = await createBatch('banjarbaru', cases, '2026-04');
   const office = await db().query('api::office.office').findOne({ where: { code: 'banjarbaru' } });
   const letter = await createLetter({ kind: 'sk-bnba', number: '400.9/015/Dinsos/2026', office: office.documentId, officeCode: 'banjarbaru', batch: batch.documentId });
-  const pdf = await letterPdf(letter.documentId, 'banjarbaru.kadis');
+  // Printed by the case worker, who sees the BNBA's NIKs in full (the head of office sees them masked).
+  const pdf = await letterPdf(letter.documentId, 'banjarbaru.petugas');
   const text = flat(pdfText(pdf));
   for (const phrase of ['KEPUTUSAN KEPALA DINAS SOSIAL KOTA BANJARBARU', 'NOMOR 400.9/015/Dinsos/2026', 'TENTANG', 'Menimbang', 'Mengingat', 'MEMUTUSKAN:', 'Menetapkan', 'KESATU', 'KEDUA', 'KETIGA', 'Ditetapkan di', 'Banjarbaru', 'DAFTAR NAMA DAN ALAMAT (BNBA)', `sebanyak ${cases.length} (`]) {
     expect(text).toContain(phrase);

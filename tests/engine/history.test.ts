@@ -55,10 +55,15 @@ test('the guard is installed idempotently (once per table, however often the app
     const { rows } = await knex.raw(
       "SELECT c.relname AS table, count(*)::int AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE '%append_only' AND NOT t.tgisinternal GROUP BY c.relname ORDER BY 1",
     );
-    expect(rows).toEqual([{ table: 'case_events', n: 1 }]);
+    // The privacy log's two tables are guarded by the same mechanism.
+    expect(rows).toEqual([{ table: 'access_log_subjects', n: 1 }, { table: 'access_logs', n: 1 }, { table: 'case_events', n: 1 }]);
   } else {
     const rows = await knex('sqlite_master').where({ type: 'trigger' }).orderBy('name').select('tbl_name as table', 'name');
     expect(rows).toEqual([
+      { table: 'access_log_subjects', name: 'access_log_subjects_no_delete' },
+      { table: 'access_log_subjects', name: 'access_log_subjects_no_update' },
+      { table: 'access_logs', name: 'access_logs_no_delete' },
+      { table: 'access_logs', name: 'access_logs_no_update' },
       { table: 'case_events', name: 'case_events_no_delete' },
       { table: 'case_events', name: 'case_events_no_update' },
     ]);

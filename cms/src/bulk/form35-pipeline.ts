@@ -7,6 +7,7 @@
  */
 import type { StaffContext } from '../domain/staff';
 import { applicantInScope } from '../domain/case-scope';
+import { NIK_TAKEN } from '../api/applicant/lib/nik-in-office';
 import { maskNik } from '../domain/mask';
 import { OPEN_STATUSES } from '../domain/sop-walker';
 import { caseCode, caseCodePrefix, reserveCaseNumbers } from '../database/counters';
@@ -255,17 +256,24 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     }
     const ok: ValidRow[] = [];
     for (const { r, v } of chunk) {
-      const a = existing.get(r.nik);
+      const found = existing.get(r.nik);
+      // Registered outside the importer's area: answered as an unknown NIK (a dry run writes
+      // nothing, so it must not tell; nor its open case), and refused only when the row would
+      // create the applicant, saying no more than that the office has the NIK
+      // (api/applicant/lib/nik-in-office.ts).
+      const outside = !!found && !applicantInScope(staff, { officeCode: found.office_code, villageCode: found.village_code, districtCode: found.district_code });
+      if (outside && !plan.job.dryRun) {
+        report({ row: r.row, field: 'NIK', problem: NIK_TAKEN });
+        continue;
+      }
+      const a = outside ? undefined : found;
       let bad = false;
-      if (openCases.has(r.nik)) {
+      if (!outside && openCases.has(r.nik)) {
         report({ row: r.row, field: 'NIK', problem: `Pemohon NIK ${maskNik(r.nik)} masih memiliki kasus ${openCases.get(r.nik)} yang belum selesai untuk layanan "${service.title}"` });
         bad = true;
       }
       if (a) {
-        if (!applicantInScope(staff, { officeCode: a.office_code, villageCode: a.village_code, districtCode: a.district_code })) {
-          report({ row: r.row, field: 'NIK', problem: 'Pemohon dengan NIK ini terdaftar di luar wilayah kerja Anda' });
-          bad = true;
-        } else if (norm(a.name) !== norm(r.name)) {
+        if (norm(a.name) !== norm(r.name)) {
           report({ row: r.row, field: 'Nama', problem: `NIK ini sudah terdaftar atas nama "${a.name}"` });
           bad = true;
         } else if (a.birth_date && r.birthDate && String(a.birth_date).slice(0, 10) !== r.birthDate) {

@@ -1,64 +1,83 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * The case history is append-only below the application too: a database trigger refuses
- * UPDATE and DELETE on case_events, whose case_id column links an event to its case (so a case
- * with history cannot be deleted either: the foreign key would set that column to null), and on
- * a link table, were the relation ever stored in one. One update gets through: the one that
- * only clears an event's actor, which the foreign key makes when a staff account is deleted
- * (the event keeps the actor's name and role). On PostgreSQL only the foreign key may make it
- * (it runs inside the key's own trigger: depth 2); SQLite can't tell who clears the column.
- * Installed idempotently at every bootstrap.
+ * Append-only tables, guarded below the application too: a database trigger refuses UPDATE and
+ * DELETE on them. Installed idempotently at every bootstrap. Two records are guarded:
+ *
+ * - The case history: case_events, whose case_id column links an event to its case (so a case
+ *   with history cannot be deleted either: the foreign key would set that column to null), and
+ *   a link table, were the relation ever stored in one. One update gets through: the one that
+ *   only clears an event's actor, which the foreign key makes when a staff account is deleted
+ *   (the event keeps the actor's name and role). On PostgreSQL only the foreign key may make it
+ *   (it runs inside the key's own trigger: depth 2); SQLite can't tell who clears the column.
+ * - The privacy log (cms/src/privacy): its entries and their applicants. They hold plain ids,
+ *   no foreign keys, so deleting an account or an applicant touches neither.
  */
-const EVENT = 'api::case-event.case-event';
+interface Guarded {
+  table: string;
+  /** What the refusal says (PostgreSQL adds the statement and the table). */
+  message: string;
+  /** The one column an update may clear, and nothing else (the case event's actor). */
+  clearable?: string | null;
+}
 
-const guarded = (strapi: Core.Strapi) => {
-  const meta = strapi.db.metadata.get(EVENT as any) as any;
-  const link = meta.attributes.case.joinTable?.name;
-  /** The actor's column, when the actor is stored on the row. */
-  const actorColumn: string | null = meta.attributes.actor.joinColumn?.name ?? null;
-  return { table: meta.tableName as string, tables: link ? [meta.tableName, link] : [meta.tableName], actorColumn };
-};
+const HISTORY = 'Riwayat kasus tidak dapat diubah atau dihapus';
+const ACCESS_LOG = 'Log akses data pribadi tidak dapat diubah atau dihapus';
+
+const tableOf = (strapi: Core.Strapi, uid: string): any => strapi.db.metadata.get(uid as any);
+
+function guardedTables(strapi: Core.Strapi): Guarded[] {
+  const events = tableOf(strapi, 'api::case-event.case-event');
+  const link = events.attributes.case.joinTable?.name;
+  return [
+    { table: events.tableName, message: HISTORY, clearable: events.attributes.actor.joinColumn?.name ?? null },
+    ...(link ? [{ table: link, message: HISTORY }] : []),
+    { table: tableOf(strapi, 'api::access-log.access-log').tableName, message: ACCESS_LOG },
+    { table: tableOf(strapi, 'api::access-log.access-log-subject').tableName, message: ACCESS_LOG },
+  ];
+}
+
+const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export async function installAppendOnlyGuards(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
-  const { table: events, tables, actorColumn } = guarded(strapi);
+  const guarded = guardedTables(strapi);
   if (strapi.db.dialect.client === 'postgres') {
     await knex.transaction(async (trx) => {
-      // TG_ARGV[0]: the column an update may clear and nothing else (the actor's).
+      // TG_ARGV[0]: the refusal; TG_ARGV[1]: the column an update may clear and nothing else.
       await trx.raw(`
         CREATE OR REPLACE FUNCTION layanan_refuse_history_change() RETURNS trigger AS $$
         BEGIN
-          IF TG_OP = 'UPDATE' AND TG_NARGS > 0 AND pg_trigger_depth() > 1 AND to_jsonb(NEW) ->> TG_ARGV[0] IS NULL
-             AND to_jsonb(NEW) - TG_ARGV[0] = to_jsonb(OLD) - TG_ARGV[0] THEN
+          IF TG_OP = 'UPDATE' AND TG_NARGS > 1 AND pg_trigger_depth() > 1 AND to_jsonb(NEW) ->> TG_ARGV[1] IS NULL
+             AND to_jsonb(NEW) - TG_ARGV[1] = to_jsonb(OLD) - TG_ARGV[1] THEN
             RETURN NEW;
           END IF;
-          RAISE EXCEPTION 'Riwayat kasus tidak dapat diubah atau dihapus (% pada %)', TG_OP, TG_TABLE_NAME
+          RAISE EXCEPTION '% (% pada %)', TG_ARGV[0], TG_OP, TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
         END
         $$ LANGUAGE plpgsql`);
-      for (const table of tables) {
-        const clearable = table === events && actorColumn ? `'${actorColumn.replace(/'/g, "''")}'` : '';
+      for (const { table, message, clearable } of guarded) {
+        const args = [quoted(message), ...(clearable ? [quoted(clearable)] : [])].join(', ');
         await trx.raw(`DROP TRIGGER IF EXISTS ${table}_append_only ON ??`, [table]);
-        await trx.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ?? FOR EACH ROW EXECUTE FUNCTION layanan_refuse_history_change(${clearable})`, [table]);
+        await trx.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ?? FOR EACH ROW EXECUTE FUNCTION layanan_refuse_history_change(${args})`, [table]);
       }
     });
     return;
   }
   if (strapi.db.dialect.client === 'sqlite') {
-    // In one transaction, so that a failure can't leave the history unguarded.
+    // In one transaction, so that a failure can't leave a table unguarded.
     await knex.transaction(async (trx) => {
-      for (const table of tables) {
+      for (const { table, message, clearable } of guarded) {
         // Replaced at every start (the update trigger's exception follows the table's columns).
         await trx.raw(`DROP TRIGGER IF EXISTS ${table}_no_update`);
         await trx.raw(`DROP TRIGGER IF EXISTS ${table}_no_delete`);
         let when = '';
-        if (table === events && actorColumn) {
-          const others = ((await trx.raw(`pragma table_info(??)`, [table])) as { name: string }[]).map((c) => c.name).filter((c) => c !== actorColumn);
-          when = ` WHEN NOT (NEW."${actorColumn}" IS NULL AND ${others.map((c) => `NEW."${c}" IS OLD."${c}"`).join(' AND ')})`;
+        if (clearable) {
+          const others = ((await trx.raw(`pragma table_info(??)`, [table])) as { name: string }[]).map((c) => c.name).filter((c) => c !== clearable);
+          when = ` WHEN NOT (NEW."${clearable}" IS NULL AND ${others.map((c) => `NEW."${c}" IS OLD."${c}"`).join(' AND ')})`;
         }
-        await trx.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}${when} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
-        await trx.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'Riwayat kasus tidak dapat diubah atau dihapus'); END`);
+        await trx.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}${when} BEGIN SELECT RAISE(ABORT, ${quoted(message)}); END`);
+        await trx.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, ${quoted(message)}); END`);
       }
     });
   }

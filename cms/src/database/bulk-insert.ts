@@ -133,7 +133,8 @@ async function insertIds(strapi: Core.Strapi, trx: any, table: string, records: 
   return ids;
 }
 
-async function insertRows(strapi: Core.Strapi, trx: any, table: string, records: Record<string, unknown>[]): Promise<void> {
+/** Rows of plain columns (COPY on PostgreSQL from COPY_THRESHOLD rows, multi-row inserts on SQLite). */
+export async function insertRows(strapi: Core.Strapi, trx: any, table: string, records: Record<string, unknown>[]): Promise<void> {
   if (strapi.db.dialect.client === 'postgres') {
     if (records.length >= COPY_THRESHOLD) await copyRows(trx, table, records);
     else await trx(table).insert(records);

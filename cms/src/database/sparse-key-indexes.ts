@@ -26,6 +26,10 @@ export const SPARSE_RELATIONS: readonly (readonly [uid: string, attribute: strin
   ['api::case.case', 'assignee'],
   ['api::case-event.case-event', 'createdBy'],
   ['api::case-event.case-event', 'updatedBy'],
+  ['api::access-log.access-log', 'createdBy'],
+  ['api::access-log.access-log', 'updatedBy'],
+  ['api::access-log.access-log-subject', 'createdBy'],
+  ['api::access-log.access-log-subject', 'updatedBy'],
 ];
 
 /** Returns the names of the indexes it rebuilt. */

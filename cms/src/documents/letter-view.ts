@@ -1,3 +1,4 @@
+import type { IdentityField } from '../domain/identity-visibility';
 import { countWithWords, formatDateId, formatMonthId, placeOf } from './format';
 import { escapeHtml, html, raw, type SafeHtml } from './html';
 import { paragraphs, type LetterAttachment, type LetterView } from './letter-html';
@@ -12,6 +13,8 @@ import { plainText, sanitizeRichText } from './sanitize';
  */
 
 export interface Member {
+  /** The applicant's row: whose data a printed letter gave (the privacy log). */
+  applicantId?: number | null;
   name: string;
   nik: string;
   kk?: string | null;
@@ -70,6 +73,25 @@ const ROLE_LABELS: Record<string, string> = {
   'pekerja-sosial': 'Pekerja Sosial',
 };
 
+/** A member's value of an identity field. */
+const identityOf = (m: Member, field: IdentityField): string | null | undefined => (field === 'nik' ? m.nik : field === 'kk' ? m.kk : field === 'jkn' ? m.jknNumber : null);
+
+/**
+ * The letter's data with every identity number as `show` gives it (in full or masked, by the
+ * rule of domain/identity-visibility.ts): the placeholders, the identity table and the
+ * attachments all print from these values, so one pass covers the whole letter.
+ */
+export function withIdentityAs(d: LetterData, show: (field: IdentityField, value: string | null | undefined) => string | null): LetterData {
+  const member = (m: Member): Member => ({ ...m, nik: show('nik', m.nik) ?? '', kk: show('kk', m.kk), jknNumber: show('jkn', m.jknNumber) });
+  return { ...d, applicant: d.applicant ? member(d.applicant) : d.applicant, members: d.members.map(member) };
+}
+
+/** Whose identity numbers a letter printed, and which (applicant row ids; for the privacy log). */
+export interface PrintedIdentity {
+  fields: IdentityField[];
+  applicants: number[];
+}
+
 const sexLabel = (s?: string | null) => (s === 'male' ? 'L' : s === 'female' ? 'P' : '');
 
 /** "Kabupaten Magetan" from "Pemerintah Kabupaten Magetan". */
@@ -121,7 +143,8 @@ function identityTable(a: Member | null | undefined): string {
 const memberRows = (members: Member[], pick: (m: Member) => (string | null | undefined)[]) =>
   members.map((m, i) => [String(i + 1), ...pick(m).map((v) => v ?? '')]);
 
-function attachmentsFor(d: LetterData, region: string): LetterAttachment[] {
+/** The attachments of the letter's kind and the identity fields their member rows print. */
+function attachmentsFor(d: LetterData, region: string): { attachments: LetterAttachment[]; identity: IdentityField[] } {
   const month = formatMonthId(d.batch?.month);
   switch (d.kind) {
     case 'permohonan-pbi-d': {
@@ -151,19 +174,19 @@ function attachmentsFor(d: LetterData, region: string): LetterAttachment[] {
         after: html`<p>Demikian Berita Acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.</p>`,
         signature: true,
       };
-      return [form35, ba];
+      return { attachments: [form35, ba], identity: ['nik', 'kk'] };
     }
     case 'usulan-mutasi':
-      return [{
+      return { identity: ['nik', 'kk', 'jkn'], attachments: [{
         title: 'DAFTAR USULAN MUTASI PESERTA PBI JKN APBD',
         subtitle: region,
         columns: ['No', 'Nama', 'NIK', 'No. KK', 'No. Kartu JKN', 'Alamat', 'Kelurahan', 'Keterangan'],
         widths: [4, 17, 13, 13, 12, 12, 13, 16],
         landscape: true,
         rows: memberRows(d.members, (m) => [m.name, m.nik, m.kk, m.jknNumber, m.address, m.village, m.note ?? 'Ditanggung perusahaan']),
-      }];
+      }] };
     case 'sk-bnba':
-      return [{
+      return { identity: ['nik', 'kk'], attachments: [{
         title: `DAFTAR NAMA DAN ALAMAT (BNBA) PESERTA PBI JKN APBD ${region.toUpperCase()}`,
         subtitle: `Bulan ${month}`,
         columns: ['No', 'Nama', 'NIK', 'No. KK', 'L/P', 'Tgl. Lahir', 'Alamat', 'Kelurahan', 'Kecamatan'],
@@ -171,15 +194,29 @@ function attachmentsFor(d: LetterData, region: string): LetterAttachment[] {
         landscape: true,
         rows: memberRows(d.members, (m) => [m.name, m.nik, m.kk, sexLabel(m.sex), m.birthDate ? formatDateId(m.birthDate) : '', m.address, m.village, m.district]),
         signature: true,
-      }];
+      }] };
     default:
-      return [];
+      return { attachments: [], identity: [] };
   }
 }
 
 const lines = (s?: string | null) => (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
+/** What a letter prints (see buildLetter). */
 export function buildLetterView(d: LetterData): LetterView {
+  return buildLetter(d).view;
+}
+
+/** The fields each identity placeholder prints (the identity table prints all three). */
+const PLACEHOLDER_IDENTITY: Record<string, IdentityField[]> = {
+  'applicant.nik': ['nik'],
+  'applicant.kk': ['kk'],
+  'applicant.jknNumber': ['jkn'],
+  'applicant.table': ['nik', 'kk', 'jkn'],
+};
+
+/** What a letter prints, and whose identity numbers it printed. */
+export function buildLetter(d: LetterData): { view: LetterView; printed: PrintedIdentity } {
   const o = d.office;
   const region = regionOf(o);
   const a = d.applicant ?? d.members[0] ?? null;
@@ -219,12 +256,23 @@ export function buildLetterView(d: LetterData): LetterView {
     'members.countWords': countWithWords(d.members.length),
     decision: d.eligible === true ? 'LAYAK' : d.eligible === false ? 'TIDAK LAYAK' : '',
   };
+  const printed = new Map<number, Set<IdentityField>>();
+  const mark = (m: Member | null | undefined, fields: readonly IdentityField[]) => {
+    if (m?.applicantId == null) return;
+    const set = printed.get(m.applicantId) ?? new Set<IdentityField>();
+    for (const f of fields) if (identityOf(m, f)) set.add(f);
+    if (set.size) printed.set(m.applicantId, set);
+  };
   const fill = (text: string | null | undefined, rich = false) =>
     fillTemplate(rich ? sanitizeRichText(text) : plainText(text), {
       values,
       sections: { 'decision.eligible': d.eligible === true },
       blocks: rich ? { 'applicant.table': identityTable(a) } : { 'applicant.table': '' },
       escape: rich ? escapeHtml : (s) => s,
+      // The identity table prints in the body only (elsewhere it is left out).
+      onFill: (name) => {
+        if (name !== 'applicant.table' || rich) mark(a, PLACEHOLDER_IDENTITY[name] ?? []);
+      },
     });
   const t = d.template;
   const signer = d.letter.signer?.name ? d.letter.signer : o.head ?? {};
@@ -244,6 +292,8 @@ export function buildLetterView(d: LetterData): LetterView {
         }),
       }
     : null;
+  const { attachments, identity } = attachmentsFor(d, region);
+  for (const m of d.members) mark(m, identity);
   const view: LetterView = {
     kind: d.kind,
     office: o,
@@ -263,9 +313,10 @@ export function buildLetterView(d: LetterData): LetterView {
       considering: decree.considering.map(numbered),
       legalBasis: decree.legalBasis.map(numbered),
     },
-    attachments: attachmentsFor(d, region),
+    attachments,
   };
-  return view;
+  const fields = new Set([...printed.values()].flatMap((set) => [...set]));
+  return { view, printed: { fields: [...fields], applicants: [...printed.keys()] } };
 }
 
 export { raw, type SafeHtml };

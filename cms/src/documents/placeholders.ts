@@ -84,6 +84,8 @@ export interface FillValues {
   /** Markup for block placeholders (already safe HTML). */
   blocks?: Record<string, string>;
   escape: (s: string) => string;
+  /** Told the name of every value or block placeholder filled (what a letter printed: the privacy log). */
+  onFill?: (name: string) => void;
 }
 
 /** Fills a checked template; values are escaped, blocks inserted as they are. */
@@ -93,6 +95,7 @@ export function fillTemplate(text: string, fill: FillValues): string {
     (sigil === '#') === !!fill.sections[name] ? inner : '');
   out = out.replace(TOKEN, (_, sigil: string, name: string) => {
     if (sigil) return '';
+    fill.onFill?.(name);
     if (fill.blocks && name in fill.blocks) return fill.blocks[name];
     return fill.escape(fill.values[name] ?? '');
   });

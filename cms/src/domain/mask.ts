@@ -8,8 +8,12 @@ export function maskIdentityNumber(value: string | null | undefined): string | n
   return value.slice(0, 4) + '*'.repeat(Math.max(0, value.length - 4));
 }
 
-/** A NIK as shown in messages and reports: region and serial only, the birth date hidden. */
-export const maskNik = (nik: string) => `${nik.slice(0, 6)}******${nik.slice(-4)}`;
+/**
+ * A NIK as shown in messages and import reports, which any of the office's staff may read: the
+ * same mask as every screen (domain/identity-visibility.ts). Region and serial, as it once
+ * showed, gave the whole NIK to anyone who also saw the birth date.
+ */
+export const maskNik = (nik: string) => maskIdentityNumber(nik) ?? '';
 
 export function maskPhone(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return value ?? null;

@@ -20,7 +20,9 @@ import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from '.
 import { ConflictError, forbidden, invalid, notFound } from '../../case/services/engine/errors';
 import { completingCurrent, followingBpjsResult, parseBpjsResult, type Change } from '../../case/services/engine/moves';
 import { sendingToBpjs, textField } from '../../case/services/engine/handlers';
+import { identityAsShown, seesIdentityInFull } from '../../../domain/identity-visibility';
 import { maskNik } from '../../../domain/mask';
+import { recordPersonalDataAccess } from '../../../privacy';
 import { actorOf } from '../../case/services/engine';
 
 const BATCH_UID = 'api::batch.batch';
@@ -287,15 +289,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async lines(staff: StaffContext, documentId: string) {
       const b = await visibleBatch(staff, documentId);
       const where: Record<string, unknown> = { batch: { id: { $in: await batchTreeIds(strapi, b.id) } } };
-      const rows: CaseRecord[] = await cases().findMany({ where, populate: { applicant: { select: ['nik', 'name'] } }, orderBy: { code: 'asc' } });
+      const rows: CaseRecord[] = await cases().findMany({ where, populate: { applicant: { select: ['id', 'nik', 'name'] } }, orderBy: { code: 'asc' } });
+      const shown = rows.filter((r) => caseInScope(staff, r) || staff.scope === 'bpjs');
+      if (seesIdentityInFull(staff)) {
+        const route = `GET /api/panel/batches/${documentId}/lines`;
+        const applicants = shown.flatMap((r) => (r.applicant?.nik ? [r.applicant.id] : []));
+        await recordPersonalDataAccess(strapi, { staff, kind: 'list', route, purpose: `baris rekap ${b.code}`, reference: documentId, fields: ['nik'], applicants });
+      }
       return {
         batch: summary(b, rows.length),
-        lines: rows
-          .filter((r) => caseInScope(staff, r) || staff.scope === 'bpjs')
+        lines: shown
           .map((r) => ({
             case: r.documentId,
             code: r.code,
-            nik: r.applicant?.nik ? (staff.seesFullIdentity ? r.applicant.nik : maskNik(r.applicant.nik)) : null,
+            nik: r.applicant?.nik ? identityAsShown(staff, 'nik', r.applicant.nik) : null,
             name: r.applicant?.name ?? null,
             status: r.status,
             currentActivity: r.currentActivity,

@@ -6,6 +6,7 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { bulkInsert, joinColumnOf } from '../../../database/bulk-insert';
 import { caseCode, caseCodePrefix } from '../../../database/counters';
 import { applicantInScope, caseInScope, SENT_TO_BPJS } from '../../../domain/case-scope';
@@ -37,6 +38,7 @@ import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
 import { rootBatch, type BatchRef } from './engine/batch-tree';
 import { caseSummary, statusLabel, timelineOf } from './engine/view';
+import { NIK_TAKEN, nikTakenInOffice } from '../../applicant/lib/nik-in-office';
 
 const APPLICANT_UID = 'api::applicant.applicant';
 const APPLICANT_FIELDS = ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'villageCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership'];
@@ -117,17 +119,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const input = ref as Record<string, unknown>;
     if (typeof input.nik !== 'string' || !/^\d{16}$/.test(input.nik)) throw invalid('applicant.nik', 'NIK harus 16 digit angka');
     const existing = await strapi.db.query(APPLICANT_UID).findOne({ where: { nik: input.nik, officeCode: staff.officeCode } });
-    if (existing) {
-      if (!applicantInScope(staff, existing)) throw invalid('applicant.nik', 'Pemohon dengan NIK ini terdaftar di luar wilayah kerja Anda');
-      return existing;
-    }
+    if (existing && applicantInScope(staff, existing)) return existing;
+    // Unknown here, or registered outside the user's area: answered alike, as a new registration
+    // (the NIK's owner elsewhere is told only once that registration is complete: applicant-nik.ts).
     const village = typeof input.villageCode === 'string' ? input.villageCode : '';
     const inScope = staff.scope === 'village' ? village === staff.regionCode : staff.scope === 'district' ? village.startsWith(`${staff.regionCode}.`) : staff.scope === 'office' && village.startsWith(`${regencyCode}.`);
     if (!inScope) throw invalid('applicant.villageCode', 'Desa/kelurahan pemohon di luar wilayah kerja Anda');
     const data = Object.fromEntries(APPLICANT_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
     try {
-      const created = await strapi.documents(APPLICANT_UID as any).create({ data: data as any });
-      return strapi.db.query(APPLICANT_UID).findOne({ where: { documentId: created.documentId } });
+      return await strapi.db.transaction(async ({ trx }) => {
+        const created = await strapi.documents(APPLICANT_UID as any).create({ data: data as any });
+        const row = await strapi.db.query(APPLICANT_UID).findOne({ where: { documentId: created.documentId } });
+        if (await nikTakenInOffice(strapi, trx as unknown as Knex, staff.officeCode, input.nik as string, row.id)) throw new ConflictError(NIK_TAKEN, { field: 'applicant.nik' });
+        return row;
+      });
     } catch (err: any) {
       if (err?.details?.errors) err.details.errors = err.details.errors.map((e: any) => ({ ...e, path: ['applicant', ...(e.path ?? [])] }));
       throw err;

@@ -12,7 +12,7 @@ const statusOf = (ctx: any) => (ctx.query?.status === 'draft' ? 'draft' : 'publi
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async letterPdf(ctx: any) {
-    const buffer = await strapi.service('api::document.document').renderLetter(ctx.params.documentId);
+    const buffer = await strapi.service('api::document.document').renderLetter(ctx.params.documentId, ctx.state.staff);
     sendPdf(ctx, buffer, `surat-${ctx.params.documentId}.pdf`);
   },
   async standardPdf(ctx: any) {

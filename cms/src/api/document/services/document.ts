@@ -1,8 +1,11 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { identityAsShown, seesIdentityInFull } from '../../../domain/identity-visibility';
+import type { StaffContext } from '../../../domain/staff';
 import { letterHtml } from '../../../documents/letter-html';
-import { buildLetterView } from '../../../documents/letter-view';
+import { buildLetter, withIdentityAs } from '../../../documents/letter-view';
+import { recordPersonalDataAccess } from '../../../privacy';
 import { sopHtml } from '../../../documents/sop-template';
 import { standardHtml } from '../../../documents/standard-template';
 
@@ -56,15 +59,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return cached(html, () => pdf().render({ html }));
     },
 
-    async letterHtml(letterDocumentId: string) {
+    /**
+     * A letter as `staff` may print it: identity numbers in full or masked by the same rule as
+     * on screen and in exports (domain/identity-visibility.ts), and whose it printed in full.
+     */
+    async letterHtml(letterDocumentId: string, staff: StaffContext) {
       const { letter, data } = await letters().letterData(letterDocumentId);
-      return { letter, html: letterHtml(buildLetterView(data)) };
+      const { view, printed } = buildLetter(withIdentityAs(data, (field, value) => identityAsShown(staff, field, value)));
+      return { letter, html: letterHtml(view), printed: seesIdentityInFull(staff) ? printed : { fields: [], applicants: [] } };
     },
 
-    /** The letter as a PDF buffer, from its letter record. */
-    async renderLetter(letterDocumentId: string): Promise<Buffer> {
-      const { html } = await this.letterHtml(letterDocumentId);
-      return pdf().render({ html, tagged: false });
+    /** The letter as a PDF buffer for `staff`; identity numbers it gives in full are recorded (cms/src/privacy) first. */
+    async renderLetter(letterDocumentId: string, staff: StaffContext): Promise<Buffer> {
+      const { letter, html, printed } = await this.letterHtml(letterDocumentId, staff);
+      const buffer = await pdf().render({ html, tagged: false });
+      await recordPersonalDataAccess(strapi, {
+        staff,
+        kind: 'letter-pdf',
+        route: `GET /api/documents/letters/${letterDocumentId}/pdf`,
+        purpose: `surat PDF ${letter.number || `${letter.kind} (draf)`}`,
+        reference: letterDocumentId,
+        fields: printed.fields,
+        applicants: printed.applicants,
+      });
+      return buffer;
     },
   };
 };

@@ -53,6 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const names = await this.regionNames(applicants.flatMap((a) => [a.villageCode, a.districtCode]));
     return applicants.map((a) => ({
+      applicantId: a.id ?? null,
       name: a.name,
       nik: a.nik,
       kk: a.kkNumber,

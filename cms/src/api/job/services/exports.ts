@@ -13,18 +13,19 @@ import { tableWriter } from '../../../bulk/table-writer';
 import { joinColumnOf } from '../../../database/bulk-insert';
 import { DROPPED_STATUSES, LISTED_BPJS_RESULTS } from '../../../domain/batch-members';
 import { localDate } from '../../../domain/calendar';
-import { maskIdentityNumber, maskPhone } from '../../../domain/mask';
+import { identityAsShown, seesIdentityInFull, type IdentityField } from '../../../domain/identity-visibility';
 import type { StaffContext } from '../../../domain/staff';
+import { copyExportAccess, recordPersonalDataAccess } from '../../../privacy';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
 import { BPJS_RESULT_LABELS } from '../../case/services/engine/moves';
 import { statusLabel } from '../../case/services/engine/view';
-import { fieldError, notFound } from '../../panel/lib/errors';
+import { fieldError, forbidden, notFound } from '../../panel/lib/errors';
 import { parseListQuery } from '../../panel/lib/params';
 import { modelInfo } from '../../panel/lib/schema';
 import { scopedQuery } from '../../panel/lib/sql';
 import { resourceNamed } from '../../panel/resources';
 import { recordsService } from '../../panel/services/records';
-import type { JobOutcome, JobRun } from './jobs';
+import type { JobOutcome, JobRow, JobRun } from './jobs';
 
 const PAGE = 5000;
 const LEVELS = ['village', 'district', 'office'] as const;
@@ -102,7 +103,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .where('t.id', '>', after)
       .orderBy('t.id', 'asc')
       .limit(PAGE)
-      .select('t.id', 't.code', 't.service_slug', 't.status', 't.current_activity', 't.received_at', 't.bpjs_result', 't.bpjs_reason', 't.active_from', 't.village_code', 't.district_code', 'a.nik', 'a.kk_number', 'a.name', 'a.birth_place', 'a.birth_date', 'a.sex', 'a.address', 'a.phone');
+      .select('t.id', 't.code', 't.service_slug', 't.status', 't.current_activity', 't.received_at', 't.bpjs_result', 't.bpjs_reason', 't.active_from', 't.village_code', 't.district_code', 'a.id as applicant_id', 'a.nik', 'a.kk_number', 'a.name', 'a.birth_place', 'a.birth_date', 'a.sex', 'a.address', 'a.phone');
+  }
+
+  /** The identity columns of an export row, by the field each holds. */
+  const IDENTITY_COLUMNS: readonly [string, IdentityField][] = [['nik', 'nik'], ['kk_number', 'kk'], ['phone', 'phone']];
+
+  /**
+   * An export's file may be downloaded by the office's other staff (the jobs resource shows them
+   * the job): it holds identity numbers as its maker saw them, so one who sees them masked may
+   * not take a file made in full (the rule of domain/identity-visibility.ts), and one who may is
+   * recorded as having seen its applicants.
+   */
+  async function beforeDownload(staff: StaffContext, job: JobRow): Promise<void> {
+    if (!['batch-recap', 'bnba', 'cases'].includes(job.kind)) return;
+    const maker = job.params?.staff;
+    const full = maker ? seesIdentityInFull(maker) : true;
+    if (full && !seesIdentityInFull(staff)) throw forbidden('Berkas ekspor ini memuat NIK, KK dan telepon lengkap; peran Anda hanya melihatnya tersamar. Buat ekspor sendiri.');
+    if (full && maker?.userId !== staff.userId) await copyExportAccess(strapi, staff, job);
   }
 
   async function run(job: JobRun): Promise<JobOutcome> {
@@ -111,11 +129,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const format = job.job.format as 'xlsx' | 'csv';
     const { regencyCode, timeZone } = await officeOf(staff.officeCode);
     const names = await regionNames(regencyCode);
-    const full = staff.seesFullIdentity;
+    const full = seesIdentityInFull(staff);
+    // Whose identity numbers the file gives in full, and which: for the privacy log.
+    const seen = new Set<number>();
+    const seenFields = new Set<IdentityField>();
     const personRow = (r: any, n: number) => [
       n,
-      full ? r.nik : maskIdentityNumber(r.nik),
-      full ? r.kk_number : maskIdentityNumber(r.kk_number),
+      identityAsShown(staff, 'nik', r.nik),
+      identityAsShown(staff, 'kk', r.kk_number),
       r.name,
       r.birth_place,
       dmy(r.birth_date),
@@ -124,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       null,
       names.get(r.village_code) ?? r.village_code,
       names.get(r.district_code) ?? r.district_code,
-      full ? r.phone : maskPhone(r.phone),
+      identityAsShown(staff, 'phone', r.phone),
       null,
       r.code,
       r.service_slug,
@@ -172,7 +193,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await job.checkCancelled();
         const rows: any[] = await casesPage(base, after);
         if (!rows.length) break;
-        for (const r of rows) await out.row(personRow(r, ++written));
+        for (const r of rows) {
+          await out.row(personRow(r, ++written));
+          if (!full || r.applicant_id == null) continue;
+          let shown = false;
+          for (const [column, field] of IDENTITY_COLUMNS) {
+            if (!r[column]) continue;
+            shown = true;
+            seenFields.add(field);
+          }
+          if (shown) seen.add(Number(r.applicant_id));
+        }
         after = rows[rows.length - 1].id;
         await job.progress({ rowsRead: written, rowsValid: written, rowsWritten: written });
         if (rows.length < PAGE) break;
@@ -180,8 +211,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } finally {
       await out.close();
     }
+    // Recorded before the job ends: until then its file can't be downloaded.
+    await recordPersonalDataAccess(strapi, {
+      staff,
+      kind: 'export',
+      route: 'POST /api/panel/exports',
+      purpose: `ekspor ${title.toLowerCase()}: ${job.job.fileName ?? `output.${format}`}`,
+      reference: job.job.documentId,
+      fields: [...seenFields],
+      applicants: seen,
+    });
     return { status: 'succeeded', message: `${written.toLocaleString('id-ID')} baris diekspor`, file: `output.${format}`, progress: { rowsTotal: total, rowsRead: written, rowsValid: written, rowsWritten: written } };
   }
 
-  return { check, run };
+  return { check, run, beforeDownload };
 };

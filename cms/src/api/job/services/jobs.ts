@@ -376,6 +376,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = await service.visible(staff, documentId);
       if ((job as any).filesRemovedAt) throw filesGone(job);
       if (!(job as any).hasFile) throw notFound('Pekerjaan ini tidak menghasilkan berkas');
+      // Identity numbers in the file: the same rule as on screen, and the privacy log.
+      await (strapi.service('api::job.exports') as any).beforeDownload(staff, job);
       return { path: path.join(dirOf(documentId), `output.${job.format}`), name: job.fileName ?? `ekspor.${job.format}`, format: job.format ?? 'xlsx' };
     },
   };

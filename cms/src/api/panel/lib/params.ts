@@ -1,3 +1,6 @@
+import { FIELD_NAMES, seesIdentityInFull, WHOLE_VALUE } from '../../../domain/identity-visibility';
+import { isRealDate } from '../../../domain/nik';
+import type { StaffContext } from '../../../domain/staff';
 import { fieldError } from './errors';
 import { attributeOf, ORDERED_TYPES, type AttributeInfo, type ModelInfo } from './schema';
 import type { FilterOp, ResourceDefinition, SortOrder } from '../resources/types';
@@ -21,8 +24,26 @@ const MAX_TEXT_VALUE = 200;
 export const MIN_SEARCH = 3;
 const MAX_SEARCH = 100;
 export const ID_PATTERN = /^[A-Za-z0-9]{1,64}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * A YYYY-MM-DD that names a real day. Date.parse alone rolls "2026-02-31" over to 3 March, so
+ * the day is checked against its month (the same check as a NIK's birth date; the format is
+ * fixed by the pattern, so no date library is needed for this).
+ */
+export function isCalendarDate(v: string): boolean {
+  const m = DATE.exec(v);
+  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** An ISO 8601 date-time of the accepted forms whose day, time and offset all exist (no 24:00, no +25:00). */
+export function isCalendarDateTime(v: string): boolean {
+  const m = DATETIME.exec(v);
+  if (!m || !isCalendarDate(m[1])) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = [m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x)));
+  return hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59 && !Number.isNaN(Date.parse(v));
+}
 
 export type Scalar = string | number | boolean | Date;
 
@@ -117,11 +138,11 @@ export function scalarValue(field: string, attr: AttributeInfo, v: unknown): Sca
       if (v === false || v === 'false') return false;
       throw bad('harus true atau false');
     case 'date':
-      if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v))) throw bad('harus tanggal berformat YYYY-MM-DD');
+      if (typeof v !== 'string' || !isCalendarDate(v)) throw bad('harus tanggal yang ada di kalender, berformat YYYY-MM-DD');
       return v;
     case 'datetime':
     case 'timestamp': {
-      if (typeof v !== 'string' || !DATETIME.test(v) || Number.isNaN(Date.parse(v))) throw bad('harus tanggal dan waktu ISO 8601, misalnya 2026-01-31T00:00:00Z');
+      if (typeof v !== 'string' || !isCalendarDateTime(v)) throw bad('harus tanggal dan waktu ISO 8601 yang ada di kalender, misalnya 2026-01-31T00:00:00Z');
       return new Date(DATE.test(v) ? `${v}T00:00:00Z` : v);
     }
     default:
@@ -160,6 +181,9 @@ function parseFilter(def: ResourceDefinition, model: ModelInfo, raw: unknown): P
       } else if (custom.type === 'pattern') {
         if (typeof value !== 'string' || !custom.pattern!.test(value)) throw fieldError(field, `harus ${custom.hint}`);
         out.push({ kind: 'custom', name: key, value });
+      } else if (custom.type === 'date') {
+        if (typeof value !== 'string' || !isCalendarDate(value)) throw fieldError(field, 'harus tanggal yang ada di kalender, berformat YYYY-MM-DD', typeof value === 'object' ? undefined : value);
+        out.push({ kind: 'custom', name: key, value });
       } else {
         if (typeof value !== 'string' || !custom.values?.includes(value)) throw fieldError(field, `nilai harus salah satu dari: ${custom.values?.join(', ')}`);
         out.push({ kind: 'custom', name: key, value });
@@ -195,4 +219,28 @@ export function parseListQuery(def: ResourceDefinition, model: ModelInfo, query:
     if (!KNOWN_PARAMS.has(key)) throw fieldError(key, `parameter "${key}" tidak dikenal; gunakan sort, range dan filter`);
   }
   return { sort: parseSort(def, query.sort), range: parseRange(query.range), filters: parseFilter(def, model, query.filter) };
+}
+
+/**
+ * Rule 2 of domain/identity-visibility.ts on a list's filters and sort: a role that sees
+ * personal numbers masked may filter a masked field only by one whole value (or null), may not
+ * compare or sort by it. Otherwise `{"id":[A],"nik":[100 guesses]}` or a sort by NIK among
+ * known rows would tell the hidden digits.
+ */
+export function checkMaskedUse(def: ResourceDefinition, staff: StaffContext, use: { filters?: readonly ParsedFilter[]; sort?: ListQuery['sort'] }): void {
+  if (seesIdentityInFull(staff) || !def.masked) return;
+  for (const f of use.filters ?? []) {
+    if (f.kind !== 'eq' && f.kind !== 'compare') continue;
+    const field = def.masked[f.attribute];
+    if (!field) continue;
+    const what = FIELD_NAMES[field];
+    if (f.kind === 'compare') throw fieldError(`filter.${f.attribute}_${f.op}`, `${what} tidak dapat dibandingkan: peran Anda melihat ${what} tersamar`);
+    if (f.values === null) continue;
+    if (f.values.length !== 1 || !WHOLE_VALUE[field].test(String(f.values[0]))) {
+      throw fieldError(`filter.${f.attribute}`, `peran Anda melihat ${what} tersamar, jadi hanya dapat mencari dengan satu ${what} yang lengkap`);
+    }
+  }
+  if (use.sort && def.masked[use.sort.attribute]) {
+    throw fieldError(`sort.${use.sort.attribute}`, `tidak dapat diurutkan menurut ${FIELD_NAMES[def.masked[use.sort.attribute]]}: peran Anda melihatnya tersamar`);
+  }
 }

@@ -1,4 +1,4 @@
-import { maskIdentityNumber, maskPhone } from '../../../domain/mask';
+import { identityAsShown, seesIdentityInFull } from '../../../domain/identity-visibility';
 import type { StaffContext } from '../../../domain/staff';
 import type { PanelRecord, ResourceDefinition } from '../resources/types';
 import type { AttributeInfo, ModelInfo } from './schema';
@@ -44,12 +44,12 @@ export function withoutIds(v: unknown): unknown {
   return v;
 }
 
-/** Applies the resource's masks for staff who don't see full identities. */
+/** The record's personal numbers as this staff member may see them (domain/identity-visibility.ts). */
 export function maskRecord(def: ResourceDefinition, record: PanelRecord, staff: StaffContext): PanelRecord {
-  if (staff.seesFullIdentity || !def.masked) return record;
+  if (seesIdentityInFull(staff) || !def.masked) return record;
   const out = { ...record };
   for (const [field, kind] of Object.entries(def.masked)) {
-    if (typeof out[field] === 'string') out[field] = kind === 'phone' ? maskPhone(out[field] as string) : maskIdentityNumber(out[field] as string);
+    if (typeof out[field] === 'string') out[field] = identityAsShown(staff, kind, out[field] as string);
   }
   return out;
 }

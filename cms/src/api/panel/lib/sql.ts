@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { StaffContext } from '../../../domain/staff';
 import type { ResourceDefinition, SqlTools } from '../resources/types';
-import type { ListQuery, ParsedFilter } from './params';
+import { checkMaskedUse, type ListQuery, type ParsedFilter } from './params';
 import { attributeOf, columnOf, modelInfo, type ModelInfo } from './schema';
 
 /**
@@ -148,6 +148,7 @@ function applyFilter(qb: Knex.QueryBuilder, f: ParsedFilter, def: ResourceDefini
  * object: a query builder is thenable, so returning it from an async function would run it.)
  */
 export async function scopedQuery(strapi: Core.Strapi, knex: Knex, def: ResourceDefinition, staff: StaffContext, filters: ParsedFilter[] = []): Promise<{ qb: Knex.QueryBuilder; maxRows: number }> {
+  checkMaskedUse(def, staff, { filters });
   const model = modelInfo(strapi, def.uid);
   const sql = sqlTools(strapi, knex, model);
   const qb = knex({ t: model.table });

@@ -1,4 +1,6 @@
 import { conflict, fieldError } from '../lib/errors';
+import { NIK_TAKEN, nikTakenInOffice } from '../../applicant/lib/nik-in-office';
+import { nikUpdateWouldPass } from './applicant-nik';
 import { applicantsMatching } from './people-search';
 import { bpjsCaseIds, regionScope } from './scopes';
 import { ALL_STAFF } from './role-groups';
@@ -31,7 +33,8 @@ export const applicants: ResourceDefinition = {
   sortable: ['name', 'nik', 'villageCode', 'birthDate', 'welfareDecile', 'createdAt', 'updatedAt'],
   defaultSort: ['name', 'ASC'],
   writable: { create: EDITABLE, update: EDITABLE },
-  masked: { nik: 'identity-number', kkNumber: 'identity-number', jknNumber: 'identity-number', phone: 'phone' },
+  masked: { nik: 'nik', kkNumber: 'kk', jknNumber: 'jkn', phone: 'phone' },
+  logsFullViews: 'pemohon',
   access: {
     read: ALL_STAFF,
     create: ['operator-desa', 'petugas'],
@@ -48,16 +51,18 @@ export const applicants: ResourceDefinition = {
     },
   }),
   hooks: {
-    async beforeWrite(data, { action, staff, trx, sql, currentId }) {
+    async beforeWrite(data, ctx) {
+      const { action, staff, strapi, trx, currentId } = ctx;
       if (action === 'create' && data.village == null && data.villageCode == null) throw fieldError('villageCode', 'desa/kelurahan wajib diisi');
-      if (typeof data.nik === 'string') {
-        const same = await trx(sql.tableOf(UID))
-          .where(sql.columnOf(UID, 'officeCode'), staff.officeCode)
-          .where(sql.columnOf(UID, 'nik'), data.nik)
-          .whereNot('id', currentId ?? 0)
-          .first('id');
-        if (same) throw conflict('NIK ini sudah terdaftar sebagai pemohon di kantor ini', { field: 'nik' });
+      // An update's NIK is told taken only when the rest of the update would pass (applicant-nik.ts).
+      if (action === 'update' && typeof data.nik === 'string' && (await nikUpdateWouldPass(data, ctx))) {
+        if (await nikTakenInOffice(strapi, trx, staff.officeCode, data.nik, currentId!)) throw conflict(NIK_TAKEN, { field: 'nik' });
       }
+    },
+    // A new applicant's NIK is checked once it is written and read back within the writer's area
+    // (applicant-nik.ts): checked before, the conflict would tell a probe with any village.
+    async afterCreate(record, rowId, { staff, strapi, trx }) {
+      if (await nikTakenInOffice(strapi, trx, staff.officeCode, String(record.nik), rowId)) throw conflict(NIK_TAKEN, { field: 'nik' });
     },
     async beforeDelete({ trx, sql, rowId }) {
       const link = sql.linkOf('api::case.case', 'applicant');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { attributeOf, modelInfo, ORDERED_TYPES, SCALAR_TYPES } from '../lib/schema';
+import { accessLogs } from './access-logs';
 import { applicants } from './applicants';
 import { batches } from './batches';
 import { caseEvents } from './case-events';
@@ -17,7 +18,7 @@ import type { ResourceDefinition } from './types';
 import { users } from './users';
 
 /** Every resource of the staff API, by URL name. */
-export const RESOURCES: readonly ResourceDefinition[] = [applicants, cases, caseEvents, batches, letters, complaints, surveyResponses, serviceStandards, sops, offices, regions, users, roles, jobs];
+export const RESOURCES: readonly ResourceDefinition[] = [applicants, cases, caseEvents, batches, letters, complaints, surveyResponses, serviceStandards, sops, offices, regions, users, roles, jobs, accessLogs];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type { IdentityField } from '../../../domain/identity-visibility';
 import type { StaffRole } from '../../../domain/roles';
 import type { StaffContext } from '../../../domain/staff';
 
@@ -12,7 +13,6 @@ import type { StaffContext } from '../../../domain/staff';
 export type Action = 'read' | 'create' | 'update' | 'delete';
 /** "eq" takes a value, a list of values (IN) or null; the others compare. */
 export type FilterOp = 'eq' | 'gte' | 'lte' | 'gt' | 'lt';
-export type MaskKind = 'identity-number' | 'phone';
 export type SortOrder = 'ASC' | 'DESC';
 
 /** SQL helpers given to scope rules, searches and custom filters; the resource's table is aliased "t". */
@@ -45,7 +45,8 @@ export interface SqlTools {
 export type ScopeRule = (qb: Knex.QueryBuilder, staff: StaffContext, sql: SqlTools) => void;
 
 export interface CustomFilter {
-  type: 'boolean' | 'enum' | 'pattern';
+  /** date: a real calendar day, YYYY-MM-DD */
+  type: 'boolean' | 'enum' | 'pattern' | 'date';
   values?: readonly string[];
   /** type pattern: the value must match; `hint` says what is expected */
   pattern?: RegExp;
@@ -124,8 +125,17 @@ export interface ResourceDefinition {
   writable?: { create?: readonly string[]; update?: readonly string[] };
   /** accepted in writes but never shown (passwords) */
   writeOnly?: readonly string[];
-  /** shown masked to roles that don't see full identities */
-  masked?: Readonly<Record<string, MaskKind>>;
+  /**
+   * Personal numbers, by what each field holds: masked for roles that don't see identities in
+   * full, and matched by them only whole (domain/identity-visibility.ts).
+   */
+  masked?: Readonly<Record<string, IdentityField>>;
+  /**
+   * The records are applicants, called so in the privacy log's words ("pemohon"): a list or
+   * get-one that gives a masked field in full is recorded there (cms/src/privacy), each
+   * record's row as the applicant seen.
+   */
+  logsFullViews?: string;
   /** roles allowed per action; an action left out is not offered at all (405) */
   access: Readonly<Partial<Record<Action, readonly StaffRole[]>>>;
   scope: ScopeRule;

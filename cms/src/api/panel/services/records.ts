@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { StaffContext } from '../../../domain/staff';
+import { recordApplicantRecords } from '../../../privacy';
 import { notFound } from '../lib/errors';
-import { ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
+import { checkMaskedUse, ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';
 import { columnOf, modelInfo, type ModelInfo } from '../lib/schema';
 import { maskRecord, scalarRecord, withoutIds } from '../lib/serialize';
 import { orderBy, pageWithTotal, prepared, preparedRaw, scopedQuery, whereAny } from '../lib/sql';
@@ -68,6 +69,17 @@ function componentPopulate(strapi: Core.Strapi, uid: string): { populate: Record
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
 
+  /** Applicant records about to be sent: recorded in the privacy log first when they disclose a personal number (cms/src/privacy). */
+  async function recordFullView(def: ResourceDefinition, staff: StaffContext, records: PanelRecord[], rowIds: number[], route: string, kind: 'view' | 'list', sought: readonly string[] = []): Promise<void> {
+    if (!def.logsFullViews || !def.masked || !records.length) return;
+    await recordApplicantRecords(strapi, { staff, kind, route, noun: def.logsFullViews, masked: def.masked, records, rowIds, sought });
+  }
+
+  /** The whole values a list request matched masked fields against (its search term, its equality filters). */
+  function soughtValues(def: ResourceDefinition, query: ListQuery): string[] {
+    return query.filters.flatMap((f) => (f.kind === 'search' ? [f.term] : f.kind === 'eq' && def.masked?.[f.attribute] && f.values ? f.values.map(String) : []));
+  }
+
   function toRecords(def: ResourceDefinition, rows: Record<string, unknown>[], staff: StaffContext): PanelRecord[] {
     const model = modelInfo(strapi, def.uid);
     const now = new Date();
@@ -122,6 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(def: ResourceDefinition, staff: StaffContext, query: ListQuery): Promise<ListResult> {
+      checkMaskedUse(def, staff, { sort: query.sort });
       const knex = knexOf();
       const model = modelInfo(strapi, def.uid);
       const { qb: base, maxRows } = await scopedQuery(strapi, knex, def, staff, query.filters);
@@ -139,6 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : { rows: await prepared(strapi, pageIds(false)), total: 0, exact: true };
       const rows = await rowsInOrder(def, model, idRows.map((r) => Number(r.id)));
       const records = toRecords(def, rows, staff);
+      await recordFullView(def, staff, records, rows.map((r) => Number(r.__id)), `GET /api/panel/${def.name}`, 'list', soughtValues(def, query));
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
 
@@ -163,6 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async getOne(def: ResourceDefinition, staff: StaffContext, id: string): Promise<PanelRecord> {
       const found = await this.findVisible(def, staff, id);
       if (!found) throw notFound();
+      await recordFullView(def, staff, [found.record], [found.rowId], `GET /api/panel/${def.name}/${id}`, 'view');
       return maskRecord(def, found.record, staff);
     },
   };
