@@ -4,6 +4,7 @@ import { narrowSparseKeyIndexes } from './database/sparse-key-indexes';
 import { applicantScope } from './document-middlewares/applicant-scope';
 import { appendOnly } from './document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
+import { datesInRange } from './document-middlewares/dates-in-range';
 import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { officeFromCode } from './document-middlewares/office-from-code';
@@ -36,6 +37,7 @@ export default {
     strapi.documents.use(applicantScope(strapi));
     strapi.documents.use(validateIdentity(strapi));
     strapi.documents.use(appendOnly());
+    strapi.documents.use(datesInRange(strapi));
     strapi.documents.use(caseEngineFields(strapi));
     // Office code and office relation agree (an Admin Kantor's are their own office); before the checks below.
     strapi.documents.use(officeFromCode(strapi));
