@@ -59,6 +59,7 @@ test('the guard is installed idempotently (once per table, however often the app
   } else {
     const rows = await knex('sqlite_master').where({ type: 'trigger' }).orderBy('name').select('tbl_name as table', 'name');
     expect(rows).toEqual([
+      { table: 'case_events', name: 'case_events_engine_only' },
       { table: 'case_events', name: 'case_events_no_delete' },
       { table: 'case_events', name: 'case_events_no_update' },
     ]);
