@@ -5,6 +5,7 @@ import { applicantScope } from './document-middlewares/applicant-scope';
 import { appendOnly } from './document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
 import { datesInRange } from './document-middlewares/dates-in-range';
+import { deleteGuards } from './document-middlewares/delete-guards';
 import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { officeFromCode } from './document-middlewares/office-from-code';
@@ -37,6 +38,7 @@ export default {
     strapi.documents.use(applicantScope(strapi));
     strapi.documents.use(validateIdentity(strapi));
     strapi.documents.use(appendOnly());
+    strapi.documents.use(deleteGuards(strapi));
     strapi.documents.use(datesInRange(strapi));
     strapi.documents.use(caseEngineFields(strapi));
     // Office code and office relation agree (an Admin Kantor's are their own office); before the checks below.
