@@ -6,6 +6,7 @@ import { appendOnly } from './document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
 import { datesInRange } from './document-middlewares/dates-in-range';
 import { deleteGuards } from './document-middlewares/delete-guards';
+import { optimisticLock } from './document-middlewares/optimistic-lock';
 import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { officeFromCode } from './document-middlewares/office-from-code';
@@ -40,6 +41,8 @@ export default {
     strapi.documents.use(appendOnly());
     strapi.documents.use(deleteGuards(strapi));
     strapi.documents.use(datesInRange(strapi));
+    // Before case-engine-fields: a case's edit then carries its bumped version.
+    strapi.documents.use(optimisticLock(strapi));
     strapi.documents.use(caseEngineFields(strapi));
     // Office code and office relation agree (an Admin Kantor's are their own office); before the checks below.
     strapi.documents.use(officeFromCode(strapi));

@@ -12,7 +12,7 @@ export const applicants: ResourceDefinition = {
   name: 'applicants',
   uid: UID,
   label: ['name'],
-  fields: ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'villageCode', 'districtCode', 'officeCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership', 'createdAt', 'updatedAt'],
+  fields: ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'villageCode', 'districtCode', 'officeCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership', 'createdAt', 'updatedAt', 'version'],
   relations: { village: 'regions', office: 'offices' },
   filters: {
     nik: ['eq'],
@@ -47,6 +47,7 @@ export const applicants: ResourceDefinition = {
       qb.whereIn('t.id', sql.knex(link.table).whereIn(link.source, bpjsCaseIds(staff, sql)).select(link.target));
     },
   }),
+  versionField: 'version',
   hooks: {
     async beforeWrite(data, { action, staff, trx, sql, currentId }) {
       if (action === 'create' && data.village == null && data.villageCode == null) throw fieldError('villageCode', 'desa/kelurahan wajib diisi');
