@@ -7,6 +7,7 @@ import { caseEngineFields } from './document-middlewares/case-engine-fields';
 import { datesInRange } from './document-middlewares/dates-in-range';
 import { deleteGuards } from './document-middlewares/delete-guards';
 import { optimisticLock } from './document-middlewares/optimistic-lock';
+import { sameOfficeRelations } from './document-middlewares/same-office-relations';
 import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { officeFromCode } from './document-middlewares/office-from-code';
@@ -46,6 +47,7 @@ export default {
     strapi.documents.use(caseEngineFields(strapi));
     // Office code and office relation agree (an Admin Kantor's are their own office); before the checks below.
     strapi.documents.use(officeFromCode(strapi));
+    strapi.documents.use(sameOfficeRelations(strapi));
     strapi.documents.use(sopValidation(strapi));
     strapi.documents.use(standardValidation(strapi));
     strapi.documents.use(letterTemplatePlaceholders(strapi));
