@@ -2,7 +2,7 @@ import { norm, sourceActivities, sourceText } from '../helpers/source-documents'
 import { startServer, type TestServer } from '../helpers/strapi';
 
 /**
- * The seeded standards and SOPs against the five documents in ../shared/seeds: every activity
+ * The seeded standards and SOPs against the five source documents (database/source-documents): every activity
  * one for one (number, text, time), and the facts the issue names.
  */
 let server: TestServer;
@@ -14,11 +14,11 @@ afterAll(async () => {
 });
 
 const DOCS = [
-  { prefix: '000_', slug: 'magetan-pengusulan-pbi-d' },
-  { prefix: '001_', slug: 'magetan-reaktivasi' },
-  { prefix: '002_', slug: 'tarakan-peralihan-pbi-pemda' },
-  { prefix: '003_', slug: 'banjarbaru-mutasi-pbi-apbd' },
-  { prefix: '004_', slug: 'karangasem-akses-layanan-kesehatan' },
+  { slug: 'magetan-pengusulan-pbi-d' },
+  { slug: 'magetan-reaktivasi' },
+  { slug: 'tarakan-peralihan-pbi-pemda' },
+  { slug: 'banjarbaru-mutasi-pbi-apbd' },
+  { slug: 'karangasem-akses-layanan-kesehatan' },
 ];
 
 async function standardWithSop(slugPrefix: string): Promise<any> {
@@ -32,9 +32,9 @@ async function standardWithSop(slugPrefix: string): Promise<any> {
   return { ...list[0], sop };
 }
 
-describe.each(DOCS)('document $prefix', ({ prefix, slug }) => {
+describe.each(DOCS)('document $slug', ({ slug }) => {
   test('every activity of the SOP table is seeded, one for one, with its text and time', async () => {
-    const source = sourceActivities(prefix);
+    const source = sourceActivities(slug);
     const { sop } = await standardWithSop(slug);
     const activities = [...sop.activities].sort((a: any, b: any) => a.number - b.number);
     if (!source.length) {
@@ -65,7 +65,7 @@ describe.each(DOCS)('document $prefix', ({ prefix, slug }) => {
   });
 
   test('the standard\'s requirements and legal basis are the document\'s words', async () => {
-    const text = norm(sourceText(prefix));
+    const text = norm(sourceText(slug));
     const std = await standardWithSop(slug);
     expect(std.requirements.length).toBeGreaterThan(0);
     const derived: string[] = std.derivedFields ?? [];

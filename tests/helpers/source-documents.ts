@@ -2,15 +2,15 @@ import fs from 'fs';
 import path from 'path';
 
 /**
- * Reads the original documents in ../shared/seeds (as text) so that tests compare the seeded
- * content with the documents themselves, not with our own transcription.
+ * Reads the original documents kept in the repository (database/source-documents, as text) so
+ * that tests compare the seeded content with the documents themselves, not with our own
+ * transcription.
  */
-export const seedsDir = process.env.SHARED_SEEDS_DIR || path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
+export const sourceDocumentsDir = path.resolve(__dirname, '..', '..', 'database', 'source-documents');
 
-export function sourceText(prefix: string): string {
-  const file = fs.readdirSync(seedsDir).find((f) => f.startsWith(prefix));
-  if (!file) throw new Error(`No seed document ${prefix}* in ${seedsDir}`);
-  return fs.readFileSync(path.join(seedsDir, file), 'utf8');
+/** The document's text, by its file name without `.txt` (the seeded standard's slug). */
+export function sourceText(name: string): string {
+  return fs.readFileSync(path.join(sourceDocumentsDir, `${name}.txt`), 'utf8');
 }
 
 /** Lower-case letters and digits only: compares texts across line breaks, HTML and spacing fixes. */
@@ -25,8 +25,8 @@ export interface SourceActivity {
 const TIME = /^\s*(\d+)\s*(menit|jam|hari|bulan)\s*$/i;
 
 /** The rows of an SOP's activity table: number, text and the time column as printed. */
-export function sourceActivities(prefix: string): SourceActivity[] {
-  const lines = sourceText(prefix).split(/\r?\n/);
+export function sourceActivities(name: string): SourceActivity[] {
+  const lines = sourceText(name).split(/\r?\n/);
   const header = lines.findIndex((l) => /\t(URAIAN KEGIATAN|KEGIATAN|Kegiatan)\t/.test(l));
   if (header < 0) return [];
   const rows: { number: number; cells: string[] }[] = [];
