@@ -135,4 +135,10 @@ test('an event the CMS wrote before these guards (a database from an older versi
   const notes = (await timeline()).map((e) => e.note);
   expect(notes).not.toContain('Dipalsukan di CMS');
   expect(notes.length).toBeGreaterThan(0);
+  // Nor the staff API's list of history.
+  const filter = encodeURIComponent(JSON.stringify({ case: kase.documentId }));
+  const listed = await call(server, 'GET', `/case-events?filter=${filter}&range=%5B0%2C999%5D`, await login(server, 'magetan.petugas'));
+  expect(listed.status).toBe(200);
+  expect(listed.body.length).toBe(notes.length);
+  expect(listed.body.map((e: any) => e.note)).not.toContain('Dipalsukan di CMS');
 });
