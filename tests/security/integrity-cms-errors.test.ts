@@ -116,4 +116,6 @@ test('no content-manager action on any content type answers 5xx', async () => {
     }
   }
   expect(answers.filter((a) => a.startsWith('5'))).toEqual([]);
+  const byStatus = answers.reduce<Record<string, number>>((n, a) => ({ ...n, [a.slice(0, 3)]: (n[a.slice(0, 3)] ?? 0) + 1 }), {});
+  console.log(`CMS sweep: ${collections.length} content types × ${answers.length / collections.length} actions = ${answers.length} requests; answers ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`);
 });
