@@ -29,6 +29,9 @@ export function formErrors(body: ApiErrorBody | null | undefined): Tree | null {
   if (!error) return null;
   const message = body?.message ?? error.message ?? '';
   const details = error.details ?? {};
+  // A stale version (409: someone saved first) is no field's fault: the whole form hears it, and
+  // keeps what was typed.
+  if (details.field === 'version') return { root: { serverError: message } };
   const errors: Tree = {};
   for (const e of details.errors ?? []) {
     if (e.path?.length && e.message) put(errors, e.path, e.message);

@@ -4,6 +4,10 @@ import { narrowSparseKeyIndexes } from './database/sparse-key-indexes';
 import { applicantScope } from './document-middlewares/applicant-scope';
 import { appendOnly } from './document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
+import { datesInRange } from './document-middlewares/dates-in-range';
+import { deleteGuards } from './document-middlewares/delete-guards';
+import { optimisticLock } from './document-middlewares/optimistic-lock';
+import { sameOfficeRelations } from './document-middlewares/same-office-relations';
 import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { officeFromCode } from './document-middlewares/office-from-code';
@@ -36,9 +40,14 @@ export default {
     strapi.documents.use(applicantScope(strapi));
     strapi.documents.use(validateIdentity(strapi));
     strapi.documents.use(appendOnly());
+    strapi.documents.use(deleteGuards(strapi));
+    strapi.documents.use(datesInRange(strapi));
+    // Before case-engine-fields: a case's edit then carries its bumped version.
+    strapi.documents.use(optimisticLock(strapi));
     strapi.documents.use(caseEngineFields(strapi));
     // Office code and office relation agree (an Admin Kantor's are their own office); before the checks below.
     strapi.documents.use(officeFromCode(strapi));
+    strapi.documents.use(sameOfficeRelations(strapi));
     strapi.documents.use(sopValidation(strapi));
     strapi.documents.use(standardValidation(strapi));
     strapi.documents.use(letterTemplatePlaceholders(strapi));

@@ -64,6 +64,7 @@ test('the guard is installed idempotently (once per table, however often the app
       { table: 'access_log_subjects', name: 'access_log_subjects_no_update' },
       { table: 'access_logs', name: 'access_logs_no_delete' },
       { table: 'access_logs', name: 'access_logs_no_update' },
+      { table: 'case_events', name: 'case_events_engine_only' },
       { table: 'case_events', name: 'case_events_no_delete' },
       { table: 'case_events', name: 'case_events_no_update' },
     ]);
@@ -90,11 +91,14 @@ test('status and position of a case are not editable as fields (only through act
   const docs = server.strapi.documents('api::case.case');
   const before = await server.strapi.db.query('api::case.case').findOne({ where: { documentId: caseId } });
   await expect(docs.update({ documentId: caseId, data: { status: 'completed' } })).rejects.toThrow(/hanya dapat diubah melalui tindakan kasus/);
-  await expect(docs.update({ documentId: caseId, data: { currentActivity: 8, version: 99 } })).rejects.toThrow(/tindakan kasus/);
-  // Resending the same values (a whole record from a form) is fine, and other fields may change.
+  await expect(docs.update({ documentId: caseId, data: { currentActivity: 8, version: before.version } })).rejects.toThrow(/tindakan kasus/);
+  // A version that is not the stored one is a stale edit, refused before anything else (optimistic locking).
+  await expect(docs.update({ documentId: caseId, data: { currentActivity: 8, version: 99 } })).rejects.toThrow(/sudah diubah orang lain/);
+  // Resending the same values (a whole record from a form) is fine, and other fields may change;
+  // the edit moves the version on by one (optimistic locking of every document-service update).
   await docs.update({ documentId: caseId, data: { status: before.status, version: before.version, priority: 'emergency' } });
   const after = await server.strapi.db.query('api::case.case').findOne({ where: { documentId: caseId } });
-  expect([after.status, after.version, after.priority]).toEqual([before.status, before.version, 'emergency']);
+  expect([after.status, after.version, after.priority]).toEqual([before.status, before.version + 1, 'emergency']);
   // A document update notifies listeners (webhooks) in the background; let that finish before shutdown.
   await new Promise((r) => setTimeout(r, 500));
 });

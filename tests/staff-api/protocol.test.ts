@@ -170,7 +170,8 @@ test('create, update with the whole record (read-only fields ignored), delete', 
 
   const letter = await petugas.create('letters', { data: { kind: 'reaktivasi', subject: 'Permohonan aktivasi', case: kase.data.id } });
   expect(letter.data).toMatchObject({ status: 'draft', case: kase.data.id, caseLabel: kase.data.code });
-  const many = await petugas.updateMany('letters', { ids: [letter.data.id], data: { subject: 'Permohonan aktivasi PBI-D' } });
+  // Every update names the version it was made on (optimistic locking), a bulk one too.
+  const many = await petugas.updateMany('letters', { ids: [letter.data.id], data: { subject: 'Permohonan aktivasi PBI-D', version: letter.data.version } });
   expect(many.data).toEqual([letter.data.id]);
   const removed = await petugas.deleteMany('letters', { ids: [letter.data.id] });
   expect(removed.data).toEqual([letter.data.id]);

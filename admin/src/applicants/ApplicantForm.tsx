@@ -1,4 +1,4 @@
-import { DateInput, SelectInput, SimpleForm, TextInput, maxLength, required, useGetList, usePermissions, useTranslate } from 'react-admin';
+import { DateInput, SelectInput, SimpleForm, TextInput, maxLength, required, useGetList, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { Me } from '../authProvider';
 import { NikCheck } from './NikCheck';
 import { checkIdentity } from './nik';
@@ -18,12 +18,15 @@ const VillageInput = () => {
 export const ApplicantForm = ({ excludeId }: { excludeId?: string }) => {
   const translate = useTranslate();
   const { permissions } = usePermissions<Me>();
+  // Editing: the applicant's own NIK is no duplicate of itself.
+  const record = useRecordContext();
+  const self = excludeId ?? (record?.id as string | undefined);
   // A village operator registers people of their own village.
   const defaults = permissions?.role.scope === 'village' && permissions.region ? { villageCode: permissions.region.code } : {};
   return (
     <SimpleForm validate={validate} defaultValues={defaults} mode="onChange" reValidateMode="onChange">
       <TextInput source="nik" validate={required()} slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 16, autoComplete: 'off' } }} />
-      <NikCheck excludeId={excludeId} />
+      <NikCheck excludeId={self} />
       <TextInput source="name" validate={[required(), maxLength(200)]} />
       <SelectInput source="sex" choices={[{ id: 'male', name: translate('sex.male') }, { id: 'female', name: translate('sex.female') }]} validate={required()} />
       <TextInput source="birthPlace" />

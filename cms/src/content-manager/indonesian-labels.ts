@@ -2,10 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { FIELD_LABELS, FIELD_LABELS_BY_MODEL } from './labels-id';
 import { mainFieldUpdate } from './main-fields';
 
+/** Fields the server keeps: read-only in the edit view. */
+const SERVER_KEPT = ['version'];
+
 /**
  * Puts the Indonesian labels into the content manager's view settings of our content types
  * and components. Only labels still equal to the field name are set, so a label an admin
- * changed in "Configure the view" is kept. Sets the main fields (main-fields.ts) likewise.
+ * changed in "Configure the view" is kept. Sets the main fields (main-fields.ts) likewise, and
+ * makes the fields the server keeps (the version) read-only.
  */
 export async function applyIndonesianLabels(strapi: Core.Strapi): Promise<number> {
   const cm = strapi.plugin('content-manager');
@@ -30,6 +34,14 @@ export async function applyIndonesianLabels(strapi: Core.Strapi): Promise<number
           metadatas[field] = { ...metadatas[field], [view]: { ...current, label } };
           dirty = true;
         }
+      }
+    }
+    // Shown, not typed: the version is the optimistic lock's (document-middlewares/optimistic-lock.ts).
+    for (const field of SERVER_KEPT) {
+      const edit = metadatas[field]?.edit;
+      if (edit && edit.editable !== false) {
+        metadatas[field] = { ...metadatas[field], edit: { ...edit, editable: false } };
+        dirty = true;
       }
     }
     // A relation to an SOP or a standard names its options by their main field too.

@@ -61,6 +61,7 @@ export async function installAppendOnlyGuards(strapi: Core.Strapi): Promise<void
         await trx.raw(`DROP TRIGGER IF EXISTS ${table}_append_only ON ??`, [table]);
         await trx.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ?? FOR EACH ROW EXECUTE FUNCTION layanan_refuse_history_change(${args})`, [table]);
       }
+      await refuseCmsWrittenEvents(strapi, trx);
     });
     return;
   }
@@ -79,6 +80,33 @@ export async function installAppendOnlyGuards(strapi: Core.Strapi): Promise<void
         await trx.raw(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}${when} BEGIN SELECT RAISE(ABORT, ${quoted(message)}); END`);
         await trx.raw(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, ${quoted(message)}); END`);
       }
+      await refuseCmsWrittenEvents(strapi, trx);
     });
+  }
+}
+
+const FORGED = 'Riwayat kasus hanya ditulis oleh mesin kasus, tidak dari CMS';
+
+/**
+ * Inserts too: the engine writes events straight through knex (history.record) and never sets
+ * Strapi's createdBy/updatedBy; the document service sets them to the CMS user who writes. A row
+ * carrying either is the CMS's, and refused (document-middlewares/append-only.ts refuses it first).
+ */
+async function refuseCmsWrittenEvents(strapi: Core.Strapi, trx: any): Promise<void> {
+  const meta = tableOf(strapi, 'api::case-event.case-event');
+  const table: string = meta.tableName;
+  const columns = ['createdBy', 'updatedBy'].map((a) => meta.attributes[a]?.joinColumn?.name).filter(Boolean) as string[];
+  if (!columns.length) return;
+  const when = columns.map((c) => `NEW."${c}" IS NOT NULL`).join(' OR ');
+  const name = `${table}_engine_only`;
+  if (strapi.db.dialect.client === 'postgres') {
+    await trx.raw(`CREATE OR REPLACE FUNCTION layanan_refuse_forged_history() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION '${FORGED} (% pada %)', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege'; END
+      $$ LANGUAGE plpgsql`);
+    await trx.raw(`DROP TRIGGER IF EXISTS ${name} ON ??`, [table]);
+    await trx.raw(`CREATE TRIGGER ${name} BEFORE INSERT ON ?? FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION layanan_refuse_forged_history()`, [table]);
+  } else {
+    await trx.raw(`DROP TRIGGER IF EXISTS ${name}`);
+    await trx.raw(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} WHEN ${when} BEGIN SELECT RAISE(ABORT, '${FORGED}'); END`);
   }
 }

@@ -1,9 +1,16 @@
 import type { Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-const APPEND_ONLY: Record<string, string> = {
-  'api::case-event.case-event': 'Riwayat kasus hanya dapat ditambah, tidak dapat diubah atau dihapus',
-  'api::sop.sop-version': 'Versi SOP yang sudah dijalankan kasus tidak dapat diubah atau dihapus',
+/**
+ * Case events and SOP versions are written by the engine alone, straight through knex
+ * (case-event history.record, sop-version snapshot; bulk imports likewise), never through the
+ * document service. So every document-service write of them is refused — create, clone, update,
+ * delete, publish — whoever asks, the super admin in the CMS included: a forged event would show
+ * in the case timeline as genuine. The database refuses the rest (database/append-only.ts).
+ */
+export const ENGINE_WRITTEN: Record<string, string> = {
+  'api::case-event.case-event': 'Riwayat kasus hanya dapat ditambah oleh sistem saat tindakan kasus dijalankan; riwayat tidak dapat dibuat, disalin, diubah atau dihapus di sini',
+  'api::sop.sop-version': 'Versi SOP dibuat otomatis saat kasus dibuka; versi SOP tidak dapat dibuat, disalin, diubah atau dihapus',
 };
 
 /** Written by the system alone (cms/src/privacy, straight through the database), read by anyone allowed. */
@@ -12,19 +19,12 @@ const SYSTEM_WRITTEN: Record<string, string> = {
   'api::access-log.access-log-subject': 'Log akses data pribadi hanya ditulis oleh sistem dan tidak dapat diubah atau dihapus',
 };
 
-const CHANGES = ['update', 'delete', 'discardDraft', 'unpublish'];
-const WRITES = [...CHANGES, 'create', 'clone', 'publish'];
+const WRITES = ['create', 'clone', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
 
-/**
- * Case events and SOP versions are written once: no update or delete through any API or the
- * CMS. The privacy log is not written through the document service at all (no forged entry).
- */
 export function appendOnly(): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
-    const message = APPEND_ONLY[ctx.uid];
-    if (message && CHANGES.includes(ctx.action)) throw new errors.PolicyError(message);
-    const system = SYSTEM_WRITTEN[ctx.uid];
-    if (system && WRITES.includes(ctx.action)) throw new errors.PolicyError(system);
+    const message = ENGINE_WRITTEN[ctx.uid] ?? SYSTEM_WRITTEN[ctx.uid];
+    if (message && WRITES.includes(ctx.action)) throw new errors.PolicyError(message);
     return next();
   };
 }

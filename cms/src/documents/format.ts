@@ -1,4 +1,4 @@
-import { localDate } from '../domain/calendar';
+import { offsetMs } from '../domain/calendar';
 
 export const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
@@ -8,15 +8,26 @@ export const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni'
  */
 export function formatDateId(value: string | Date | null | undefined, timeZone = 'Asia/Jakarta'): string {
   if (!value) return '';
-  const iso = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : localDate(new Date(value), timeZone);
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${String(d).padStart(2, '0')} ${MONTHS_ID[m - 1]} ${y}`;
+  let parts: { y: number; m: number; d: number };
+  const dateOnly = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (dateOnly) parts = { y: Number(dateOnly[1]), m: Number(dateOnly[2]), d: Number(dateOnly[3]) };
+  else {
+    const at = new Date(value);
+    if (Number.isNaN(at.getTime())) return '';
+    // The office's wall clock, read by field: an ISO string's fixed slice drops the day past year 9999.
+    const local = new Date(at.getTime() + offsetMs(timeZone));
+    parts = { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
+  }
+  const month = MONTHS_ID[parts.m - 1];
+  if (!month || !(parts.d >= 1 && parts.d <= 31) || !Number.isFinite(parts.y)) return '';
+  return `${String(parts.d).padStart(2, '0')} ${month} ${parts.y}`;
 }
 
 /** "2026-03" -> "Maret 2026". */
 export function formatMonthId(month: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
-  return m ? `${MONTHS_ID[Number(m[2]) - 1]} ${m[1]}` : month ?? '';
+  const name = m ? MONTHS_ID[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : month ?? '';
 }
 
 const ONES = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];

@@ -1,3 +1,5 @@
+import { birthDateProblem, isRealDate } from './dates';
+
 /**
  * NIK (Nomor Induk Kependudukan): 16 digits =
  *   PP RR DD (province, regency, district of first registration)
@@ -25,11 +27,6 @@ export interface NikParts {
 }
 
 const SIXTEEN_DIGITS = /^\d{16}$/;
-
-export function isRealDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 /** Parses a NIK, or returns the problem in Indonesian, naming the field. */
 export function parseNik(nik: unknown): NikParts | NikProblem {
@@ -64,11 +61,14 @@ export function birthDateFromNik(parts: NikParts, today = new Date()): string {
 }
 
 /**
- * Checks a person's NIK, KK number, sex and birth date together.
+ * Checks a person's NIK, KK number, sex and birth date together: the birth date is a real day
+ * between 1900 and today (domain/dates.ts) and the one the NIK encodes.
  * Returns every problem found (empty when all is well).
  */
-export function checkIdentity(input: { nik?: unknown; kkNumber?: unknown; sex?: unknown; birthDate?: unknown }): NikProblem[] {
+export function checkIdentity(input: { nik?: unknown; kkNumber?: unknown; sex?: unknown; birthDate?: unknown }, now = new Date()): NikProblem[] {
   const problems: NikProblem[] = [];
+  const birthProblem = input.birthDate ? birthDateProblem(input.birthDate, now) : null;
+  if (birthProblem) problems.push({ field: 'birthDate', message: birthProblem });
   if (input.kkNumber !== undefined && input.kkNumber !== null && input.kkNumber !== '') {
     if (typeof input.kkNumber !== 'string' || !SIXTEEN_DIGITS.test(input.kkNumber)) {
       problems.push({ field: 'kkNumber', message: 'Nomor KK harus 16 digit angka' });
@@ -83,11 +83,9 @@ export function checkIdentity(input: { nik?: unknown; kkNumber?: unknown; sex?: 
       message: `Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan ${parts.sex === 'female' ? 'perempuan' : 'laki-laki'})`,
     });
   }
-  if (input.birthDate) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(input.birthDate));
-    if (!m) {
-      problems.push({ field: 'birthDate', message: 'Tanggal lahir harus berformat YYYY-MM-DD' });
-    } else if (Number(m[3]) !== parts.day || Number(m[2]) !== parts.month || Number(m[1]) % 100 !== parts.yy) {
+  if (input.birthDate && !birthProblem) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(input.birthDate instanceof Date ? input.birthDate.toISOString() : String(input.birthDate));
+    if (m && (Number(m[3]) !== parts.day || Number(m[2]) !== parts.month || Number(m[1]) % 100 !== parts.yy)) {
       problems.push({ field: 'birthDate', message: 'Tanggal lahir tidak sesuai dengan NIK (digit 7-12)' });
     }
   }

@@ -55,10 +55,14 @@ export default factories.createCoreService(UID as any, ({ strapi }) => ({
     );
   },
 
-  /** A case's events, oldest first. */
+  /**
+   * A case's events, oldest first: those the engine wrote. An event the CMS wrote carries its
+   * author (createdBy), which the engine never sets; such rows are refused now (document
+   * middleware and database), and any written before are not history.
+   */
   async forCase(caseId: number) {
     return strapi.db.query(UID).findMany({
-      where: { case: { id: caseId } },
+      where: { case: { id: caseId }, createdBy: { id: { $null: true } } },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       select: ['id', 'documentId', 'action', 'role', 'actorName', 'fromActivity', 'toActivity', 'fromStatus', 'toStatus', 'note', 'at', 'data'],
     });

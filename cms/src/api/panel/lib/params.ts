@@ -1,5 +1,5 @@
 import { FIELD_NAMES, seesIdentityInFull, WHOLE_VALUE } from '../../../domain/identity-visibility';
-import { isRealDate } from '../../../domain/nik';
+import { checkDate, checkDateTime } from '../../../domain/dates';
 import type { StaffContext } from '../../../domain/staff';
 import { fieldError } from './errors';
 import { attributeOf, ORDERED_TYPES, type AttributeInfo, type ModelInfo } from './schema';
@@ -24,26 +24,9 @@ const MAX_TEXT_VALUE = 200;
 export const MIN_SEARCH = 3;
 const MAX_SEARCH = 100;
 export const ID_PATTERN = /^[A-Za-z0-9]{1,64}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
-
-/**
- * A YYYY-MM-DD that names a real day. Date.parse alone rolls "2026-02-31" over to 3 March, so
- * the day is checked against its month (the same check as a NIK's birth date; the format is
- * fixed by the pattern, so no date library is needed for this).
- */
-export function isCalendarDate(v: string): boolean {
-  const m = DATE.exec(v);
-  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-/** An ISO 8601 date-time of the accepted forms whose day, time and offset all exist (no 24:00, no +25:00). */
-export function isCalendarDateTime(v: string): boolean {
-  const m = DATETIME.exec(v);
-  if (!m || !isCalendarDate(m[1])) return false;
-  const [hour, minute, second, offsetHours, offsetMinutes] = [m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? 0 : Number(x)));
-  return hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59 && !Number.isNaN(Date.parse(v));
-}
+/** Dates in filters follow the rule of every stored date (domain/dates): a real calendar day in the span. */
+const isCalendarDate = (v: string): boolean => 'date' in checkDate(v);
+const isCalendarDateTime = (v: string): boolean => 'at' in checkDateTime(v);
 
 export type Scalar = string | number | boolean | Date;
 
@@ -143,7 +126,7 @@ export function scalarValue(field: string, attr: AttributeInfo, v: unknown): Sca
     case 'datetime':
     case 'timestamp': {
       if (typeof v !== 'string' || !isCalendarDateTime(v)) throw bad('harus tanggal dan waktu ISO 8601 yang ada di kalender, misalnya 2026-01-31T00:00:00Z');
-      return new Date(DATE.test(v) ? `${v}T00:00:00Z` : v);
+      return new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
     }
     default:
       if (typeof v === 'number' && Number.isFinite(v)) return String(v);

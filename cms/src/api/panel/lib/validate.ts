@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { checkDate, checkDateTime } from '../../../domain/dates';
 import { isMasked } from '../../../domain/mask';
 import type { PanelRecord, ResourceDefinition } from '../resources/types';
 import { fieldError } from './errors';
@@ -11,7 +12,6 @@ import { modelInfo, type AttributeInfo, type ModelInfo } from './schema';
  * are ignored, as react-admin sends the whole record back; anything else is a 400 naming it.
  */
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_STRING = 255;
 const MAX_TEXT = 20_000;
@@ -58,14 +58,17 @@ function coerce(strapi: Core.Strapi, field: string, attr: AttributeInfo, value: 
     case 'boolean':
       if (typeof value !== 'boolean') throw bad('harus true atau false');
       return value;
-    case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) throw bad('harus tanggal berformat YYYY-MM-DD');
-      return value;
+    case 'date': {
+      // A real calendar day within the system's span (domain/dates.ts): "2026-02-31" and year 99999 are refused.
+      const checked = checkDate(value);
+      if ('problem' in checked) throw bad(checked.problem);
+      return checked.date;
+    }
     case 'datetime':
     case 'timestamp': {
-      const d = typeof value === 'string' ? new Date(value) : null;
-      if (!d || Number.isNaN(d.getTime())) throw bad('harus tanggal dan waktu ISO 8601');
-      return d;
+      const checked = typeof value === 'string' ? checkDateTime(value) : { problem: 'harus tanggal dan waktu ISO 8601' };
+      if ('problem' in checked) throw bad(checked.problem);
+      return checked.at;
     }
     case 'json':
       return value;

@@ -14,7 +14,7 @@ export const applicants: ResourceDefinition = {
   name: 'applicants',
   uid: UID,
   label: ['name'],
-  fields: ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'villageCode', 'districtCode', 'officeCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership', 'createdAt', 'updatedAt'],
+  fields: ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'villageCode', 'districtCode', 'officeCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership', 'createdAt', 'updatedAt', 'version'],
   relations: { village: 'regions', office: 'offices' },
   filters: {
     nik: ['eq'],
@@ -50,6 +50,7 @@ export const applicants: ResourceDefinition = {
       qb.whereIn('t.id', sql.knex(link.table).whereIn(link.source, bpjsCaseIds(staff, sql)).select(link.target));
     },
   }),
+  versionField: 'version',
   hooks: {
     async beforeWrite(data, ctx) {
       const { action, staff, strapi, trx, currentId } = ctx;

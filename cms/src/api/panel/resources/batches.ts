@@ -32,7 +32,7 @@ export const batches: ResourceDefinition = {
   name: 'batches',
   uid: UID,
   label: ['code'],
-  fields: ['code', 'level', 'regionCode', 'villageCode', 'districtCode', 'officeCode', 'serviceSlug', 'month', 'status', 'caseCount', 'submittedAt', 'sentAt', 'resultAt', 'createdAt', 'updatedAt'],
+  fields: ['code', 'level', 'regionCode', 'villageCode', 'districtCode', 'officeCode', 'serviceSlug', 'month', 'status', 'caseCount', 'submittedAt', 'sentAt', 'resultAt', 'createdAt', 'updatedAt', 'version'],
   relations: { region: 'regions', office: 'offices', service: 'service-standards', parent: 'batches' },
   filters: {
     code: ['eq'],
@@ -64,6 +64,7 @@ export const batches: ResourceDefinition = {
       qb.whereIn(sql.col('status'), SENT_TO_BPJS);
     },
   }),
+  versionField: 'version',
   hooks: {
     async beforeWrite(data, ctx) {
       if (ctx.action === 'update' && ctx.current?.status !== 'open') throw conflict('Rekap yang sudah diajukan tidak dapat diubah', { field: 'status' });

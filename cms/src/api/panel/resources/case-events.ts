@@ -15,6 +15,8 @@ export const caseEvents: ResourceDefinition = {
   access: { read: OFFICE_AND_REGION },
   scope: (qb, staff, sql) => {
     qb.where(sql.col('officeCode'), staff.officeCode);
+    // Only what the engine wrote: an event with a CMS author is a forgery from before the CMS refused them.
+    qb.whereNull(`t.${sql.linkOf('api::case-event.case-event', 'createdBy').target}`);
     if (staff.scope === 'bpjs') nothing(qb);
     else if (staff.scope !== 'office') qb.whereIn(sql.col('caseCode'), caseCodesInScope(staff, sql));
   },

@@ -11,7 +11,7 @@ export const complaints: ResourceDefinition = {
   name: 'complaints',
   uid: 'api::complaint.complaint',
   label: ['trackingCode'],
-  fields: ['trackingCode', 'channel', 'anonymous', 'reporterName', 'contact', 'text', 'status', 'reply', 'repliedAt', 'receivedAt', 'dueAt', 'officeCode', 'createdAt', 'updatedAt'],
+  fields: ['trackingCode', 'channel', 'anonymous', 'reporterName', 'contact', 'text', 'status', 'reply', 'repliedAt', 'receivedAt', 'dueAt', 'officeCode', 'createdAt', 'updatedAt', 'version'],
   relations: { service: 'service-standards', case: 'cases', office: 'offices' },
   computed: { overdue: (r, now) => (OPEN as readonly unknown[]).includes(r.status) && typeof r.dueAt === 'string' && new Date(r.dueAt) < now },
   filters: { trackingCode: ['eq'], status: ['eq'], channel: ['eq'], service: ['eq'], case: ['eq'], receivedAt: ['gte', 'lte'], dueAt: ['gte', 'lte'] },
@@ -39,6 +39,7 @@ export const complaints: ResourceDefinition = {
   masked: { contact: 'phone' },
   access: { read: OFFICE_STAFF, create: ['petugas', 'admin-kantor'], update: ['petugas', 'kabid', 'admin-kantor'] },
   scope: officeScope(),
+  versionField: 'version',
   hooks: {
     async beforeWrite(data, ctx) {
       await assignOffice(data, ctx);

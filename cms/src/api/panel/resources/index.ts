@@ -51,7 +51,9 @@ export function checkDefinitions(strapi: Core.Strapi): void {
     for (const s of def.sortable) if (!has(s) || !attributeOf(model, s).column) problems.push(where('sort', s));
     for (const w of [...(def.writable?.create ?? []), ...(def.writable?.update ?? [])]) if (!has(w)) problems.push(where('writable', w));
     for (const m of Object.keys(def.masked ?? {})) if (!def.fields.includes(m)) problems.push(where('masked', m));
-    if (def.versionField && !def.fields.includes(def.versionField)) problems.push(where('versionField', def.versionField));
+    if (def.versionField && (!def.fields.includes(def.versionField) || attributeOf(model, def.versionField).type !== 'integer')) problems.push(where('versionField', def.versionField));
+    // Every resource staff edit is optimistically locked (services/writes.ts): no lost updates.
+    if (def.access.update && !def.versionField) problems.push(where('versionField', '(none: a resource with updates needs one)'));
   }
   if (problems.length) throw new Error(`panel: resource declarations don't match the schema: ${problems.join(', ')}`);
 }

@@ -12,7 +12,7 @@ export const letters: ResourceDefinition = {
   name: 'letters',
   uid: 'api::letter.letter',
   label: ['number', 'subject', 'kind'],
-  fields: ['kind', 'number', 'sequence', 'year', 'date', 'addressee', 'subject', 'body', 'status', 'signedAt', 'officeCode', 'createdAt', 'updatedAt'],
+  fields: ['kind', 'number', 'sequence', 'year', 'date', 'addressee', 'subject', 'body', 'status', 'signedAt', 'officeCode', 'createdAt', 'updatedAt', 'version'],
   relations: { case: 'cases', batch: 'batches', office: 'offices', signedBy: 'users' },
   components: ['signer'],
   filters: { kind: ['eq'], status: ['eq'], year: ['eq'], number: ['eq'], case: ['eq'], batch: ['eq'], date: ['gte', 'lte'] },
@@ -51,6 +51,7 @@ export const letters: ResourceDefinition = {
   writable: { create: EDITABLE, update: EDITABLE },
   access: { read: OFFICE_STAFF, create: LETTER_WRITERS, update: LETTER_WRITERS, delete: ['petugas', 'kabid'] },
   scope: officeScope(),
+  versionField: 'version',
   hooks: {
     async beforeWrite(data, ctx) {
       if (ctx.action === 'update' && ctx.current?.status !== 'draft') throw conflict('Surat yang sudah diparaf atau ditandatangani tidak dapat diubah', { field: 'status' });

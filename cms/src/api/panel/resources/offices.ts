@@ -7,7 +7,7 @@ export const offices: ResourceDefinition = {
   name: 'offices',
   uid: 'api::office.office',
   label: ['name'],
-  fields: ['code', 'name', 'government', 'unit', 'regencyCode', 'address', 'phone', 'email', 'website', 'timeZone', 'updatedAt'],
+  fields: ['code', 'name', 'government', 'unit', 'regencyCode', 'address', 'phone', 'email', 'website', 'timeZone', 'updatedAt', 'version'],
   relations: { regency: 'regions' },
   components: ['calendar', 'sla', 'head', 'letterheadLines', 'complaintChannels', 'socialAccounts'],
   filters: { code: ['eq'] },
@@ -18,4 +18,5 @@ export const offices: ResourceDefinition = {
   },
   access: { read: ALL_STAFF, update: ['admin-kantor'] },
   scope: officeScope('code'),
+  versionField: 'version',
 };

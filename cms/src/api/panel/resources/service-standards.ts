@@ -12,7 +12,7 @@ export const serviceStandards: ResourceDefinition = {
   name: 'service-standards',
   uid: 'api::service-standard.service-standard',
   label: ['title'],
-  fields: ['slug', 'title', 'serviceName', 'documentNumber', 'revision', 'issueDate', 'effectiveDate', 'completionTimeText', 'fee', 'signingPlace', 'signingDate', 'officeCode', 'updatedAt'],
+  fields: ['slug', 'title', 'serviceName', 'documentNumber', 'revision', 'issueDate', 'effectiveDate', 'completionTimeText', 'fee', 'signingPlace', 'signingDate', 'officeCode', 'updatedAt', 'version'],
   relations: { sop: 'sops', office: 'offices' },
   components: ['requirements', 'completionTime', 'approver'],
   filters: { slug: ['eq'] },
@@ -24,4 +24,5 @@ export const serviceStandards: ResourceDefinition = {
   writable: { update: EDITABLE },
   access: { read: OFFICE_AND_REGION, update: ['admin-kantor', 'kabid'] },
   scope: officeScope(),
+  versionField: 'version',
 };

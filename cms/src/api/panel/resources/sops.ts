@@ -9,7 +9,7 @@ export const sops: ResourceDefinition = {
   name: 'sops',
   uid: 'api::sop.sop',
   label: ['name'],
-  fields: ['name', 'number', 'revision', 'madeOn', 'revisedOn', 'effectiveOn', 'issuedOn', 'officeCode', 'updatedAt'],
+  fields: ['name', 'number', 'revision', 'madeOn', 'revisedOn', 'effectiveOn', 'issuedOn', 'officeCode', 'updatedAt', 'version'],
   relations: { office: 'offices' },
   components: ['executors', 'activities', 'tracks', 'totalTime', 'approver'],
   filters: { number: ['eq'] },
@@ -21,4 +21,5 @@ export const sops: ResourceDefinition = {
   writable: { update: EDITABLE },
   access: { read: OFFICE_AND_REGION, update: ['admin-kantor', 'kabid'] },
   scope: officeScope(),
+  versionField: 'version',
 };

@@ -139,7 +139,11 @@ export interface ResourceDefinition {
   /** roles allowed per action; an action left out is not offered at all (405) */
   access: Readonly<Partial<Record<Action, readonly StaffRole[]>>>;
   scope: ScopeRule;
-  /** optimistic lock: updates must send the stored value, which then increments */
+  /**
+   * Optimistic lock, required of every resource with updates: an integer attribute that updates
+   * must send back as read (else 409), and that every write through the document service
+   * increments (document-middlewares/optimistic-lock.ts).
+   */
   versionField?: string;
   hooks?: ResourceHooks;
 }

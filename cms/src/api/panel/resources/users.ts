@@ -52,7 +52,7 @@ export const users: ResourceDefinition = {
   name: 'users',
   uid: USER,
   label: ['fullName', 'username'],
-  fields: ['username', 'email', 'fullName', 'nip', 'phone', 'officeCode', 'regionCode', 'blocked', 'lockedUntil', 'createdAt', 'updatedAt'],
+  fields: ['username', 'email', 'fullName', 'nip', 'phone', 'officeCode', 'regionCode', 'blocked', 'lockedUntil', 'createdAt', 'updatedAt', 'version'],
   relations: { role: 'roles', office: 'offices', region: 'regions' },
   filters: { username: ['eq'], role: ['eq'], region: ['eq'], regionCode: ['eq'], blocked: ['eq'] },
   search: (qb, term, _staff, sql) => {
@@ -67,6 +67,7 @@ export const users: ResourceDefinition = {
   writeOnly: ['password'],
   access: { read: ['admin-kantor'], create: ['admin-kantor'], update: ['admin-kantor'], delete: ['admin-kantor'] },
   scope: officeScope(),
+  versionField: 'version',
   hooks: {
     async beforeWrite(data, ctx) {
       if (data.password !== undefined) {

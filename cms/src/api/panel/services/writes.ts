@@ -5,6 +5,7 @@ import { conflict, fieldError, forbidden, notFound } from '../lib/errors';
 import { modelInfo } from '../lib/schema';
 import { maskRecord } from '../lib/serialize';
 import { scopedQuery, sqlTools } from '../lib/sql';
+import { STALE_EDIT } from '../../../document-middlewares/optimistic-lock';
 import { checkRequired, readWriteBody } from '../lib/validate';
 import { resourceNamed } from '../resources';
 import type { PanelRecord, ResourceDefinition, WriteContext } from '../resources/types';
@@ -18,6 +19,20 @@ import { recordsService } from './records';
  */
 
 const OUT_OF_SCOPE = 'Data ini akan berada di luar wilayah atau kantor Anda';
+
+/**
+ * Optimistic locking: an update sends back the version of the record it was made on (the panel's
+ * edit forms send the whole record, version included). A stale version is a 409 that changes
+ * nothing, checked here under the row lock before any hook runs.
+ */
+function sentVersion(field: string, body: unknown, current: PanelRecord): number {
+  const sent = (body as Record<string, unknown>)[field];
+  if (sent === undefined || sent === null || sent === '') throw fieldError(field, 'wajib dikirim: versi data yang sedang Anda ubah');
+  const version = Number(sent);
+  if (!Number.isSafeInteger(version) || version < 1) throw fieldError(field, 'harus bilangan bulat positif (versi data yang sedang Anda ubah)', sent);
+  if (version !== Number(current[field])) throw conflict(STALE_EDIT, { field, currentVersion: current[field], sentVersion: version });
+  return version;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const records = () => recordsService(strapi);
@@ -85,17 +100,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const data = readWriteBody(strapi, def, body, 'update', current.record);
         const given = Object.keys(data);
         if (!given.length) return maskRecord(def, current.record, staff);
-        if (def.versionField) {
-          const sent = (body as Record<string, unknown>)[def.versionField];
-          if (sent === undefined) throw fieldError(def.versionField, 'wajib dikirim (versi data yang sedang diubah)');
-          if (Number(sent) !== current.record[def.versionField]) {
-            throw conflict('Data ini sudah diubah orang lain; muat ulang lalu ulangi perubahan Anda', { field: def.versionField, current: current.record[def.versionField] });
-          }
-        }
+        if (def.versionField) data[def.versionField] = sentVersion(def.versionField, body, current.record);
         const ctx: WriteContext = { strapi, staff, action: 'update', trx, sql: sqlTools(strapi, trx, modelInfo(strapi, def.uid)), current: current.record, currentId: current.rowId };
         await checkRelations(def, staff, data, trx);
         await def.hooks?.beforeWrite?.(data, ctx);
-        if (def.versionField) data[def.versionField] = Number(current.record[def.versionField]) + 1;
+        // The version the change was made on: document-middlewares/optimistic-lock.ts checks it again and stores it plus one.
         await strapi.documents(def.uid as any).update({ documentId: id, data: documentData(def, data) } as any);
         const found = await visibleAfterWrite(def, staff, id, trx, given);
         return maskRecord(def, found.record, staff);

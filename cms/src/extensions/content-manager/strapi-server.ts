@@ -1,0 +1,13 @@
+import { explainRefusedPermissions, keepEngineWrittenTypesReadOnly, refuseDraftActionsWithoutDrafts } from '../../content-manager/write-guards';
+
+/** The content manager with its write guards (content-manager/write-guards.ts). */
+export default (plugin: any) => {
+  plugin.controllers['collection-types'] = refuseDraftActionsWithoutDrafts(plugin.controllers['collection-types']);
+  plugin.policies.hasPermissions = explainRefusedPermissions(plugin.policies.hasPermissions);
+  const register = plugin.register;
+  plugin.register = async (args: { strapi: any }) => {
+    keepEngineWrittenTypesReadOnly(args.strapi);
+    return register?.(args);
+  };
+  return plugin;
+};
