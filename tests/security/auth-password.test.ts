@@ -38,16 +38,16 @@ describe('over the staff API', () => {
     await server?.stop();
   });
 
-  const userId = async (username: string) => (await server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username } })).documentId as string;
+  const account = async (username: string) => (await server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username } })) as { documentId: string; version: number };
 
   test("an office admin can't give an account a guessable password, nor one made of its username; the account keeps its own", async () => {
     const admin = await login(server, 'magetan.admin');
-    const id = await userId('magetan.peksos');
+    const { documentId: id, version } = await account('magetan.peksos');
     for (const [password, message] of [
       ['password12', /terlalu mudah ditebak/],
       ['Peksos-Kebun-2026', /nama pengguna/],
     ] as const) {
-      const r = await call(server, 'PUT', `/users/${id}`, admin, { password });
+      const r = await call(server, 'PUT', `/users/${id}`, admin, { password, version });
       expect({ status: r.status, field: r.body.error?.details?.field }).toEqual({ status: 400, field: 'password' });
       expect(r.body.message).toMatch(message);
     }
