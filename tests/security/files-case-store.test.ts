@@ -7,7 +7,6 @@ import path from 'path';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { Logins, newApplicant, openCase, villageOf, type Staff } from '../engine/helpers';
 import { Readable } from 'stream';
-import { caseFiles } from '../../cms/src/files';
 import { codeTreeUploads, samples } from './files-support';
 
 const SERVICE = 'tarakan-peralihan-pbi-pemda';
@@ -88,6 +87,7 @@ test("a deleted letter takes its files along (record and bytes)", async () => {
   const letter = body.data ?? body;
   const letterRow = await server.strapi.db.query('api::letter.letter').findOne({ where: { documentId: letter.id } });
   // A letter's scan, as an older install may hold one (nothing in the app writes them today).
+  const { caseFiles } = await import('../../cms/src/files');
   const bytes = samples.pdf();
   const stored = await caseFiles().put(Readable.from([Buffer.from(bytes)]));
   const record = await server.strapi.db.query('api::case-file.case-file').create({
