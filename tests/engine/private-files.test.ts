@@ -115,6 +115,9 @@ test('a case photo is kept as uploaded: no thumbnails or other formats are made 
   const res = await server.http(fileUrl(caseId, att.id), { token: petugas.token });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('image/jpeg');
+  // Inert even opened on its own: no sniffing, a sandbox (a PDF keeps the app's CSP for the browser's viewer).
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
   expect(await bytesOf(res)).toEqual(new Uint8Array(photo));
 });
 

@@ -152,6 +152,16 @@ test('uploads are written under DATA_DIR/uploads, never into the code tree', asy
   expect(fs.existsSync(path.join(codeTreeUploads(server), name))).toBe(false);
 });
 
+test("an office logo from the Media Library prints on the office's documents (read from DATA_DIR)", async () => {
+  const png = await samples.png('#224466');
+  const [logo] = (await mediaUpload(server, token, [{ name: 'logo-kop.png', type: 'image/png', bytes: png }])).body;
+  const office = await server.strapi.db.query('api::office.office').findOne({ where: { code: 'magetan' } });
+  await server.strapi.db.query('api::office.office').update({ where: { id: office.id }, data: { logo: logo.id } });
+  const view = await server.strapi.service('api::document.views').officeByCode('magetan');
+  const stored = fs.readFileSync(path.join(uploadsDir(), path.basename(logo.url)));
+  expect(view.logoDataUrl).toBe(`data:image/png;base64,${stored.toString('base64')}`);
+});
+
 test('the server fetches no URL into the Media Library', async () => {
   let fetched = 0;
   const remote = http.createServer((_req, res) => {

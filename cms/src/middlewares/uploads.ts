@@ -2,13 +2,10 @@
  * /uploads: the Media Library's files (office logos, pictures and PDFs of public pages), read
  * from DATA_DIR/uploads and served inert. Whatever a file holds, it never runs as a page of this
  * origin, where the staff panel keeps its session:
- *   - X-Content-Type-Options: nosniff, so the declared type is the only one a browser uses;
  *   - pictures and PDFs (the types the Media Library takes, by extension, which the upload
  *     check sets from the content) inline with their type; anything else (a file put into the
  *     folder by hand: HTML, SVG, scripts) as an application/octet-stream attachment;
- *   - a sandboxing CSP (default-src 'none'; sandbox) on everything but PDFs: an opaque origin,
- *     no script, no subresources. PDFs keep the app's CSP: browsers render them in their PDF
- *     viewer, never as a page, and Firefox's viewer does not open in a sandboxed document.
+ *   - nosniff and a sandboxing CSP (files/inert.ts).
  * Case files are not here: they live in the private store (src/files), read through the staff API.
  * Runs before the router: the upload plugin's own /uploads route (cms/public/uploads) is never reached.
  */
@@ -16,6 +13,7 @@ import path from 'path';
 import send from 'koa-send';
 import { errors } from '@strapi/utils';
 import { uploadsDir } from '../files';
+import { setInertHeaders } from '../files/inert';
 
 const PREFIX = '/uploads/';
 /** Stored names are Strapi's <hash><ext>, thumbnail_<hash><ext>, ...: flat, no paths. */
@@ -28,7 +26,6 @@ const INLINE: Record<string, string> = {
   '.gif': 'image/gif',
   '.pdf': 'application/pdf',
 };
-export const SANDBOX_CSP = "default-src 'none'; sandbox";
 
 /**
  * The stored name a request path asks for: undefined when the path is not under /uploads,
@@ -61,8 +58,7 @@ export default () => async (ctx: any, next: () => Promise<void>) => {
   });
   if (!served) throw missing();
   const type = INLINE[path.extname(name).toLowerCase()];
-  ctx.set('X-Content-Type-Options', 'nosniff');
-  if (type !== 'application/pdf') ctx.set('Content-Security-Policy', SANDBOX_CSP);
+  setInertHeaders(ctx, type ?? 'application/octet-stream');
   if (type) {
     ctx.type = type;
   } else {
