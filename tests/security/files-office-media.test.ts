@@ -140,5 +140,14 @@ describe('folders', () => {
     const r = await admin(server, tokens.karangasem, 'POST', '/upload/actions/bulk-delete', { fileIds: ['1; drop table files'], folderIds: [] });
     expect(r.status).toBe(400);
     expect(r.body.error.details.field).toBe('fileIds');
+    // The plugin's own routes handed such an id to the database (a 500 on PostgreSQL), for everyone.
+    for (const token of [tokens.karangasem, tokens.super]) {
+      for (const [method, url] of [['GET', '/upload/files/abc'], ['DELETE', '/upload/files/1x'], ['GET', '/upload/folders/abc'], ['PUT', '/upload/folders/-1']]) {
+        const res = await admin(server, token, method, url, method === 'PUT' ? { name: 'x' } : undefined);
+        expect([method, url, res.status, res.body.error.details.field]).toEqual([method, url, 400, 'id']);
+      }
+      const replace = await mediaUpload(server, token, [], [{ name: 'x.png' }], '?id=abc');
+      expect([replace.status, replace.body.error.details.field]).toEqual([400, 'id']);
+    }
   });
 });

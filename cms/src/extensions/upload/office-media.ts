@@ -9,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { confinedOffice } from '../../cms-access/request-office';
+import { idsOf } from './ids';
 
 const FILE_UID = 'plugin::upload.file';
 const FOLDER_UID = 'plugin::upload.folder';
@@ -21,17 +22,6 @@ interface TreeNode {
 }
 
 const foreign = () => new errors.ForbiddenError('Berkas atau folder ini milik kantor lain');
-
-/** Ids as the admin API sends them (numbers or digit strings); anything else is a 400 naming the field. */
-function idsOf(value: unknown, field: string): number[] {
-  if (value === undefined || value === null) return [];
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((v) => {
-    const id = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : NaN;
-    if (!Number.isSafeInteger(id) || id < 1) throw new errors.ValidationError(`${field} harus berisi nomor (id)`, { field });
-    return id;
-  });
-}
 
 /** `app` is read at each call: the extension is applied before the app it belongs to has booted. */
 export function officeMedia(app: () => Core.Strapi) {

@@ -11,6 +11,7 @@
  * The plugin's modules are shared by every app the process loads: nothing of them is mutated.
  */
 import type { Core } from '@strapi/strapi';
+import { checkIdParams } from './ids';
 import { checkMediaFile, checkMediaFiles, checkSameType, type IncomingFile } from './media-types';
 import { officeMedia } from './office-media';
 
@@ -52,8 +53,8 @@ export default (plugin: any) => {
   const routes = admin.routes
     .filter((r: any) => !REMOVED_ROUTES.includes(`${r.method} ${r.path}`))
     .map((r: any) => {
-      const more = added[`${r.method} ${r.path}`];
-      return more ? { ...r, config: { ...r.config, middlewares: [...(r.config?.middlewares ?? []), ...more] } } : r;
+      const more = [...(/:id\b/.test(r.path) || r.path === '/' ? [checkIdParams] : []), ...(added[`${r.method} ${r.path}`] ?? [])];
+      return more.length ? { ...r, config: { ...r.config, middlewares: [...(r.config?.middlewares ?? []), ...more] } } : r;
     });
   plugin.routes = { ...plugin.routes, admin: { ...admin, routes } };
 
