@@ -85,6 +85,14 @@ test('staff who may see the case read the file inline, uncached, with its type a
   }
 });
 
+test('every read is in the privacy log (who, which case, which file), whatever the role; a refused one is not', async () => {
+  const logged = () => server.strapi.db.connection('access_logs').where({ kind: 'case-file', route: `GET ${fileUrl(caseId, ktp.id)}` }).select('username');
+  const before = (await logged()).length;
+  for (const username of ['tarakan.petugas', 'tarakan.desa1', 'tarakan.desa2']) await server.http(fileUrl(caseId, ktp.id), { token: (await logins.as(username)).token });
+  const after = (await logged()).slice(before).map((r: { username: string }) => r.username);
+  expect(after).toEqual(['tarakan.petugas', 'tarakan.desa1']);
+});
+
 test('others get nothing: another office, another village, no token, a file of another case, a bad id', async () => {
   for (const username of ['magetan.petugas', 'tarakan.desa2']) {
     const staff = await logins.as(username);
