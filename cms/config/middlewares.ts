@@ -18,8 +18,8 @@ export default ({ env }: { env: (name: string, fallback?: string) => string }) =
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
-  // Before strapi::public and the upload route: case files are never served publicly.
-  'global::private-uploads',
+  // Before strapi::public and the upload plugin's route: /uploads is served inert from DATA_DIR.
+  'global::uploads',
   'strapi::public',
   'global::panel',
 ];

@@ -8,6 +8,8 @@ import { datesInRange } from './document-middlewares/dates-in-range';
 import { deleteGuards } from './document-middlewares/delete-guards';
 import { optimisticLock } from './document-middlewares/optimistic-lock';
 import { sameOfficeRelations } from './document-middlewares/same-office-relations';
+import { caseFileOwners } from './document-middlewares/case-file-owners';
+import { removeUnlinkedFiles } from './api/case/services/engine/files';
 import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
 import { relationsOnRows } from './document-middlewares/relations-on-rows';
 import { officeFromCode } from './document-middlewares/office-from-code';
@@ -51,6 +53,7 @@ export default {
     strapi.documents.use(sopValidation(strapi));
     strapi.documents.use(standardValidation(strapi));
     strapi.documents.use(letterTemplatePlaceholders(strapi));
+    strapi.documents.use(caseFileOwners(strapi));
     // Last: it turns the documentIds the others may have set into row ids.
     strapi.documents.use(relationsOnRows(strapi));
     registerPublicSite(strapi);
@@ -68,6 +71,8 @@ export default {
     // After the seed: the staff API's search indexes are made per office.
     await bootstrapPanel(strapi);
     await installAppendOnlyGuards(strapi);
+    // Case files of cases or letters deleted outside the document service (their records and bytes).
+    await removeUnlinkedFiles(strapi);
     // PostgreSQL: the indexes of relation columns that are null on nearly every row skip the nulls.
     const narrowed = await narrowSparseKeyIndexes(strapi);
     if (narrowed.length) strapi.log.info(`Indexes rebuilt without null entries: ${narrowed.join(', ')}`);

@@ -1,8 +1,10 @@
 /**
- * Case files hold personal data (KTP, KK, doctor's letters): /uploads answers 404 for them, as
- * for a file that does not exist; staff who may see the case read them through
- * GET /api/panel/cases/:id/files/:fileId. Other uploads (an office logo) stay public.
+ * Case files hold personal data (KTP, KK, doctor's letters): they are records of
+ * api::case-file.case-file with their bytes in the private store (DATA_DIR/files/private), never
+ * upload-plugin files, so nothing under /uploads can serve them; staff who may see the case read
+ * them through GET /api/panel/cases/:id/files/:fileId. Media Library files (an office logo) stay public.
  */
+import { createHash } from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -18,9 +20,18 @@ let caseId: string;
 let ktp: { id: number; url: string; name: string };
 const ktpBytes = new TextEncoder().encode(`%PDF-1.4\n1 0 obj <<>> endobj\n% KTP ${Math.random()}\ntrailer <<>>\n%%EOF\n`);
 
-let uploadUrl: string;
 const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 const fileUrl = (id: string, fileId: number | string) => `/api/panel/cases/${id}/files/${fileId}`;
+const dataDir = () => process.env.DATA_DIR!;
+const record = (id: number) => server.strapi.db.query('api::case-file.case-file').findOne({ where: { id } });
+
+/** Every file under `dir` whose bytes are `bytes`. */
+function copiesIn(dir: string, bytes: Uint8Array): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.statSync(f).isFile() && Buffer.from(fs.readFileSync(f)).equals(Buffer.from(bytes)));
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -32,40 +43,34 @@ beforeAll(async () => {
   const r = await petugas.upload(caseId, { name: 'ktp-kk.pdf', type: 'application/pdf', bytes: ktpBytes }, { key: 'ktp-kk' });
   expect(r.status).toBe(200);
   ktp = r.body.data.case.checklist.find((i: any) => i.key === 'ktp-kk').file;
-  // The case view links the staff route; the file itself still sits under /uploads.
+  // The case view links the staff route, nothing else.
   expect(ktp.url).toBe(fileUrl(caseId, ktp.id));
-  uploadUrl = (await server.strapi.db.query('plugin::upload.file').findOne({ where: { id: ktp.id } })).url;
-  expect(uploadUrl).toMatch(/^\/uploads\/.+\.pdf$/);
 });
 afterAll(async () => {
   await server?.stop();
 });
 
-test('an uploaded requirement document is not served by /uploads: 404 exactly like a missing file', async () => {
-  const absent = await server.http(`/uploads/tidak_ada_0123456789.pdf`);
-  const res = await server.http(uploadUrl);
-  expect(res.status).toBe(404);
-  expect(res.status).toBe(absent.status);
-  expect(await res.text()).toBe(await absent.text());
-  expect(res.headers.get('content-type')).toBe(absent.headers.get('content-type'));
-  // Not with a staff token either (the route is public), nor by HEAD or an encoded path.
-  expect((await server.http(uploadUrl, { token: petugas.token })).status).toBe(404);
-  expect((await server.http(uploadUrl, { method: 'HEAD' })).status).toBe(404);
-  expect((await server.http(uploadUrl.replace('/uploads/', '/%75ploads/'))).status).toBe(404);
-  expect((await server.http(uploadUrl.replace('.pdf', '%2Epdf'))).status).toBe(404);
-  // The file is really there: staff read the same bytes through the scoped route.
-  const stored = path.join(server.strapi.dirs.static.public, uploadUrl);
+test('a requirement document is kept in the private store under DATA_DIR, never in the Media Library or under /uploads', async () => {
+  const row = await record(ktp.id);
+  const stored = path.join(dataDir(), 'files', 'private', row.storageKey);
   expect(new Uint8Array(fs.readFileSync(stored))).toEqual(ktpBytes);
+  // Readable by the server's account only.
+  expect(fs.statSync(stored).mode & 0o077).toBe(0);
+  expect(copiesIn(path.join(dataDir(), 'files', 'private'), ktpBytes)).toEqual([stored]);
+  expect(copiesIn(path.join(dataDir(), 'uploads'), ktpBytes)).toEqual([]);
+  expect(copiesIn(path.join(server.strapi.dirs.static.public, 'uploads'), ktpBytes)).toEqual([]);
+  expect(await server.strapi.db.query('plugin::upload.file').count({ where: { name: ktp.name } })).toBe(0);
+  // The storage key names nothing /uploads would serve either.
+  expect((await server.http(`/uploads/${path.basename(row.storageKey)}`)).status).toBe(404);
 });
 
-test('the /uploads lookup is indexed: files.hash has an index (the morph table is indexed on file_id)', async () => {
-  const knex = server.strapi.db.connection;
-  const client = knex.client.config.client;
-  const names =
-    client === 'sqlite' || client === 'better-sqlite3'
-      ? (await knex.raw(`select name from sqlite_master where type = 'index' and tbl_name = 'files'`)).map((r: any) => r.name)
-      : (await knex.raw(`select indexname as name from pg_indexes where tablename = 'files'`)).rows.map((r: any) => r.name);
-  expect(names).toContain('upload_files_hash_index');
+test('the record keeps the size and SHA-256 of the bytes, and the key stays private to the server', async () => {
+  const row = await record(ktp.id);
+  expect(row).toMatchObject({ name: 'ktp-kk.pdf', mime: 'application/pdf', size: ktpBytes.length, checklistKey: 'ktp-kk', officeCode: 'tarakan' });
+  expect(row.sha256).toBe(createHash('sha256').update(ktpBytes).digest('hex'));
+  const view = await petugas.view(caseId);
+  expect(JSON.stringify(view)).not.toContain(row.storageKey);
+  expect(JSON.stringify(view)).not.toContain(row.sha256);
 });
 
 test('staff who may see the case read the file inline, uncached, with its type and name', async () => {
@@ -78,6 +83,14 @@ test('staff who may see the case read the file inline, uncached, with its type a
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect(await bytesOf(res)).toEqual(ktpBytes);
   }
+});
+
+test('every read is in the privacy log (who, which case, which file), whatever the role; a refused one is not', async () => {
+  const logged = () => server.strapi.db.connection('access_logs').where({ kind: 'case-file', route: `GET ${fileUrl(caseId, ktp.id)}` }).select('username');
+  const before = (await logged()).length;
+  for (const username of ['tarakan.petugas', 'tarakan.desa1', 'tarakan.desa2']) await server.http(fileUrl(caseId, ktp.id), { token: (await logins.as(username)).token });
+  const after = (await logged()).slice(before).map((r: { username: string }) => r.username);
+  expect(after).toEqual(['tarakan.petugas', 'tarakan.desa1']);
 });
 
 test('others get nothing: another office, another village, no token, a file of another case, a bad id', async () => {
@@ -99,21 +112,20 @@ test('others get nothing: another office, another village, no token, a file of a
   expect(bad.body.error.details.errors[0].path).toEqual(['fileId']);
 });
 
-test('image formats of a case photo (thumbnail_, small_) are private too', async () => {
-  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+test('a case photo is kept as uploaded: no thumbnails or other formats are made anywhere', async () => {
+  const photo: Buffer = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+  const uploadsBefore = fs.existsSync(path.join(dataDir(), 'uploads')) ? fs.readdirSync(path.join(dataDir(), 'uploads')).length : 0;
   const r = await petugas.upload(caseId, { name: 'rumah.jpg', type: 'image/jpeg', bytes: photo }, { note: 'Foto rumah' });
   expect(r.status).toBe(200);
   const att = r.body.data.case.attachments.find((f: any) => f.name === 'rumah.jpg');
-  const row = await server.strapi.db.query('plugin::upload.file').findOne({ where: { id: att.id } });
-  const formats = Object.values(row.formats ?? {}) as any[];
-  expect(formats.map((f) => f.url)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/uploads\/thumbnail_/), expect.stringMatching(/^\/uploads\/small_/)]));
-  for (const url of [row.url, ...formats.map((f) => f.url)]) {
-    expect(fs.existsSync(path.join(server.strapi.dirs.static.public, url))).toBe(true);
-    expect((await server.http(url)).status).toBe(404);
-  }
+  expect((await record(att.id)).checklistKey).toBeNull();
+  expect(fs.existsSync(path.join(dataDir(), 'uploads')) ? fs.readdirSync(path.join(dataDir(), 'uploads')).length : 0).toBe(uploadsBefore);
   const res = await server.http(fileUrl(caseId, att.id), { token: petugas.token });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('image/jpeg');
+  // Inert even opened on its own: no sniffing, a sandbox (a PDF keeps the app's CSP for the browser's viewer).
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
   expect(await bytesOf(res)).toEqual(new Uint8Array(photo));
 });
 
@@ -124,11 +136,11 @@ test("the upload plugin's REST API does not list or read case files", async () =
     expect(list.status).toBe(refused);
     const one = await server.http(`/api/upload/files/${ktp.id}`, { token });
     expect(one.status).toBe(refused);
-    expect(await one.text()).not.toContain(path.basename(uploadUrl, '.pdf'));
+    expect(await one.text()).not.toContain('ktp-kk');
   }
 });
 
-test('a public file not linked to a case (an office logo) is still served from /uploads', async () => {
+test('a Media Library file (an office logo) is still served from /uploads, from DATA_DIR', async () => {
   const png: Buffer = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#008040' } }).png().toBuffer();
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logo-')), 'logo.png');
   fs.writeFileSync(tmp, png);
@@ -142,7 +154,5 @@ test('a public file not linked to a case (an office logo) is still served from /
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('image/png');
   // (The plugin may optimise the image: compare with what it stored.)
-  expect(await bytesOf(res)).toEqual(new Uint8Array(fs.readFileSync(path.join(server.strapi.dirs.static.public, logo.url))));
-  // ...but not through the case route: it is not the case's file.
-  expect((await server.http(fileUrl(caseId, logo.id), { token: petugas.token })).status).toBe(404);
+  expect(await bytesOf(res)).toEqual(new Uint8Array(fs.readFileSync(path.join(dataDir(), 'uploads', path.basename(logo.url)))));
 });

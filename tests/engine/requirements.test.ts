@@ -1,6 +1,6 @@
 /**
  * The requirement checklist and uploads: PDF, JPEG or PNG recognised by content (not by name
- * or declared type), size-limited, stored by the upload plugin; the requirements check cannot
+ * or declared type), size-limited, kept in the private store of case files; the requirements check cannot
  * be completed until every required item is ticked or uploaded.
  */
 import { engineSuite, newApplicant, openCase } from './helpers';
@@ -44,7 +44,7 @@ test('uploads satisfy checklist items; the check completes once every required i
   view = await petugas.ok(id, 'complete');
   expect(view.case.currentActivity.number).toBe(3);
 
-  const stored = await suite.server.strapi.db.query('plugin::upload.file').findMany({ where: { id: { $in: view.case.checklist.filter((i: any) => i.file).map((i: any) => i.file.id) } } });
+  const stored = await suite.server.strapi.db.query('api::case-file.case-file').findMany({ where: { id: { $in: view.case.checklist.filter((i: any) => i.file).map((i: any) => i.file.id) } } });
   expect(stored.map((f: any) => f.mime).sort()).toEqual(['application/pdf', 'image/jpeg', 'image/png']);
 });
 
@@ -84,7 +84,7 @@ test('size-limited (CASE_UPLOAD_MAX_MB)', async () => {
 test('an upload that loses the version race is removed again (nothing half-written)', async () => {
   const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
-  const files = () => suite.server.strapi.db.query('plugin::upload.file').count({});
+  const files = () => suite.server.strapi.db.query('api::case-file.case-file').count({});
   const before = await files();
   const stale = await petugas.upload(id, { name: 'ktp.pdf', type: 'application/pdf', bytes: pdf() }, { key: 'ktp-kk' }, 1);
   expect(stale.status).toBe(409);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * "Kantor sendiri": the RBAC condition that keeps a CMS office admin to their own office's
- * standards, SOPs, letter templates and office record. A CMS account belongs to the office of
+ * standards, SOPs, letter templates, office record and media (Media Library files). A CMS account belongs to the office of
  * the staff account (users-permissions, role Admin Kantor) with the same e-mail address: one
  * person, one office, whichever door they use.
  */

@@ -9,10 +9,13 @@ export const ADMIN_LANGUAGE = 'id';
 /** What an office admin edits in the CMS, each only for their own office. */
 const OWN_OFFICE_SUBJECTS = ['api::service-standard.service-standard', 'api::sop.sop', 'api::letter-template.letter-template'];
 const EDIT = ['create', 'read', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
+/** Media Library: see, upload, edit/replace/delete, download and copy the link of the office's files. */
+const MEDIA_ACTIONS = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((a) => `plugin::upload.${a}`);
 
 /**
  * The CMS role "Admin Kantor": write and publish the office's own standards, SOPs and letter
- * templates, read and update its office record, read the regions (relation pickers). Made once;
+ * templates, read and update its office record, read the regions (relation pickers), manage the
+ * office's own media (logos, pictures, PDFs) in the Media Library. Made once;
  * its permissions are put back to these at every boot, so a code change reaches old installs.
  */
 export async function seedOfficeAdminRole(strapi: Core.Strapi): Promise<number> {
@@ -39,9 +42,9 @@ export async function seedOfficeAdminRole(strapi: Core.Strapi): Promise<number> 
     ...wanted('plugin::content-manager.explorer.read', 'api::office.office', [OWN_OFFICE.id]),
     ...wanted('plugin::content-manager.explorer.update', 'api::office.office', [OWN_OFFICE.id], ['code']),
     ...wanted('plugin::content-manager.explorer.read', 'api::region.region', []),
-    { action: 'plugin::upload.read', subject: null, conditions: [] },
-    { action: 'plugin::upload.assets.create', subject: null, conditions: [] },
-    { action: 'plugin::upload.assets.download', subject: null, conditions: [] },
+    // The Media Library: the office's own files only (extensions/upload/office-media.ts holds
+    // folders and bulk actions to the same office).
+    ...MEDIA_ACTIONS.map((action) => ({ action, subject: null, conditions: [OWN_OFFICE.id] })),
   ];
   await roles.assignPermissions(role.id, permissions);
   return role.id;

@@ -146,9 +146,8 @@ export const CMS_ROUTES = [
     'POST /content-type-builder/update-schema',
     'GET /content-type-builder/update-schema-status',
   ]),
-  ...declare({ kind: 'cms', guard: 'Media Library: plugin::upload.* (Admin Kantor: read, create, download)' }, [
+  ...declare({ kind: 'cms', guard: "Media Library: plugin::upload.* (Admin Kantor: read, create, update, download, copy-link, each its own office's files only; folders and bulk actions held to the office by extensions/upload/office-media.ts); pictures and PDFs only (extensions/upload/media-types.ts)" }, [
     'POST /upload',
-    'POST /upload/actions/upload-from-urls',
     'POST /upload/actions/bulk-delete',
     'POST /upload/actions/bulk-move',
     'POST /upload/actions/bulk-update',

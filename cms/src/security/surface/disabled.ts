@@ -37,6 +37,7 @@ export const DISABLED_ROUTES = [
     'DELETE /api/users-permissions/roles/:role',
     'GET /api/users-permissions/permissions',
   ]),
+  ...declare({ kind: 'disabled', why: 'the Media Library fetching remote URLs on the server (a way into internal addresses): removed by extensions/upload' }, ['POST /upload/actions/upload-from-urls']),
   ...declare({ kind: 'disabled', why: 'sending e-mail through the REST API' }, ['POST /api/email']),
   ...declare({ kind: 'disabled', why: "the content types' schemas over the REST API (the CMS has its own)" }, [
     'GET /api/content-type-builder/content-types',

@@ -13,7 +13,7 @@ import { localDate } from '../../../domain/calendar';
 import { bpjsMonth, proposalMonth, type OfficeRules } from '../../../domain/deadlines';
 import { batchStage, requirementsGate, rolesAt, type BatchStage } from '../../../domain/sop-walker';
 import type { StaffContext } from '../../../domain/staff';
-import { CASE_POPULATE, CASE_UID, missingRequirements, setRelation, type CaseRecord } from '../../case/services/engine/case-record';
+import { CASE_POPULATE, CASE_UID, missingRequirements, setRelation, withFiles, type CaseRecord } from '../../case/services/engine/case-record';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
 import { commitChange } from '../../case/services/engine/commit';
 import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from '../../case/services/engine/context';
@@ -45,11 +45,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The cases (with their engine context) standing at a batch stage, split into ready and skipped. */
   async function casesAtStage(staff: StaffContext, where: Record<string, unknown>, stage: BatchStage, office: { office: OfficeInfo; rules: OfficeRules }, now: Date) {
-    const rows: CaseRecord[] = await cases().findMany({ where: { ...where, status: 'in-progress' }, populate: CASE_POPULATE, orderBy: { id: 'asc' } });
+    const rows = await withFiles(strapi, await cases().findMany({ where: { ...where, status: 'in-progress' }, populate: CASE_POPULATE, orderBy: { id: 'asc' } }));
     const ready: EngineContext[] = [];
     const skipped: Skipped[] = [];
     for (const row of rows) {
-      const ctx = await buildContext(strapi, { ...row, checklist: row.checklist ?? [], attachments: row.attachments ?? [] }, now, office);
+      const ctx = await buildContext(strapi, row, now, office);
       const a = ctx.activity;
       if (!a || batchStage(a, ctx.track) !== stage) continue;
       if (!rolesAt(ctx.def, a).includes(staff.role)) skipped.push({ code: row.code, reason: `Kegiatan ${a.number} bukan tugas peran Anda` });
@@ -116,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The cases of a batch and of the batches under it. */
   async function casesOfTree(batchId: number, where: Record<string, unknown> = {}): Promise<CaseRecord[]> {
-    return cases().findMany({ where: { ...where, batch: { id: { $in: await batchTreeIds(strapi, batchId) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } });
+    return withFiles(strapi, await cases().findMany({ where: { ...where, batch: { id: { $in: await batchTreeIds(strapi, batchId) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } }));
   }
 
   const summary = (b: any, count?: number) => ({ documentId: b.documentId, code: b.code, level: b.level, month: b.month, status: b.status, ...(count !== undefined ? { caseCount: count } : {}) });
@@ -224,7 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await casesOfTree(b.id, { status: 'in-progress' });
       const contexts: EngineContext[] = [];
       for (const row of rows) {
-        const ctx = await buildContext(strapi, { ...row, checklist: row.checklist ?? [], attachments: row.attachments ?? [] }, now, office);
+        const ctx = await buildContext(strapi, row, now, office);
         if (ctx.activity?.effect !== 'bpjs-send') continue;
         if (!rolesAt(ctx.def, ctx.activity).includes(staff.role)) throw forbidden(`Kegiatan ${ctx.activity.number} (kirim ke BPJS) bukan tugas peran Anda`);
         contexts.push(ctx);
@@ -274,7 +274,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             alreadyRecorded.push(line.nik);
             continue;
           }
-          const ctx = await buildContext(strapi, { ...row, checklist: row.checklist ?? [], attachments: row.attachments ?? [] }, now, office);
+          const ctx = await buildContext(strapi, row, now, office);
           await commitChange(strapi, trx, ctx, followingBpjsResult(ctx, line.result, line.reason, b.month, 'bpjs-result'), actorOf(staff));
           applied[line.result] += 1;
         }

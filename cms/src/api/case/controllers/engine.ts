@@ -5,6 +5,7 @@
  * Thin: everything is decided in strapi.service('api::case.engine').
  */
 import type { Core } from '@strapi/strapi';
+import { setInertHeaders } from '../../../files/inert';
 
 const engine = (strapi: Core.Strapi) => strapi.service('api::case.engine') as any;
 
@@ -20,13 +21,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { id, action } = ctx.params;
     ctx.body = { data: await engine(strapi).act(ctx.state.staff, id, action, ctx.request.body ?? {}, ctx.request.files, ctx.state.user) };
   },
-  /** Streams a case file inline; never cached, since it holds personal data. */
+  /** Streams a case file inline; never cached, since it holds personal data; inert whatever it holds. */
   async file(ctx: any) {
     const file = await engine(strapi).file(ctx.state.staff, ctx.params.id, ctx.params.fileId);
     ctx.attachment(file.name, { type: 'inline' });
     ctx.type = file.mime;
     ctx.length = file.size;
     ctx.set('Cache-Control', 'private, no-store');
+    setInertHeaders(ctx, file.mime);
     ctx.body = file.stream;
   },
   async timeline(ctx: any) {

@@ -33,12 +33,13 @@ import { CASE_UID, loadCase, type CaseRecord } from './engine/case-record';
 import { runChange, type ActorInfo } from './engine/commit';
 import { buildContext, caseState, loadOffice, type EngineContext } from './engine/context';
 import { ConflictError, forbidden, invalid, isUniqueViolation, notFound, staleCase } from './engine/errors';
-import { fileOfCase, openStoredFile, parseFileId } from './engine/files';
+import { fileOfCase, openCaseFile, parseFileId } from './engine/files';
 import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
 import { rootBatch, type BatchRef } from './engine/batch-tree';
 import { caseSummary, statusLabel, timelineOf } from './engine/view';
 import { NIK_TAKEN, nikTakenInOffice } from '../../applicant/lib/nik-in-office';
+import { recordCaseFileView } from '../../../privacy';
 
 const APPLICANT_UID = 'api::applicant.applicant';
 const APPLICANT_FIELDS = ['nik', 'kkNumber', 'name', 'sex', 'birthPlace', 'birthDate', 'address', 'villageCode', 'phone', 'welfareSource', 'welfareDecile', 'jknNumber', 'membership'];
@@ -174,9 +175,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One of the case's files (checklist upload or attachment), for staff who may see the case. */
     async file(staff: StaffContext, documentId: string, fileIdParam: unknown) {
       const fileId = parseFileId(fileIdParam);
-      const file = fileOfCase(await visibleCase(staff, documentId), fileId);
+      const c = await visibleCase(staff, documentId);
+      const file = fileOfCase(c, fileId);
       if (!file) throw notFound('Berkas tidak ditemukan pada kasus ini');
-      return openStoredFile(strapi, file);
+      // Every read of a case file is in the privacy log, whatever the role (a file can't be masked).
+      await recordCaseFileView(strapi, staff, c, file);
+      return openCaseFile(file);
     },
 
     /**

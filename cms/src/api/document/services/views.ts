@@ -3,6 +3,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import type { ActivityView, OfficeView, SopView, StandardView } from '../../../documents/models';
 import { plainText } from '../../../documents/sanitize';
+import { uploadsDir } from '../../../files';
 
 /** Loads published (or draft) documents and turns them into the plain views the templates print. */
 
@@ -27,11 +28,11 @@ export const STANDARD_POPULATE = {
 const texts = (items: any[] | undefined | null): string[] => (items ?? []).map((i) => (typeof i === 'string' ? i : i?.text)).filter((t): t is string => !!t);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The office logo as a data: URL, read from the upload folder (the rendered page loads nothing). */
+  /** The office logo as a data: URL, read from the Media Library's folder (the rendered page loads nothing). */
   logoDataUrl(logo: any): string | null {
-    if (!logo?.url || /^https?:/i.test(logo.url)) return null;
-    const file = path.join(strapi.dirs.static.public, logo.url);
-    if (!file.startsWith(strapi.dirs.static.public) || !fs.existsSync(file)) return null;
+    if (typeof logo?.url !== 'string' || !logo.url.startsWith('/uploads/')) return null;
+    const file = path.join(uploadsDir(), path.basename(logo.url));
+    if (!fs.existsSync(file)) return null;
     const mime = logo.mime || 'image/png';
     return `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
   },

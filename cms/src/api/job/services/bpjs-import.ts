@@ -9,7 +9,7 @@ import { FileProblem } from '../../../bulk/csv';
 import { MAX_REPORT_PROBLEMS, type Problem } from '../../../bulk/form35';
 import { cellText, isFormula, readSheet, type SheetFormat } from '../../../bulk/sheet-reader';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
-import { CASE_POPULATE, CASE_UID, type CaseRecord } from '../../case/services/engine/case-record';
+import { CASE_POPULATE, CASE_UID, withFiles, type CaseRecord } from '../../case/services/engine/case-record';
 import { commitChange } from '../../case/services/engine/commit';
 import { buildContext, loadOffice } from '../../case/services/engine/context';
 import { followingBpjsResult, parseBpjsResult, type BpjsResult } from '../../case/services/engine/moves';
@@ -54,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       problemCount += 1;
       if (problems.length < MAX_REPORT_PROBLEMS) problems.push(p);
     };
-    const rows: CaseRecord[] = await strapi.db.query(CASE_UID).findMany({ where: { batch: { id: { $in: await batchTreeIds(strapi, b.id) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } });
+    const rows: CaseRecord[] = await withFiles(strapi, await strapi.db.query(CASE_UID).findMany({ where: { batch: { id: { $in: await batchTreeIds(strapi, b.id) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } }));
     const byNik = new Map(rows.map((r) => [r.applicant?.nik, r]));
     const lines: { row: number; c: CaseRecord; result: BpjsResult; reason: string | null }[] = [];
     const seen = new Map<string, number>();

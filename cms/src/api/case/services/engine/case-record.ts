@@ -9,6 +9,17 @@ import type { CaseStatus } from '../../../../domain/sop-walker';
 import { staleCase } from './errors';
 
 export const CASE_UID = 'api::case.case';
+export const CASE_FILE_UID = 'api::case-file.case-file';
+
+/** A case file as the engine knows it (api::case-file.case-file; bytes in the private store). */
+export interface CaseFileRef {
+  id: number;
+  name: string;
+  mime: string;
+  size: number;
+  storageKey: string;
+  checklistKey: string | null;
+}
 
 export interface ChecklistItem {
   id: number;
@@ -16,7 +27,8 @@ export interface ChecklistItem {
   label: string;
   required: boolean;
   checked: boolean;
-  file?: { id: number; name: string; mime: string; size: number; url: string } | null;
+  /** The document uploaded for the item (filled in by withFiles). */
+  file?: CaseFileRef | null;
 }
 
 export interface CaseRecord {
@@ -51,25 +63,57 @@ export interface CaseRecord {
   batch: { id: number; documentId: string; code: string; level: string; month: string; status: string; sentAt: string | null } | null;
   office: { id: number; code: string } | null;
   service: { id: number; documentId: string; slug: string; title: string } | null;
-  attachments: { id: number; name: string; mime: string; size: number; url: string }[];
+  /** The case's documents without a checklist item (filled in by withFiles). */
+  attachments: CaseFileRef[];
 }
-
-const FILE_FIELDS = ['id', 'name', 'mime', 'size', 'url'];
 
 export const CASE_POPULATE = {
   applicant: { select: ['id', 'documentId', 'nik', 'name'] },
-  checklist: { populate: { file: { select: FILE_FIELDS } } },
+  checklist: true,
   assignee: { select: ['id', 'username', 'fullName'] },
   batch: { select: ['id', 'documentId', 'code', 'level', 'month', 'status', 'sentAt'] },
   office: { select: ['id', 'code'] },
   service: { select: ['id', 'documentId', 'slug', 'title'] },
-  attachments: { select: FILE_FIELDS },
 };
+
+/**
+ * Case rows (read with CASE_POPULATE) with their files: each checklist item's document and the
+ * attachments, in one query for all of them (case_files by case_id).
+ */
+export async function withFiles(strapi: Core.Strapi, rows: any[]): Promise<CaseRecord[]> {
+  const byCase = new Map<number, CaseFileRef[]>();
+  for (const { caseId, ...file } of await filesOfCases(strapi, rows.map((r) => r.id))) byCase.set(caseId, [...(byCase.get(caseId) ?? []), file]);
+  return rows.map((row) => {
+    const own = byCase.get(row.id) ?? [];
+    const checklist: ChecklistItem[] = (row.checklist ?? []).map((i: ChecklistItem) => ({ ...i, file: own.find((f) => f.checklistKey === i.key) ?? null }));
+    return { ...row, checklist, attachments: own.filter((f) => f.checklistKey === null) } as CaseRecord;
+  });
+}
+
+/** Case ids per query: below SQLite's bound-variable limit whatever a batch holds. */
+const IDS_PER_QUERY = 5000;
+
+async function filesOfCases(strapi: Core.Strapi, caseIds: number[]): Promise<(CaseFileRef & { caseId: number })[]> {
+  const c = columnsOf(strapi, CASE_FILE_UID);
+  const caseColumn = joinColumnOf(strapi, CASE_FILE_UID, 'case')!;
+  const table = (strapi.db.metadata.get(CASE_FILE_UID as any) as any).tableName as string;
+  const out: (CaseFileRef & { caseId: number })[] = [];
+  for (let i = 0; i < caseIds.length; i += IDS_PER_QUERY) {
+    const rows: any[] = await strapi.db
+      .connection(table)
+      .whereIn(caseColumn, caseIds.slice(i, i + IDS_PER_QUERY))
+      .orderBy('id')
+      .select({ id: 'id', name: c.name, mime: c.mime, size: c.size, storageKey: c.storageKey, checklistKey: c.checklistKey, caseId: caseColumn });
+    for (const r of rows) out.push({ ...r, size: Number(r.size), checklistKey: r.checklistKey ?? null });
+  }
+  return out;
+}
 
 export async function loadCase(strapi: Core.Strapi, where: { documentId: string } | { id: number }): Promise<CaseRecord | null> {
   const row = await strapi.db.query(CASE_UID).findOne({ where, populate: CASE_POPULATE });
   if (!row) return null;
-  return { ...row, checklist: row.checklist ?? [], attachments: row.attachments ?? [] } as CaseRecord;
+  const [c] = await withFiles(strapi, [row]);
+  return c;
 }
 
 /** Labels of the required checklist items that are neither ticked nor uploaded. */

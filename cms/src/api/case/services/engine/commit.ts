@@ -49,12 +49,15 @@ export async function commitChange(strapi: Core.Strapi, trx: any, ctx: EngineCon
   return version;
 }
 
-/** Runs one case's change in its own transaction, undoing outside work if it fails. */
+/** Runs one case's change in its own transaction, undoing outside work if it fails, finishing it once committed. */
 export async function runChange(strapi: Core.Strapi, ctx: EngineContext, change: Change, actor: ActorInfo): Promise<number> {
+  let version: number;
   try {
-    return await strapi.db.transaction(async ({ trx }) => commitChange(strapi, trx, ctx, change, actor));
+    version = await strapi.db.transaction(async ({ trx }) => commitChange(strapi, trx, ctx, change, actor));
   } catch (err) {
     if (change.onFail) await change.onFail().catch((e) => strapi.log.warn(`Cleanup after a failed case action: ${e?.message ?? e}`));
     throw err;
   }
+  if (change.onCommit) await change.onCommit().catch((e) => strapi.log.warn(`Work after a case action: ${e?.message ?? e}`));
+  return version;
 }

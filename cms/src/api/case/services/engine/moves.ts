@@ -18,6 +18,8 @@ export interface Change {
   clearAssignee?: boolean;
   /** Undo work done outside the transaction (an uploaded file) when the action fails. */
   onFail?: () => Promise<void>;
+  /** Work that must wait for the commit (removing a replaced file's bytes). */
+  onCommit?: () => Promise<void>;
 }
 
 export const BPJS_RESULTS = ['accepted', 'rejected', 'already-member'] as const;

@@ -1,26 +1,22 @@
 /**
  * The requirement checklist (copied from the standard's persyaratan when the case opens):
  * ticking items, and uploading documents for them or for the case. Uploads are PDF, JPEG or
- * PNG, size-limited, recognised by their content; they are stored by the upload plugin.
+ * PNG, size-limited, recognised by their content; they are kept in the private store of case
+ * files (src/files), never in the Media Library.
  */
-import fs from 'fs/promises';
+import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { columnsOf } from '../../../../database/bulk-insert';
-import { detectFileType, SIGNATURE_LENGTH } from '../../../../domain/file-type';
-import { CASE_UID } from './case-record';
+import { bulkInsert, columnsOf } from '../../../../database/bulk-insert';
+import { CASE_FILE_TYPES, detectFileType, SIGNATURE_LENGTH, typeList } from '../../../../domain/file-type';
+import { caseFiles, readHead } from '../../../../files';
+import { CASE_FILE_UID } from './case-record';
 import type { EngineContext } from './context';
 import { invalid } from './errors';
+import { deleteFileRecords, removeObjects } from './files';
 import type { Change } from './moves';
 
 const ITEM_UID = 'case.checklist-item';
-const FILE_UID = 'plugin::upload.file';
-
-/**
- * Owners (files_related_mph.related_type) whose files hold personal data: never served by
- * /uploads, only through the scoped staff route (see middlewares/private-uploads.ts).
- */
-export const PRIVATE_FILE_OWNERS = [CASE_UID, ITEM_UID, 'api::letter.letter'];
 
 export function uploadLimitBytes(): number {
   const mb = Number(process.env.CASE_UPLOAD_MAX_MB || 5);
@@ -71,31 +67,11 @@ export function checkChange(strapi: Core.Strapi, ctx: EngineContext, body: any):
   };
 }
 
-async function readHead(filepath: string): Promise<Uint8Array> {
-  const fh = await fs.open(filepath, 'r');
-  try {
-    const buf = Buffer.alloc(SIGNATURE_LENGTH);
-    const { bytesRead } = await fh.read(buf, 0, SIGNATURE_LENGTH, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Links an uploaded file to a media field, replacing what the field held (single media). */
-async function linkFile(strapi: Core.Strapi, trx: any, fileId: number, relatedType: string, relatedId: number, field: string, replace: boolean) {
-  const jt = (strapi.db.metadata.get(FILE_UID as any) as any).attributes.related.joinTable;
-  const idCol = jt.morphColumn.idColumn.name;
-  const typeCol = jt.morphColumn.typeColumn.name;
-  const where = { [idCol]: relatedId, [typeCol]: relatedType, field };
-  if (replace) await trx(jt.name).where(where).del();
-  const last = await trx(jt.name).where(where).max({ max: 'order' }).first();
-  await trx(jt.name).insert({ [jt.joinColumn.name]: fileId, ...where, order: Number(last?.max ?? 0) + 1 });
-}
-
 /**
- * An upload for a checklist item (key) or for the case. The file is checked before anything
- * is stored; it is stored before the transaction and removed again if the action fails.
+ * An upload for a checklist item (key) or for the case. The file is checked before anything is
+ * stored; it is stored before the transaction and removed again if the action fails. A new
+ * document for an item replaces the item's old one: its record goes in the same transaction,
+ * its bytes once the action has committed.
  */
 export async function attachChange(strapi: Core.Strapi, ctx: EngineContext, body: any, files: any): Promise<Change> {
   let file = files?.file;
@@ -109,27 +85,30 @@ export async function attachChange(strapi: Core.Strapi, ctx: EngineContext, body
     throw invalid('file', `Ukuran berkas ${(file.size / 1048576).toFixed(1)} MB melebihi batas ${(limit / 1048576).toFixed(0)} MB`);
   }
   if (!file.size) throw invalid('file', 'Berkas kosong');
-  const type = detectFileType(await readHead(file.filepath));
-  if (!type) throw invalid('file', 'Jenis berkas tidak didukung: hanya PDF, JPEG atau PNG (diperiksa dari isi berkas, bukan dari nama berkas)');
+  const type = detectFileType(await readHead(file.filepath, SIGNATURE_LENGTH), CASE_FILE_TYPES);
+  if (!type) throw invalid('file', `Jenis berkas tidak didukung: hanya ${typeList(CASE_FILE_TYPES)} (diperiksa dari isi berkas, bukan dari nama berkas)`);
   const key = typeof body?.key === 'string' && body.key ? body.key : null;
   const item = key ? ctx.c.checklist.find((i) => i.key === key) : null;
   if (key && !item) throw invalid('key', `Butir persyaratan "${key}" tidak ada pada kasus ini (yang ada: ${ctx.c.checklist.map((i) => i.key).join(', ')})`);
 
-  // Name the stored file after what it is, with the extension of its real type.
-  const base = path.basename(String(file.originalFilename || 'berkas'), path.extname(String(file.originalFilename || ''))).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 80) || 'berkas';
-  file.originalFilename = `${base}${type.ext}`;
-  file.mimetype = type.mime;
-  const [stored] = await strapi.plugin('upload').service('upload').upload({ data: { fileInfo: { name: file.originalFilename, caption: `${ctx.c.code}${key ? ` · ${key}` : ''}` } }, files: file });
+  // Named after what it is, with the extension of its real type.
+  const original = String(file.originalFilename || 'berkas');
+  const base = path.basename(original, path.extname(original)).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 80) || 'berkas';
+  const name = `${base}${type.ext}`;
+  const stored = await caseFiles().put(fs.createReadStream(file.filepath));
+  const replaced = item?.file ? [item.file.id] : [];
+  let replacedKeys: string[] = [];
   const note = typeof body?.note === 'string' && body.note.trim() ? body.note.trim() : null;
   return {
     set: {},
-    event: { action: 'attach', note, data: { file: { id: stored.id, name: stored.name, mime: type.mime, size: file.size }, ...(key ? { key } : {}) } },
+    event: { action: 'attach', note, data: key ? { key } : {} },
     after: async (trx) => {
-      if (item) await linkFile(strapi, trx, stored.id, ITEM_UID, item.id, 'file', true);
-      else await linkFile(strapi, trx, stored.id, CASE_UID, ctx.c.id, 'attachments', false);
+      replacedKeys = await deleteFileRecords(strapi, trx, replaced);
+      const data = { name, mime: type.mime, size: stored.size, sha256: stored.sha256, storageKey: stored.key, officeCode: ctx.c.officeCode, checklistKey: key };
+      const [id] = await bulkInsert(strapi, CASE_FILE_UID, [{ data, links: { case: ctx.c.id } }], { trx });
+      return { file: { id, name, mime: type.mime, size: stored.size }, ...(replaced.length ? { replaces: replaced[0] } : {}) };
     },
-    onFail: async () => {
-      await strapi.plugin('upload').service('upload').remove(stored);
-    },
+    onFail: () => caseFiles().remove(stored.key),
+    onCommit: () => removeObjects(strapi, replacedKeys),
   };
 }
