@@ -28,6 +28,7 @@ async function main() {
   try {
     env.loadSecrets();
     env.checkTrustProxy();
+    env.checkOrigins();
     if (process.env.DATABASE_URL) await env.checkDatabase(process.env.DATABASE_URL);
   } catch (err) {
     if (err instanceof env.SettingError) fail(err.message);

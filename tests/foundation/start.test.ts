@@ -22,6 +22,8 @@ test.each([
   ['a malformed DATABASE_URL', { DATABASE_URL: 'not a url' }, /DATABASE_URL is malformed/],
   ['a DATABASE_URL of another database kind', { DATABASE_URL: 'mysql://root@127.0.0.1/x' }, /must start with postgres/],
   ['a TRUST_PROXY that is neither true, false nor a number', { TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true, false or the number of proxies/],
+  ['a CORS_ORIGINS with a wildcard', { CORS_ORIGINS: 'https://*.example.go.id' }, /CORS_ORIGINS must list origins/],
+  ['a PUBLIC_URL that is not an address', { PUBLIC_URL: 'layanan.example.go.id' }, /PUBLIC_URL must be an http\(s\) address/],
   ['an unreachable database', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Cannot use the database 127\.0\.0\.1:1\/nowhere/],
   ['production without secrets', { NODE_ENV: 'production', APP_KEYS: undefined, JWT_SECRET: undefined, ADMIN_JWT_SECRET: undefined, API_TOKEN_SALT: undefined, TRANSFER_TOKEN_SALT: undefined, ENCRYPTION_KEY: undefined }, /Missing secret\(s\) .*APP_KEYS/],
 ])('%s stops with one clear line', (_label, env, message) => {
