@@ -20,6 +20,7 @@ import { bootstrapPanel } from './api/panel/lib/bootstrap';
 import { registerOwnOfficeCondition } from './cms-access/own-office';
 import { letterTemplatePlaceholders } from './document-middlewares/letter-template-placeholders';
 import { registerPublicSite } from './public-site/routes';
+import { answerNoLicenseTrial } from './security/license-countdown';
 import { seedAll } from './seed';
 import { widenServerPool } from './database/sqlite-writers';
 
@@ -57,6 +58,7 @@ export default {
     // Last: it turns the documentIds the others may have set into row ids.
     strapi.documents.use(relationsOnRows(strapi));
     registerPublicSite(strapi);
+    answerNoLicenseTrial(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -72,3 +72,20 @@ export function explainRefusedPermissions(policy: Policy): Policy {
     },
   };
 }
+
+/**
+ * The relation lists of the content manager (relations/:model/[:id/]:targetField): when the role
+ * may not read the field, Strapi's check returns ctx.forbidden()'s result and the caller
+ * destructures it, so a refusal came out as a 500. Refused in Indonesian with a 403 instead.
+ */
+export function refuseUnreadableRelations(controller: Controller): Controller {
+  const extract = controller.extractAndValidateRequestInfo as unknown as (this: unknown, ctx: any, id?: unknown) => Promise<{ source?: unknown } | undefined>;
+  if (typeof extract !== 'function') return controller;
+  return Object.assign(controller, {
+    async extractAndValidateRequestInfo(this: unknown, ctx: any, id?: unknown) {
+      const info = await extract.call(this, ctx, id);
+      if (!info?.source) throw new errors.ForbiddenError(NOT_ALLOWED);
+      return info;
+    },
+  });
+}

@@ -1,8 +1,9 @@
-import { explainRefusedPermissions, keepEngineWrittenTypesReadOnly, refuseDraftActionsWithoutDrafts } from '../../content-manager/write-guards';
+import { explainRefusedPermissions, keepEngineWrittenTypesReadOnly, refuseDraftActionsWithoutDrafts, refuseUnreadableRelations } from '../../content-manager/write-guards';
 
 /** The content manager with its write guards (content-manager/write-guards.ts). */
 export default (plugin: any) => {
   plugin.controllers['collection-types'] = refuseDraftActionsWithoutDrafts(plugin.controllers['collection-types']);
+  plugin.controllers.relations = refuseUnreadableRelations(plugin.controllers.relations);
   plugin.policies.hasPermissions = explainRefusedPermissions(plugin.policies.hasPermissions);
   const register = plugin.register;
   plugin.register = async (args: { strapi: any }) => {
