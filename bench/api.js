@@ -46,8 +46,8 @@ async function ensureDatabase() {
   });
 }
 
-/** The app on the bench database (bench/support.js). */
-const startServer = () => startApp(DATABASE_URL, { tries: 600 });
+/** The app on the bench database (bench/support.js), with Strapi's stock find of cases opened for the comparison (cms/src/api/case/routes/case.ts). */
+const startServer = () => startApp(DATABASE_URL, { tries: 600, env: { BENCH_STOCK_CASES: 'true' } });
 
 /** Runs the generator for what is missing (it adds rows on top of what is there). */
 async function ensureData() {
