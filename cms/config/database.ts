@@ -1,5 +1,5 @@
 import path from 'path';
-import { configureSqliteConnection, waitForWriteLock } from '../src/database/sqlite-writers';
+import { configureSqliteConnection, waitForWriteLock } from '../src/platform/sqlite-writers';
 
 /**
  * DATABASE_URL=postgres://user:pass@host:5432/name selects PostgreSQL (production, CI);

@@ -1,17 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { installAppendOnlyGuards } from './database/append-only';
-import { narrowSparseKeyIndexes } from './database/sparse-key-indexes';
+import { installAppendOnlyGuards } from './platform/append-only';
+import { narrowSparseKeyIndexes } from './platform/sparse-key-indexes';
 import { applicantScope } from './document-middlewares/applicant-scope';
-import { appendOnly } from './document-middlewares/append-only';
+import { appendOnly } from './platform/document-middlewares/append-only';
 import { caseEngineFields } from './document-middlewares/case-engine-fields';
-import { datesInRange } from './document-middlewares/dates-in-range';
+import { datesInRange } from './platform/document-middlewares/dates-in-range';
 import { deleteGuards } from './document-middlewares/delete-guards';
-import { optimisticLock } from './document-middlewares/optimistic-lock';
+import { optimisticLock } from './platform/document-middlewares/optimistic-lock';
 import { sameOfficeRelations } from './document-middlewares/same-office-relations';
 import { caseFileOwners } from './document-middlewares/case-file-owners';
 import { removeUnlinkedFiles } from './api/case/services/engine/files';
-import { readsWithoutWriteLock } from './document-middlewares/reads-without-write-lock';
-import { relationsOnRows } from './document-middlewares/relations-on-rows';
+import { readsWithoutWriteLock } from './platform/document-middlewares/reads-without-write-lock';
+import { relationsOnRows } from './platform/document-middlewares/relations-on-rows';
 import { officeFromCode } from './document-middlewares/office-from-code';
 import { sopValidation } from './document-middlewares/sop-validation';
 import { standardValidation } from './document-middlewares/standard-validation';
@@ -22,7 +22,7 @@ import { letterTemplatePlaceholders } from './document-middlewares/letter-templa
 import { registerPublicSite } from './public-site/routes';
 import { answerNoLicenseTrial } from './security/license-countdown';
 import { seedAll } from './seed';
-import { widenServerPool } from './database/sqlite-writers';
+import { widenServerPool } from './platform/sqlite-writers';
 
 /**
  * Waits (at most `ms`) until no query holds or waits for a pooled connection. Strapi's document

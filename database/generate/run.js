@@ -33,7 +33,7 @@ async function main() {
   await compileStrapi({ appDir: env.cmsDir });
   const strapi = await createStrapi({ appDir: env.cmsDir, distDir: path.join(env.cmsDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
   try {
-    const { generateLarge } = require(path.join(env.cmsDir, 'dist', 'src', 'database', 'generate-large.js'));
+    const { generateLarge } = require(path.join(env.cmsDir, 'dist', 'src', 'seed', 'generate-large.js'));
     const figures = await generateLarge(strapi, { cases, applicants, eventsPerCase, seed, log: (m) => console.log(m) });
     console.log(JSON.stringify(figures));
   } finally {

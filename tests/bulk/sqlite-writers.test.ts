@@ -1,5 +1,5 @@
 /**
- * SQLite's writers (cms/src/database/sqlite-writers.ts) on a real database file, with another
+ * SQLite's writers (cms/src/platform/sqlite-writers.ts) on a real database file, with another
  * program holding the write lock (a raw better-sqlite3 connection, as the sqlite3 shell or a
  * backup would): what waits, what is refused, and that nothing waiting is lost.
  */
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { knex as createKnex, type Knex } from 'knex';
-import { configureSqliteConnection, waitForWriteLock, WriteLockTimeout } from '../../cms/src/database/sqlite-writers';
+import { configureSqliteConnection, waitForWriteLock, WriteLockTimeout } from '../../cms/src/platform/sqlite-writers';
 
 let dir: string;
 let file: string;

@@ -4,7 +4,7 @@
  */
 import { deflateRawSync } from 'zlib';
 import ExcelJS from 'exceljs';
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 import { FORM35_COLUMNS } from '../../cms/src/bulk/form35';
 import type { Staff } from '../engine/helpers';
 

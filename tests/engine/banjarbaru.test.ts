@@ -3,8 +3,8 @@
  * notification letter, then proposals collected and sent to BPJS, which accepts mutations on
  * the 25th of each month (active on the 1st of the next month), then the report.
  */
-import { monthAfter } from '../../cms/src/domain/calendar';
-import { bpjsMonth } from '../../cms/src/domain/deadlines';
+import { monthAfter } from '../../cms/src/core/calendar';
+import { bpjsMonth } from '../../cms/src/core/deadlines';
 import { actionNames, engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'banjarbaru-mutasi-pbi-apbd';

@@ -2,7 +2,7 @@
  * Helpers of the case-engine suites: demo logins (the staff login POST /api/panel/login, one
  * per user per file), JSON calls, new applicants.
  */
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 import { startServer, type TestServer } from '../helpers/strapi';
 
 export const DEMO_PASSWORD = 'Demo-PBI-2026!';

@@ -2,7 +2,7 @@
  * The case history is append-only: no API, no document-service call and no SQL statement can
  * change or delete an event. And a case's status changes only through engine actions.
  */
-import { installAppendOnlyGuards } from '../../cms/src/database/append-only';
+import { installAppendOnlyGuards } from '../../cms/src/platform/append-only';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
 

@@ -3,7 +3,7 @@
  * day; regular and mutation proposals go in the monthly batch; an inactive card gets a
  * reactivation letter initialled by JF and Kabid and signed by the head of office.
  */
-import { endOfLocalDay, localDate, localMonth } from '../../cms/src/domain/calendar';
+import { endOfLocalDay, localDate, localMonth } from '../../cms/src/core/calendar';
 import { actionNames, engineSuite, eventsOf, newApplicant, openCase } from './helpers';
 
 const SERVICE = 'karangasem-akses-layanan-kesehatan';

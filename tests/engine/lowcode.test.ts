@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { addDuration } from '../../cms/src/domain/calendar';
+import { addDuration } from '../../cms/src/core/calendar';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { actionNames, eventsOf, Logins, newApplicant, openCase, villageOf } from './helpers';
 

@@ -4,8 +4,8 @@
  * cleansing, BPJS's result per line decides each case, accepted members get the request
  * letter to Dinkes and are active on the 1st of the next month.
  */
-import { monthAfter } from '../../cms/src/domain/calendar';
-import { proposalMonth } from '../../cms/src/domain/deadlines';
+import { monthAfter } from '../../cms/src/core/calendar';
+import { proposalMonth } from '../../cms/src/core/deadlines';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { actionNames, eventsOf, Logins, newApplicant, openCase, villageOf, type Staff } from './helpers';
 

@@ -5,7 +5,7 @@
  * link rows moved into the columns by a migration before Strapi drops the link tables.
  */
 import path from 'path';
-import { installAppendOnlyGuards } from '../../cms/src/database/append-only';
+import { installAppendOnlyGuards } from '../../cms/src/platform/append-only';
 import { startServer, type TestServer } from '../helpers/strapi';
 
 const MIGRATION = path.resolve(__dirname, '../../cms/database/migrations/2026.11.24T00.00.00.relations-on-rows.js');

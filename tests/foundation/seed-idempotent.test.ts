@@ -41,7 +41,7 @@ test('an office\'s edit in the CMS survives the next seeding', async () => {
 
 test('the demo population: valid NIKs in real villages, cases at every activity of every SOP', async () => {
   const knex = server.strapi.db.connection;
-  const { checkIdentity } = require('../../cms/dist/src/domain/nik');
+  const { checkIdentity } = require('../../cms/dist/src/core/nik');
   const applicants = await knex('applicants').select('nik', 'kk_number as kkNumber', 'sex', 'birth_date as birthDate', 'village_code as villageCode');
   const villages = new Set((await knex('regions').where('level', 'village').select('code')).map((r: any) => r.code));
   for (const a of applicants) {

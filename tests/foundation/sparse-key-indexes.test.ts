@@ -4,8 +4,8 @@
  * names, and left so by Strapi's schema sync. Lookups by value still use them.
  */
 import { startServer, type TestServer } from '../helpers/strapi';
-import { narrowSparseKeyIndexes, SPARSE_RELATIONS } from '../../cms/src/database/sparse-key-indexes';
-import { joinColumnOf } from '../../cms/src/database/bulk-insert';
+import { narrowSparseKeyIndexes, SPARSE_RELATIONS } from '../../cms/src/platform/sparse-key-indexes';
+import { joinColumnOf } from '../../cms/src/platform/bulk-insert';
 
 let server: TestServer;
 

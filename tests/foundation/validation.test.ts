@@ -1,4 +1,4 @@
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 import { startServer, type TestServer } from '../helpers/strapi';
 
 /**

@@ -7,7 +7,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'puppeteer';
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 import { Logins, newApplicant, openCase, villageOf } from '../engine/helpers';
 import { ARTIFACTS, openPanel, waitForText, type PanelHarness } from './harness';
 

@@ -7,7 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Page } from 'puppeteer';
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 import { clickByText, mainText, openPanel, waitForText, type PanelHarness } from './harness';
 
 let ui: PanelHarness;

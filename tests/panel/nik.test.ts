@@ -1,6 +1,6 @@
 /** The panel's NIK reading (admin/src/applicants/nik.ts), on the server's rules. Pure. */
 import { readNik } from '../../admin/src/applicants/nik';
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 
 const today = new Date('2026-10-10T00:00:00Z');
 

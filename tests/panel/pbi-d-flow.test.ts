@@ -10,7 +10,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'puppeteer';
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 import { ARTIFACTS, clickByText, openPanel, waitForText, type PanelHarness } from './harness';
 
 const SERVICE = 'magetan-pengusulan-pbi-d';

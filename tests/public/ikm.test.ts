@@ -1,5 +1,5 @@
 /** IKM per PermenPANRB 14/2017 on a worked example computed by hand. */
-import { ELEMENT_WEIGHT, gradeOf, ikmFromResponses, type ElementKey } from '../../cms/src/domain/ikm';
+import { ELEMENT_WEIGHT, gradeOf, ikmFromResponses, type ElementKey } from '../../cms/src/core/ikm';
 import { WORKED_EXAMPLE } from './worked-example';
 
 const row = (scores: number[]) => Object.fromEntries(scores.map((s, i) => [`u${i + 1}`, s])) as Record<ElementKey, number>;

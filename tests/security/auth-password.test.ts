@@ -1,4 +1,4 @@
-import { passwordProblem } from '../../cms/src/domain/password-policy';
+import { passwordProblem } from '../../cms/src/core/password-policy';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { call, DEMO_PASSWORD, login } from '../staff-api/support';
 

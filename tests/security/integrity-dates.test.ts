@@ -1,5 +1,5 @@
-import { birthDateProblem, checkDate, checkDateTime, latestToday, pastInstantProblem } from '../../cms/src/domain/dates';
-import { checkIdentity, makeNik } from '../../cms/src/domain/nik';
+import { birthDateProblem, checkDate, checkDateTime, latestToday, pastInstantProblem } from '../../cms/src/core/dates';
+import { checkIdentity, makeNik } from '../../cms/src/core/nik';
 import { formatDateId, formatMonthId } from '../../cms/src/documents/format';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { loadPlaces, type Place } from '../staff-api/fixtures';

@@ -1,4 +1,4 @@
-import { installAppendOnlyGuards } from '../../cms/src/database/append-only';
+import { installAppendOnlyGuards } from '../../cms/src/platform/append-only';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { call, login } from '../staff-api/support';
 

@@ -6,7 +6,7 @@
  * is refused as a duplicate, saying no more than that — through opening a case, creating or
  * editing an applicant, and a Form 35 import.
  */
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 import { csvOf, finished, importFile, people, reportOf, rowOf, SERVICE, upload } from '../bulk/support';
 import { Logins, type Reply, type Staff } from '../engine/helpers';
 import { startServer, type TestServer } from '../helpers/strapi';

@@ -1,4 +1,4 @@
-import { makeNik } from '../../cms/src/domain/nik';
+import { makeNik } from '../../cms/src/core/nik';
 
 /**
  * Records for the staff API tests, made in-process through Strapi's document service (set-up,

@@ -1,5 +1,5 @@
-import { maskIdentityNumber, maskPhone, isMasked } from '../../cms/src/domain/mask';
-import { passwordProblem } from '../../cms/src/domain/password-policy';
+import { maskIdentityNumber, maskPhone, isMasked } from '../../cms/src/core/mask';
+import { passwordProblem } from '../../cms/src/core/password-policy';
 import { MAX_RANGE, parseListQuery } from '../../cms/src/api/panel/lib/params';
 import type { AttributeInfo, ModelInfo } from '../../cms/src/api/panel/lib/schema';
 import type { ResourceDefinition } from '../../cms/src/api/panel/resources/types';

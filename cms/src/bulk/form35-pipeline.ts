@@ -5,12 +5,12 @@
  * resolves everything Strapi knows (service, SOP, office, villages, table names) into a plan of
  * plain data, so this runs the same in the server or in the import worker process.
  */
-import type { StaffContext } from '../domain/staff';
-import { applicantInScope } from '../domain/case-scope';
+import type { StaffContext } from '../core/staff';
+import { applicantInScope } from '../core/case-scope';
 import { NIK_TAKEN } from '../api/applicant/lib/nik-in-office';
-import { maskNik } from '../domain/mask';
-import { OPEN_STATUSES } from '../domain/sop-walker';
-import { caseCode, caseCodePrefix, reserveCaseNumbers } from '../database/counters';
+import { maskNik } from '../core/mask';
+import { OPEN_STATUSES } from '../core/sop-walker';
+import { caseCode, caseCodePrefix, reserveCaseNumbers } from '../platform/counters';
 import { FileProblem } from './csv';
 import { isBlankRow, looksLikeHeader, mapHeader, readForm35Row, MAX_REPORT_PROBLEMS, type Form35Row, type HeaderMap, type Problem } from './form35';
 import { readSheet, type SheetFormat } from './sheet-reader';

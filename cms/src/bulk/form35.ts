@@ -1,4 +1,4 @@
-import { checkIdentity, type Sex } from '../domain/nik';
+import { checkIdentity, type Sex } from '../core/nik';
 import { cellText, isCellError, isFormula } from './sheet-reader';
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { bulkDocumentId, columnsOf, joinColumnOf, linkTableOf } from '../database/bulk-insert';
-import { copyRows } from '../database/pg-copy';
+import { bulkDocumentId, columnsOf, joinColumnOf, linkTableOf } from '../platform/bulk-insert';
+import { copyRows } from '../platform/pg-copy';
 import { WORKER_APPLICATION_PREFIX } from './worker-launch';
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ENGINE_WRITTEN } from '../document-middlewares/append-only';
+import { ENGINE_WRITTEN } from '../platform/document-middlewares/append-only';
 
 /**
  * The content manager's writes that Strapi would answer with a 500, or offer where nothing may be

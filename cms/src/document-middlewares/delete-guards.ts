@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ConflictError } from '../api/case/services/engine/errors';
+import { ConflictError } from '../platform/errors';
 
 const CASE_UID = 'api::case.case';
 const EVENT_UID = 'api::case-event.case-event';

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { confinedOffice } from '../cms-access/request-office';
-import { relationInput } from './relation-input';
+import { relationInput } from '../platform/document-middlewares/relation-input';
 
 const OFFICE_UID = 'api::office.office';
 /** applicant-scope.ts derives an applicant's office (code and relation) from its village. */

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { storedActivityIndexes, toDefinition, validateSop } from '../domain/sop-walker';
-import { isPublishing, publishRefused } from './publish-check';
+import { storedActivityIndexes, toDefinition, validateSop } from '../core/sop-walker';
+import { isPublishing, publishRefused } from '../platform/document-middlewares/publish-check';
 
 const SOP_UID = 'api::sop.sop';
 const WALKED = ['executors', 'activities', 'tracks'] as const;

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { isPublishing, publishRefused } from './publish-check';
-import { relationInput } from './relation-input';
+import { isPublishing, publishRefused } from '../platform/document-middlewares/publish-check';
+import { relationInput } from '../platform/document-middlewares/relation-input';
 
 const STANDARD_UID = 'api::service-standard.service-standard';
 const CHECKED = ['requirements', 'procedureSteps', 'flowchartSteps', 'completionTimeText', 'completionTime', 'fee', 'sop', 'office'] as const;

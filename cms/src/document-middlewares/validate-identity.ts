@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkIdentity } from '../domain/nik';
+import { checkIdentity } from '../core/nik';
 
 const APPLICANT_UID = 'api::applicant.applicant';
 const IDENTITY_FIELDS = ['nik', 'kkNumber', 'sex', 'birthDate'] as const;

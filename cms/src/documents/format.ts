@@ -1,4 +1,4 @@
-import { offsetMs } from '../domain/calendar';
+import { offsetMs } from '../core/calendar';
 
 export const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 

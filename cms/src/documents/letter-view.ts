@@ -1,4 +1,4 @@
-import type { IdentityField } from '../domain/identity-visibility';
+import type { IdentityField } from '../core/identity-visibility';
 import { countWithWords, formatDateId, formatMonthId, placeOf } from './format';
 import { escapeHtml, html, raw, type SafeHtml } from './html';
 import { paragraphs, type LetterAttachment, type LetterView } from './letter-html';

@@ -2,7 +2,7 @@
  * What the templates print, as plain data. Loaders turn Strapi documents into these, and the
  * benchmark builds them directly, so templates never touch the database.
  */
-import type { StandardTextLists } from '../domain/standard-lists';
+import type { StandardTextLists } from '../core/standard-lists';
 export interface Official {
   name?: string | null;
   rank?: string | null;

@@ -1,4 +1,4 @@
-import { WriteLockTimeout } from '../database/sqlite-writers';
+import { WriteLockTimeout } from '../platform/sqlite-writers';
 
 /**
  * On SQLite a write that waited too long for a running import's commit fails with

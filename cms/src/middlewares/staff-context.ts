@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { roleDefinition } from '../domain/roles';
-import type { StaffContext } from '../domain/staff';
+import { roleDefinition } from '../core/roles';
+import type { StaffContext } from '../core/staff';
 import { verifyStaffToken, type StaffTokenPayload } from '../security/staff-token';
 
 /**

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { bulkInsert, insertRows } from '../database/bulk-insert';
-import { masked, type IdentityField } from '../domain/identity-visibility';
-import type { StaffContext } from '../domain/staff';
+import { bulkInsert, insertRows } from '../platform/bulk-insert';
+import { masked, type IdentityField } from '../core/identity-visibility';
+import type { StaffContext } from '../core/staff';
 
 export const ACCESS_LOG = 'api::access-log.access-log';
 export const ACCESS_LOG_SUBJECT = 'api::access-log.access-log-subject';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { StaffContext } from '../domain/staff';
+import type { StaffContext } from '../core/staff';
 import { ACCESS_LOG, ACCESS_LOG_SUBJECT, recordPersonalDataAccess, tableOf, type PersonalDataField } from './access-log';
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { seesIdentityInFull, type IdentityField } from '../domain/identity-visibility';
-import type { StaffContext } from '../domain/staff';
+import { seesIdentityInFull, type IdentityField } from '../core/identity-visibility';
+import type { StaffContext } from '../core/staff';
 import { recordPersonalDataAccess } from './access-log';
 
 /** The identity fields that hold a value in at least one of the records (what was actually shown). */

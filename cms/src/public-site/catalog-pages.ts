@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../documents/html';
 import type { OfficeView, StandardView } from '../documents/models';
 import { procedureFlowHtml, procedureNodes } from '../documents/procedure-flow';
 import { rich } from '../documents/sanitize';
-import type { IkmResult } from '../domain/ikm';
+import type { IkmResult } from '../core/ikm';
 import { page } from './layout';
 
 interface OfficeRow {

@@ -1,6 +1,6 @@
 import { formatDateId } from '../documents/format';
 import { html, text, type SafeHtml } from '../documents/html';
-import { GRADES, SKM_ELEMENTS, type IkmResult } from '../domain/ikm';
+import { GRADES, SKM_ELEMENTS, type IkmResult } from '../core/ikm';
 import { page } from './layout';
 
 type Values = Record<string, string | undefined>;

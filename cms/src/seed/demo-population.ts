@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { bulkInsert, type BulkRow } from '../database/bulk-insert';
-import { addDuration, type OfficeCalendar, type TimeUnit } from '../domain/calendar';
+import { bulkInsert, type BulkRow } from '../platform/bulk-insert';
+import { addDuration, type OfficeCalendar, type TimeUnit } from '../core/calendar';
 import { SOP_POPULATE } from '../api/sop/services/sop-version';
 import { prng } from './names';
 import { membershipFor, syntheticApplicant } from './synthetic-people';

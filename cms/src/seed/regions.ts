@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { bulkInsert } from '../database/bulk-insert';
+import { bulkInsert } from '../platform/bulk-insert';
 
 const REGION_UID = 'api::region.region';
 

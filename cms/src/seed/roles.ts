@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ROLES } from '../domain/roles';
+import { ROLES } from '../core/roles';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 

@@ -3,19 +3,12 @@
  * The files are JSON so that clerks and translators can read and correct them
  * without touching code; these types are what the loader checks them against.
  */
-import type { StandardTextLists } from '../domain/standard-lists';
+import type { StandardTextLists } from '../core/standard-lists';
+import type { StaffRole } from '../core/roles';
+import type { ActivityEffect, ActivitySymbol } from '../core/sop-walker';
 
-/** Role types of users-permissions roles (see roles.ts). */
-export type StaffRole =
-  | 'operator-desa'
-  | 'operator-kecamatan'
-  | 'petugas'
-  | 'pekerja-sosial'
-  | 'jf'
-  | 'kabid'
-  | 'kepala-dinas'
-  | 'petugas-bpjs'
-  | 'admin-kantor';
+// Defined by the pure core (which must not depend on the seed folder); re-exported for the seed files.
+export type { StaffRole, ActivityEffect, ActivitySymbol };
 
 export type TimeUnit = 'minutes' | 'hours' | 'days' | 'workdays' | 'months';
 
@@ -95,27 +88,6 @@ export interface StandardSeed extends StandardTextLists {
   fee: string;
   responsiblePerson?: { name: string; nip?: string; phone?: string };
 }
-
-export type ActivitySymbol = 'start' | 'process' | 'decision' | 'end';
-
-/**
- * What completing an activity produces or requires in the case engine.
- * Kept small: the engine maps each to a handler.
- */
-export type ActivityEffect =
-  | 'none'
-  | 'requirements-check'
-  | 'village-recap'
-  | 'district-recap'
-  | 'office-recap'
-  | 'bpjs-send'
-  | 'bpjs-result'
-  | 'letter-draft'
-  | 'letter-initial'
-  | 'letter-sign'
-  | 'handover'
-  | 'assessment'
-  | 'archive';
 
 export interface ExecutorSeed {
   key: string; // "operator-desa"

@@ -1,4 +1,4 @@
-import { makeNik, type Sex } from '../domain/nik';
+import { makeNik, type Sex } from '../core/nik';
 import { NAMES, prng } from './names';
 
 export type Rng = ReturnType<typeof prng>;

@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import type { Core } from '@strapi/strapi';
-import type { StaffRole } from '../domain/roles';
+import type { StaffRole } from '../core/roles';
 
 const USER_UID = 'plugin::users-permissions.user';
 

@@ -1,5 +1,5 @@
 /** Who a batch's letters and BNBA list (pure rule). */
-import { stillProposed } from '../../../cms/src/domain/batch-members';
+import { stillProposed } from '../../../cms/src/core/batch-members';
 
 const line = (code: string, status: string, bpjsResult: string | null) => ({ code, status, bpjsResult });
 

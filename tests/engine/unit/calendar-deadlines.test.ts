@@ -1,6 +1,6 @@
 /** Deadlines from mutu baku times and office calendar rules, in the office's time zone (pure). */
-import { addDuration, endOfLocalDay, monthlyDay } from '../../../cms/src/domain/calendar';
-import { activeFrom, activityDue, activityVisits, bpjsMonth, caseDue, durationDue, isOverdue, proposalMonth, timeSpentPerActivity, type OfficeRules } from '../../../cms/src/domain/deadlines';
+import { addDuration, endOfLocalDay, monthlyDay } from '../../../cms/src/core/calendar';
+import { activeFrom, activityDue, activityVisits, bpjsMonth, caseDue, durationDue, isOverdue, proposalMonth, timeSpentPerActivity, type OfficeRules } from '../../../cms/src/core/deadlines';
 
 const magetan: OfficeRules = { timeZone: 'Asia/Jakarta', inputCutoffDay: 15, activeOnFirstOfNextMonth: true, holidays: [{ date: '2026-08-17' }, { date: '2026-08-25' }] };
 const banjarbaru: OfficeRules = { timeZone: 'Asia/Makassar', bpjsMutationDay: 25, activeOnFirstOfNextMonth: true };

@@ -1,7 +1,7 @@
 /** Letter number formats, file types by content, case scope (pure). */
-import { applicantInScope, caseInScope } from '../../../cms/src/domain/case-scope';
-import { detectFileType } from '../../../cms/src/domain/file-type';
-import { formatLetterNumber, letterFormatProblem } from '../../../cms/src/domain/letter-number';
+import { applicantInScope, caseInScope } from '../../../cms/src/core/case-scope';
+import { detectFileType } from '../../../cms/src/core/file-type';
+import { formatLetterNumber, letterFormatProblem } from '../../../cms/src/core/letter-number';
 
 test('letter numbers follow the office format', () => {
   expect(formatLetterNumber(null, { seq: 7, year: 2026, month: 6 })).toBe('400.9.6/7/Dinsos/2026');

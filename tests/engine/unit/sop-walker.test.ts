@@ -15,7 +15,7 @@ import {
   validateSop,
   type CaseState,
   type SopDefinition,
-} from '../../../cms/src/domain/sop-walker';
+} from '../../../cms/src/core/sop-walker';
 
 const dir = path.resolve(__dirname, '../../../database/seed/documents');
 const seeds = Object.fromEntries(

@@ -7,21 +7,21 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
-import { bulkInsert } from '../../../database/bulk-insert';
-import { caseInScope } from '../../../domain/case-scope';
-import { localDate } from '../../../domain/calendar';
-import { bpjsMonth, proposalMonth, type OfficeRules } from '../../../domain/deadlines';
-import { batchStage, requirementsGate, rolesAt, type BatchStage } from '../../../domain/sop-walker';
-import type { StaffContext } from '../../../domain/staff';
+import { bulkInsert } from '../../../platform/bulk-insert';
+import { caseInScope } from '../../../core/case-scope';
+import { localDate } from '../../../core/calendar';
+import { bpjsMonth, proposalMonth, type OfficeRules } from '../../../core/deadlines';
+import { batchStage, requirementsGate, rolesAt, type BatchStage } from '../../../core/sop-walker';
+import type { StaffContext } from '../../../core/staff';
 import { CASE_POPULATE, CASE_UID, missingRequirements, setRelation, withFiles, type CaseRecord } from '../../case/services/engine/case-record';
 import { batchTreeIds } from '../../case/services/engine/batch-tree';
 import { commitChange } from '../../case/services/engine/commit';
 import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from '../../case/services/engine/context';
-import { ConflictError, forbidden, invalid, notFound } from '../../case/services/engine/errors';
+import { ConflictError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { completingCurrent, followingBpjsResult, parseBpjsResult, type Change } from '../../case/services/engine/moves';
 import { sendingToBpjs, textField } from '../../case/services/engine/handlers';
-import { identityAsShown, seesIdentityInFull } from '../../../domain/identity-visibility';
-import { maskNik } from '../../../domain/mask';
+import { identityAsShown, seesIdentityInFull } from '../../../core/identity-visibility';
+import { maskNik } from '../../../core/mask';
 import { recordPersonalDataAccess } from '../../../privacy';
 import { actorOf } from '../../case/services/engine';
 

@@ -3,7 +3,7 @@
  * Written in the action's transaction; never updated or deleted (see database/append-only.ts).
  */
 import { factories } from '@strapi/strapi';
-import { bulkInsert } from '../../../database/bulk-insert';
+import { bulkInsert } from '../../../platform/bulk-insert';
 
 const UID = 'api::case-event.case-event';
 

@@ -7,13 +7,13 @@
 import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { bulkInsert, joinColumnOf } from '../../../database/bulk-insert';
-import { caseCode, caseCodePrefix } from '../../../database/counters';
-import { applicantInScope, caseInScope, SENT_TO_BPJS } from '../../../domain/case-scope';
-import { localDate } from '../../../domain/calendar';
-import { activityDue, caseDue } from '../../../domain/deadlines';
-import { maskNik } from '../../../domain/mask';
-import { roleDefinition } from '../../../domain/roles';
+import { bulkInsert, joinColumnOf } from '../../../platform/bulk-insert';
+import { caseCode, caseCodePrefix } from '../../../platform/counters';
+import { applicantInScope, caseInScope, SENT_TO_BPJS } from '../../../core/case-scope';
+import { localDate } from '../../../core/calendar';
+import { activityDue, caseDue } from '../../../core/deadlines';
+import { maskNik } from '../../../core/mask';
+import { roleDefinition } from '../../../core/roles';
 import {
   availableActions,
   CASE_ACTIONS,
@@ -27,12 +27,12 @@ import {
   type ActionOption,
   type BatchStep,
   type CaseAction,
-} from '../../../domain/sop-walker';
-import type { StaffContext } from '../../../domain/staff';
+} from '../../../core/sop-walker';
+import type { StaffContext } from '../../../core/staff';
 import { CASE_UID, loadCase, type CaseRecord } from './engine/case-record';
 import { runChange, type ActorInfo } from './engine/commit';
 import { buildContext, caseState, loadOffice, type EngineContext } from './engine/context';
-import { ConflictError, forbidden, invalid, isUniqueViolation, notFound, staleCase } from './engine/errors';
+import { ConflictError, forbidden, invalid, isUniqueViolation, notFound, staleCase } from '../../../platform/errors';
 import { fileOfCase, openCaseFile, parseFileId } from './engine/files';
 import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
-import { addDuration } from '../../../domain/calendar';
+import { addDuration } from '../../../core/calendar';
 import { randomTrackingCode } from '../lib/tracking-code';
 
 const UID = 'api::complaint.complaint';

@@ -3,7 +3,7 @@
  * is in database/counters.ts, shared with the import worker.
  */
 import { factories } from '@strapi/strapi';
-import { nextNumber, reserveCaseNumbers } from '../../../database/counters';
+import { nextNumber, reserveCaseNumbers } from '../../../platform/counters';
 
 const UID = 'api::counter.counter';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { StaffContext } from '../../../domain/staff';
+import type { StaffContext } from '../../../core/staff';
 
 /** Route middleware after global::staff-context: staff print their own office's standards and SOPs (drafts included, for review). */
 export default (config: { uid: string; key: 'slug' | 'documentId' }, { strapi }: { strapi: Core.Strapi }) => async (ctx: any, next: () => Promise<void>) => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { caseInScope, SENT_TO_BPJS } from '../../../domain/case-scope';
-import type { StaffContext } from '../../../domain/staff';
+import { caseInScope, SENT_TO_BPJS } from '../../../core/case-scope';
+import type { StaffContext } from '../../../core/staff';
 
 /**
  * Route middleware, after global::staff-context (Strapi runs route policies before route

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { identityAsShown, seesIdentityInFull } from '../../../domain/identity-visibility';
-import type { StaffContext } from '../../../domain/staff';
+import { identityAsShown, seesIdentityInFull } from '../../../core/identity-visibility';
+import type { StaffContext } from '../../../core/staff';
 import { letterHtml } from '../../../documents/letter-html';
 import { buildLetter, withIdentityAs } from '../../../documents/letter-view';
 import { recordPersonalDataAccess } from '../../../privacy';

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { LetterData, Member } from '../../../documents/letter-view';
 import { defaultLetterTemplate } from '../../../seed/letter-templates';
 import { OFFICE_POPULATE } from './views';
-import { stillProposed } from '../../../domain/batch-members';
+import { stillProposed } from '../../../core/batch-members';
 
 const LETTER_UID = 'api::letter.letter';
 const TEMPLATE_UID = 'api::letter-template.letter-template';

@@ -13,7 +13,7 @@ import { CASE_POPULATE, CASE_UID, withFiles, type CaseRecord } from '../../case/
 import { commitChange } from '../../case/services/engine/commit';
 import { buildContext, loadOffice } from '../../case/services/engine/context';
 import { followingBpjsResult, parseBpjsResult, type BpjsResult } from '../../case/services/engine/moves';
-import { maskNik } from '../../../domain/mask';
+import { maskNik } from '../../../core/mask';
 import { actorOf } from '../../case/services/engine';
 import { fieldError, forbidden, notFound } from '../../panel/lib/errors';
 import { resourceNamed } from '../../panel/resources';

@@ -10,17 +10,17 @@
  * with IMPORT_WORKER=false, in the server, and with IMPORT_STAGED=false through bulkInsert.
  */
 import type { Core } from '@strapi/strapi';
-import { bulkInsert, type BulkRow } from '../../../database/bulk-insert';
-import { importConnection } from '../../../database/sqlite-writers';
+import { bulkInsert, type BulkRow } from '../../../platform/bulk-insert';
+import { importConnection } from '../../../platform/sqlite-writers';
 import { CHUNK, importedMessage, runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from '../../../bulk/form35-pipeline';
 import type { SheetFormat } from '../../../bulk/sheet-reader';
 import { dropStaleStages, stagedSchemaOf, tidyAfterImport, type TidyOutcome } from '../../../bulk/staged-open';
 import { endWorkerSessions, runInWorker, workerAvailable } from '../../../bulk/worker-launch';
-import { localDate } from '../../../domain/calendar';
-import { activityDue, caseDue } from '../../../domain/deadlines';
-import { roleDefinition } from '../../../domain/roles';
-import { executorOf, firstActivity, openerRoles, queueRolesText, rolesAt, trackOf } from '../../../domain/sop-walker';
-import type { StaffContext } from '../../../domain/staff';
+import { localDate } from '../../../core/calendar';
+import { activityDue, caseDue } from '../../../core/deadlines';
+import { roleDefinition } from '../../../core/roles';
+import { executorOf, firstActivity, openerRoles, queueRolesText, rolesAt, trackOf } from '../../../core/sop-walker';
+import type { StaffContext } from '../../../core/staff';
 import { CASE_UID } from '../../case/services/engine/case-record';
 import { loadOffice } from '../../case/services/engine/context';
 import { actorOf } from '../../case/services/engine';

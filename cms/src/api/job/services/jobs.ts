@@ -12,7 +12,7 @@ import { MAX_REPORT_PROBLEMS, type Problem } from '../../../bulk/form35';
 import { dropStaleStages } from '../../../bulk/staged-open';
 import { liveProgress, type LiveProgress } from './live-progress';
 import { dropSpareWorker, keepSpareWorker, workerAvailable } from '../../../bulk/worker-launch';
-import type { StaffContext } from '../../../domain/staff';
+import type { StaffContext } from '../../../core/staff';
 import { recordsService } from '../../panel/services/records';
 import { resourceNamed } from '../../panel/resources';
 import { conflict, gone, notFound } from '../../panel/lib/errors';

@@ -4,10 +4,10 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import { factories } from '@strapi/strapi';
-import { bulkInsert } from '../../../database/bulk-insert';
-import { localDate } from '../../../domain/calendar';
-import { formatLetterNumber, letterFormatProblem } from '../../../domain/letter-number';
-import { invalid } from '../../case/services/engine/errors';
+import { bulkInsert } from '../../../platform/bulk-insert';
+import { localDate } from '../../../core/calendar';
+import { formatLetterNumber, letterFormatProblem } from '../../../core/letter-number';
+import { invalid } from '../../../platform/errors';
 
 const UID = 'api::letter.letter';
 

@@ -1,6 +1,6 @@
-import { FIELD_NAMES, seesIdentityInFull, WHOLE_VALUE } from '../../../domain/identity-visibility';
-import { checkDate, checkDateTime } from '../../../domain/dates';
-import type { StaffContext } from '../../../domain/staff';
+import { FIELD_NAMES, seesIdentityInFull, WHOLE_VALUE } from '../../../core/identity-visibility';
+import { checkDate, checkDateTime } from '../../../core/dates';
+import type { StaffContext } from '../../../core/staff';
 import { fieldError } from './errors';
 import { attributeOf, ORDERED_TYPES, type AttributeInfo, type ModelInfo } from './schema';
 import type { FilterOp, ResourceDefinition, SortOrder } from '../resources/types';

@@ -1,5 +1,5 @@
-import { identityAsShown, seesIdentityInFull } from '../../../domain/identity-visibility';
-import type { StaffContext } from '../../../domain/staff';
+import { identityAsShown, seesIdentityInFull } from '../../../core/identity-visibility';
+import type { StaffContext } from '../../../core/staff';
 import type { PanelRecord, ResourceDefinition } from '../resources/types';
 import type { AttributeInfo, ModelInfo } from './schema';
 

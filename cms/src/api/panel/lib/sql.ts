@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { StaffContext } from '../../../domain/staff';
+import type { StaffContext } from '../../../core/staff';
 import type { ResourceDefinition, SqlTools } from '../resources/types';
 import { checkMaskedUse, type ListQuery, type ParsedFilter } from './params';
 import { attributeOf, columnOf, modelInfo, type ModelInfo } from './schema';

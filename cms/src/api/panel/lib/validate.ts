@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { checkDate, checkDateTime } from '../../../domain/dates';
-import { isMasked } from '../../../domain/mask';
+import { checkDate, checkDateTime } from '../../../core/dates';
+import { isMasked } from '../../../core/mask';
 import type { PanelRecord, ResourceDefinition } from '../resources/types';
 import { fieldError } from './errors';
 import { ID_PATTERN } from './params';

@@ -1,4 +1,4 @@
-import { roleDefinition } from '../../../domain/roles';
+import { roleDefinition } from '../../../core/roles';
 import { forbidden, notAllowed } from '../lib/errors';
 import { resourceNamed } from '../resources';
 import type { Action } from '../resources/types';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { offsetMs } from '../../../domain/calendar';
-import { roleDefinition } from '../../../domain/roles';
+import { offsetMs } from '../../../core/calendar';
+import { roleDefinition } from '../../../core/roles';
 import { applicantsMatching } from './people-search';
 import { officeScope } from './scopes';
 import type { ResourceDefinition, SqlTools } from './types';

@@ -1,4 +1,4 @@
-import { checkIdentity } from '../../../domain/nik';
+import { checkIdentity } from '../../../core/nik';
 import type { WriteContext } from './types';
 
 const IDENTITY = ['nik', 'kkNumber', 'sex', 'birthDate'] as const;

@@ -1,5 +1,5 @@
 import { conflict, fieldError } from '../lib/errors';
-import { SENT_TO_BPJS } from '../../../domain/case-scope';
+import { SENT_TO_BPJS } from '../../../core/case-scope';
 import { regionScope } from './scopes';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition, WriteContext } from './types';

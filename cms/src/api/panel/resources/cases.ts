@@ -1,5 +1,5 @@
-import { monthAfter, startOfLocalMonth } from '../../../domain/calendar';
-import { OPEN_STATUSES as OPEN_CASE_STATUSES } from '../../../domain/sop-walker';
+import { monthAfter, startOfLocalMonth } from '../../../core/calendar';
+import { OPEN_STATUSES as OPEN_CASE_STATUSES } from '../../../core/sop-walker';
 import { applicantsMatching } from './people-search';
 import { forgetQueueValues, whereInMyQueue } from './queue';
 import { bpjsCaseIds, regionScope } from './scopes';

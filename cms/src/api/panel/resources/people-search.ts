@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { seesIdentityInFull, WHOLE_VALUE } from '../../../domain/identity-visibility';
-import type { StaffContext } from '../../../domain/staff';
+import { seesIdentityInFull, WHOLE_VALUE } from '../../../core/identity-visibility';
+import type { StaffContext } from '../../../core/staff';
 import { fieldError } from '../lib/errors';
 import type { SqlTools } from './types';
 

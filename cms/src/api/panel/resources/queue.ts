@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { StaffContext } from '../../../domain/staff';
+import type { StaffContext } from '../../../core/staff';
 import type { SqlTools } from './types';
 
 /**

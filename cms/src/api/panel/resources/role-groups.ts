@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../../domain/roles';
+import type { StaffRole } from '../../../core/roles';
 
 /** Role groups the resource declarations share. */
 export const ALL_STAFF: readonly StaffRole[] = ['operator-desa', 'operator-kecamatan', 'petugas', 'pekerja-sosial', 'jf', 'kabid', 'kepala-dinas', 'petugas-bpjs', 'admin-kantor'];

@@ -1,4 +1,4 @@
-import { ROLE_TYPES } from '../../../domain/roles';
+import { ROLE_TYPES } from '../../../core/roles';
 import type { ResourceDefinition } from './types';
 
 /** The staff roles (users-permissions roles), for choosing a user's role. */

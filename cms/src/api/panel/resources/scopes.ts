@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { SENT_TO_BPJS } from '../../../domain/case-scope';
-import type { StaffContext } from '../../../domain/staff';
+import { SENT_TO_BPJS } from '../../../core/case-scope';
+import type { StaffContext } from '../../../core/staff';
 import type { ScopeRule, SqlTools } from './types';
 
 /**

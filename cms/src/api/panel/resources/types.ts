@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { IdentityField } from '../../../domain/identity-visibility';
-import type { StaffRole } from '../../../domain/roles';
-import type { StaffContext } from '../../../domain/staff';
+import type { IdentityField } from '../../../core/identity-visibility';
+import type { StaffRole } from '../../../core/roles';
+import type { StaffContext } from '../../../core/staff';
 
 /**
  * The declaration of one resource of the staff API. The generic engine (services/records.ts,

@@ -1,4 +1,4 @@
-import { passwordProblem } from '../../../domain/password-policy';
+import { passwordProblem } from '../../../core/password-policy';
 import { forgetStaff } from '../../../middlewares/staff-context';
 import { conflict, fieldError } from '../lib/errors';
 import { assignOffice } from './office-owned';

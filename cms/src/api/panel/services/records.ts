@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { StaffContext } from '../../../domain/staff';
+import type { StaffContext } from '../../../core/staff';
 import { recordApplicantRecords } from '../../../privacy';
 import { notFound } from '../lib/errors';
 import { checkMaskedUse, ID_PATTERN, MAX_IDS, type ListQuery } from '../lib/params';

@@ -1,8 +1,8 @@
 import bcrypt from 'bcryptjs';
 import type { Core } from '@strapi/strapi';
-import { passwordProblem } from '../../../domain/password-policy';
-import { roleDefinition } from '../../../domain/roles';
-import type { StaffContext } from '../../../domain/staff';
+import { passwordProblem } from '../../../core/password-policy';
+import { roleDefinition } from '../../../core/roles';
+import type { StaffContext } from '../../../core/staff';
 import { forgetStaff } from '../../../middlewares/staff-context';
 import { issueStaffToken } from '../../../security/staff-token';
 import { fieldError, PanelError } from '../lib/errors';

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { StaffContext } from '../../../domain/staff';
+import type { StaffContext } from '../../../core/staff';
 import { conflict, fieldError, forbidden, notFound } from '../lib/errors';
 import { modelInfo } from '../lib/schema';
 import { maskRecord } from '../lib/serialize';
 import { scopedQuery, sqlTools } from '../lib/sql';
-import { STALE_EDIT } from '../../../document-middlewares/optimistic-lock';
+import { STALE_EDIT } from '../../../platform/document-middlewares/optimistic-lock';
 import { checkRequired, readWriteBody } from '../lib/validate';
 import { resourceNamed } from '../resources';
 import type { PanelRecord, ResourceDefinition, WriteContext } from '../resources/types';

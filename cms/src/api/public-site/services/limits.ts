@@ -1,4 +1,4 @@
-import { TokenBuckets } from '../../../domain/token-bucket';
+import { TokenBuckets } from '../../../core/token-bucket';
 
 /** The rate limits of the public site, per client address. Settings from the environment. */
 const num = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { columnsOf } from '../../../database/bulk-insert';
+import { columnsOf } from '../../../platform/bulk-insert';
 import { formText } from '../../../public-site/form-input';
-import { ELEMENT_KEYS, ikmFromSums, type ElementKey, type IkmResult } from '../../../domain/ikm';
+import { ELEMENT_KEYS, ikmFromSums, type ElementKey, type IkmResult } from '../../../core/ikm';
 
 const RESPONSE_UID = 'api::survey-response.survey-response';
 const STANDARD_UID = 'api::service-standard.service-standard';

@@ -7,8 +7,8 @@
 import { createHash } from 'crypto';
 import { createId } from '@paralleldrive/cuid2';
 import { factories } from '@strapi/strapi';
-import { toDefinition, validateSop, type SopDefinition } from '../../../domain/sop-walker';
-import { invalid, notFound } from '../../case/services/engine/errors';
+import { toDefinition, validateSop, type SopDefinition } from '../../../core/sop-walker';
+import { invalid, notFound } from '../../../platform/errors';
 
 const UID = 'api::sop.sop-version';
 const STANDARD_UID = 'api::service-standard.service-standard';

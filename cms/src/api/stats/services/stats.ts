@@ -6,9 +6,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ELEMENT_KEYS, ikmFromSums, type ElementKey } from '../../../domain/ikm';
-import { OPEN_STATUSES } from '../../../domain/sop-walker';
-import type { StaffContext } from '../../../domain/staff';
+import { ELEMENT_KEYS, ikmFromSums, type ElementKey } from '../../../core/ikm';
+import { OPEN_STATUSES } from '../../../core/sop-walker';
+import type { StaffContext } from '../../../core/staff';
 import { fieldError, forbidden } from '../../panel/lib/errors';
 import { columnOf, modelInfo } from '../../panel/lib/schema';
 import { OFFICE_AND_REGION, OFFICE_STAFF } from '../../panel/resources/role-groups';

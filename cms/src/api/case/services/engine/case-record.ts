@@ -4,9 +4,9 @@
  * people acting on the same version exactly one succeeds and the other gets a 409.
  */
 import type { Core } from '@strapi/strapi';
-import { columnsOf, joinColumnOf, linkTableOf } from '../../../../database/bulk-insert';
-import type { CaseStatus } from '../../../../domain/sop-walker';
-import { staleCase } from './errors';
+import { columnsOf, joinColumnOf, linkTableOf } from '../../../../platform/bulk-insert';
+import type { CaseStatus } from '../../../../core/sop-walker';
+import { staleCase } from '../../../../platform/errors';
 
 export const CASE_UID = 'api::case.case';
 export const CASE_FILE_UID = 'api::case-file.case-file';

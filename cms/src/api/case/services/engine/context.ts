@@ -3,11 +3,11 @@
  * calendar rules, and the letter at hand for letter activities.
  */
 import type { Core } from '@strapi/strapi';
-import type { OfficeRules } from '../../../../domain/deadlines';
-import { activityOf, rolesAt, trackOf, type CaseState, type SopActivity, type SopDefinition, type SopTrack } from '../../../../domain/sop-walker';
+import type { OfficeRules } from '../../../../core/deadlines';
+import { activityOf, rolesAt, trackOf, type CaseState, type SopActivity, type SopDefinition, type SopTrack } from '../../../../core/sop-walker';
 import { rootBatch, type BatchRef } from './batch-tree';
 import { missingRequirements, type CaseRecord } from './case-record';
-import { notFound } from './errors';
+import { notFound } from '../../../../platform/errors';
 
 export interface OfficeInfo {
   id: number;

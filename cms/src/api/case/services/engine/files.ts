@@ -7,7 +7,7 @@ import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { caseFiles } from '../../../../files';
 import { CASE_FILE_UID, type CaseFileRef, type CaseRecord } from './case-record';
-import { invalid, notFound } from './errors';
+import { invalid, notFound } from '../../../../platform/errors';
 
 export interface CaseFileStream {
   name: string;

@@ -3,12 +3,12 @@
  * Who may act was decided before (availableActions); the engine commits the returned Change.
  */
 import type { Core } from '@strapi/strapi';
-import { activityDue, caseDue } from '../../../../domain/deadlines';
-import { exitOf, queueRolesText, rolesAt, trackOf, type CaseAction } from '../../../../domain/sop-walker';
-import type { StaffContext } from '../../../../domain/staff';
+import { activityDue, caseDue } from '../../../../core/deadlines';
+import { exitOf, queueRolesText, rolesAt, trackOf, type CaseAction } from '../../../../core/sop-walker';
+import type { StaffContext } from '../../../../core/staff';
 import { CASE_UID, missingRequirements, setRelation } from './case-record';
 import type { EngineContext } from './context';
-import { invalid } from './errors';
+import { invalid } from '../../../../platform/errors';
 import { draftChange, handoverChange, initialChange, signChange } from './letter-effects';
 import { BPJS_RESULT_LABELS, arriving, closing, completingCurrent, followingBpjsResult, parseBpjsResult, type BpjsResult, type Change } from './moves';
 import { attachChange, checkChange } from './requirements';

@@ -3,11 +3,11 @@
  * with a batch), initial (up the chain the activity names), sign, hand over.
  */
 import type { Core } from '@strapi/strapi';
-import { roleDefinition } from '../../../../domain/roles';
-import type { StaffContext } from '../../../../domain/staff';
-import { queueRolesText } from '../../../../domain/sop-walker';
+import { roleDefinition } from '../../../../core/roles';
+import type { StaffContext } from '../../../../core/staff';
+import { queueRolesText } from '../../../../core/sop-walker';
 import type { EngineContext } from './context';
-import { invalid } from './errors';
+import { invalid } from '../../../../platform/errors';
 import { completingCurrent, type Change } from './moves';
 
 const letters = (strapi: Core.Strapi) => strapi.service('api::letter.letters') as any;

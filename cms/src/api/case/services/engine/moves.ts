@@ -2,10 +2,10 @@
  * How a case moves: arriving at an activity (its queue, its due time), closing, and following
  * a BPJS result. Each function returns a Change that the engine commits in one transaction.
  */
-import { activeFrom, activityDue } from '../../../../domain/deadlines';
-import { closesOnArrival, exitOf, executorOf, queueRolesText, rolesAt, type CaseStatus, type SopActivity } from '../../../../domain/sop-walker';
+import { activeFrom, activityDue } from '../../../../core/deadlines';
+import { closesOnArrival, exitOf, executorOf, queueRolesText, rolesAt, type CaseStatus, type SopActivity } from '../../../../core/sop-walker';
 import type { EngineContext } from './context';
-import { invalid } from './errors';
+import { invalid } from '../../../../platform/errors';
 
 export interface Change {
   /** Case attributes to write (besides version and updatedAt). */

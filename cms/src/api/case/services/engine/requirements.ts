@@ -7,12 +7,12 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { bulkInsert, columnsOf } from '../../../../database/bulk-insert';
-import { CASE_FILE_TYPES, detectFileType, SIGNATURE_LENGTH, typeList } from '../../../../domain/file-type';
+import { bulkInsert, columnsOf } from '../../../../platform/bulk-insert';
+import { CASE_FILE_TYPES, detectFileType, SIGNATURE_LENGTH, typeList } from '../../../../core/file-type';
 import { caseFiles, readHead } from '../../../../files';
 import { CASE_FILE_UID } from './case-record';
 import type { EngineContext } from './context';
-import { invalid } from './errors';
+import { invalid } from '../../../../platform/errors';
 import { deleteFileRecords, removeObjects } from './files';
 import type { Change } from './moves';
 

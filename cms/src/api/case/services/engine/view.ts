@@ -2,8 +2,8 @@
  * What the panel shows of a case in the engine's terms: where it stands, what is due, what is
  * overdue, and how long each activity took (derived from the history).
  */
-import { activityDue, activityVisits, isOverdue } from '../../../../domain/deadlines';
-import { activityOf, executorOf, OPEN_STATUSES } from '../../../../domain/sop-walker';
+import { activityDue, activityVisits, isOverdue } from '../../../../core/deadlines';
+import { activityOf, executorOf, OPEN_STATUSES } from '../../../../core/sop-walker';
 import type { EngineContext } from './context';
 import { currentRoles } from './context';
 import { missingRequirements } from './case-record';

@@ -1,5 +1,5 @@
 import type { Modules } from '@strapi/strapi';
-import { asReadsOnly } from '../database/sqlite-writers';
+import { asReadsOnly } from '../sqlite-writers';
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 

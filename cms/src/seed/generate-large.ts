@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { addDuration, type TimeUnit } from '../domain/calendar';
-import { prng } from '../seed/names';
-import { membershipFor, syntheticApplicant } from '../seed/synthetic-people';
-import { bulkInsert, type BulkRow } from './bulk-insert';
+import { addDuration, type TimeUnit } from '../core/calendar';
+import { prng } from './names';
+import { membershipFor, syntheticApplicant } from './synthetic-people';
+import { bulkInsert, type BulkRow } from '../platform/bulk-insert';
 
 export interface LargeOptions {
   cases: number;

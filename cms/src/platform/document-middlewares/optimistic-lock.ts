@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ConflictError } from '../api/case/services/engine/errors';
+import { ConflictError } from '../errors';
 
 type Versioned = { table: string; column: string; draftAndPublish: boolean };
 

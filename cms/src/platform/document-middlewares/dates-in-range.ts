@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkDate, checkDateTime, pastInstantProblem } from '../domain/dates';
+import { checkDate, checkDateTime, pastInstantProblem } from '../../core/dates';
 
 type Attributes = Record<string, { type?: string; component?: string; repeatable?: boolean }>;
 type Problem = { path: string[]; message: string };

@@ -1,6 +1,14 @@
-import type { StaffRole } from '../seed/seed-types';
-
-export type { StaffRole };
+/** Role types of users-permissions roles (see seed/roles.ts). */
+export type StaffRole =
+  | 'operator-desa'
+  | 'operator-kecamatan'
+  | 'petugas'
+  | 'pekerja-sosial'
+  | 'jf'
+  | 'kabid'
+  | 'kepala-dinas'
+  | 'petugas-bpjs'
+  | 'admin-kantor';
 
 export interface RoleDefinition {
   type: StaffRole;

@@ -4,9 +4,27 @@
  */
 import type { TimeUnit } from './calendar';
 import { ROLE_TYPES } from './roles';
-import type { ActivityEffect, ActivitySymbol } from '../seed/seed-types';
 
-export type { ActivityEffect, ActivitySymbol };
+export type ActivitySymbol = 'start' | 'process' | 'decision' | 'end';
+
+/**
+ * What completing an activity produces or requires in the case engine.
+ * Kept small: the engine maps each to a handler.
+ */
+export type ActivityEffect =
+  | 'none'
+  | 'requirements-check'
+  | 'village-recap'
+  | 'district-recap'
+  | 'office-recap'
+  | 'bpjs-send'
+  | 'bpjs-result'
+  | 'letter-draft'
+  | 'letter-initial'
+  | 'letter-sign'
+  | 'handover'
+  | 'assessment'
+  | 'archive';
 
 export interface SopExecutor {
   key: string;
