@@ -123,7 +123,7 @@ async function main() {
   await admin.end();
 
   const { makeNik } = require('../cms/src/core/nik.ts');
-  const { FORM35_COLUMNS } = require('../cms/src/bulk/form35.ts');
+  const { FORM35_COLUMNS } = require('../cms/src/modules/bulk/form35.ts');
   const { manyRows } = require('../tests/bulk/support.ts');
   const headers = FORM35_COLUMNS.map((c) => c.header);
 

@@ -11,11 +11,11 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { letterData } = require('./letter-fixtures');
-const { PagePool } = require('../cms/src/documents/page-pool.ts');
-const { findChromium } = require('../cms/src/documents/chromium-path.ts');
-const { buildLetterView } = require('../cms/src/documents/letter-view.ts');
-const { letterHtml } = require('../cms/src/documents/letter-html.ts');
-const { standardHtml } = require('../cms/src/documents/standard-template.ts');
+const { PagePool } = require('../cms/src/modules/documents/page-pool.ts');
+const { findChromium } = require('../cms/src/modules/documents/chromium-path.ts');
+const { buildLetterView } = require('../cms/src/modules/documents/letter-view.ts');
+const { letterHtml } = require('../cms/src/modules/documents/letter-html.ts');
+const { standardHtml } = require('../cms/src/modules/documents/standard-template.ts');
 
 const root = path.resolve(__dirname, '..');
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE) || 4;

@@ -3,7 +3,7 @@
  * (each case following its line as the batch action moves it), and the batch's exports:
  * the recap for BPJS and the BNBA list for the SK.
  */
-import { readSheet } from '../../cms/src/bulk/sheet-reader';
+import { readSheet } from '../../cms/src/modules/bulk/sheet-reader';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { Logins, newApplicant, openCase, villageOf, type Staff } from '../engine/helpers';
 import { csvOf, download, finished, importFile, reportOf, SERVICE, upload, xlsxOf } from './support';

@@ -3,9 +3,9 @@
  * at the first activity with their history), the per-row report, scope, and the export of
  * the imported cases importing again to the same rows.
  */
-import { FileProblem } from '../../cms/src/bulk/csv';
-import { mapHeader, readForm35Row, looksLikeHeader } from '../../cms/src/bulk/form35';
-import { readSheet } from '../../cms/src/bulk/sheet-reader';
+import { FileProblem } from '../../cms/src/modules/bulk/csv';
+import { mapHeader, readForm35Row, looksLikeHeader } from '../../cms/src/modules/bulk/form35';
+import { readSheet } from '../../cms/src/modules/bulk/sheet-reader';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';

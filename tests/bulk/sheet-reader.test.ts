@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { readSheet } from '../../cms/src/bulk/sheet-reader';
-import { zipEntries } from '../../cms/src/bulk/zip-guard';
+import { readSheet } from '../../cms/src/modules/bulk/sheet-reader';
+import { zipEntries } from '../../cms/src/modules/bulk/zip-guard';
 
 // exceljs buffers a worksheet it can't stream yet through the tmp module: watched, not replaced.
 // eslint-disable-next-line @typescript-eslint/no-var-requires

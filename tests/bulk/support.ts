@@ -5,7 +5,7 @@
 import { deflateRawSync } from 'zlib';
 import ExcelJS from 'exceljs';
 import { makeNik } from '../../cms/src/core/nik';
-import { FORM35_COLUMNS } from '../../cms/src/bulk/form35';
+import { FORM35_COLUMNS } from '../../cms/src/modules/bulk/form35';
 import type { Staff } from '../engine/helpers';
 
 export const SERVICE = 'magetan-pengusulan-pbi-d';

@@ -5,11 +5,11 @@
 import fs from 'fs';
 import http from 'http';
 import type { AddressInfo } from 'net';
-import { ChromiumNotFoundError, findChromium } from '../../cms/src/documents/chromium-path';
-import { documentShell } from '../../cms/src/documents/document-page';
-import { html, raw } from '../../cms/src/documents/html';
-import { PagePool } from '../../cms/src/documents/page-pool';
-import { plainText, rich } from '../../cms/src/documents/sanitize';
+import { ChromiumNotFoundError, findChromium } from '../../cms/src/modules/documents/chromium-path';
+import { documentShell } from '../../cms/src/modules/documents/document-page';
+import { html, raw } from '../../cms/src/modules/documents/html';
+import { PagePool } from '../../cms/src/modules/documents/page-pool';
+import { plainText, rich } from '../../cms/src/modules/documents/sanitize';
 import { pdfPages, pdfText } from './pdf-tools';
 
 const ONE_PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

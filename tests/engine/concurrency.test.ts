@@ -38,7 +38,7 @@ test('100 parallel actions on one case: exactly one wins, 99 get 409, the case i
 });
 
 test('the version check is in the UPDATE itself: a second writer at the same version waits for the first, then loses', async () => {
-  const { commitCase } = require('../../cms/src/api/case/services/engine/case-record');
+  const { commitCase } = require('../../cms/src/modules/cases/engine/case-record');
   const strapi = suite.server.strapi;
   const petugas = await suite.logins.as('tarakan.petugas');
   const opened = await openCase(petugas, SERVICE, newApplicant(suite.village));

@@ -13,7 +13,7 @@
 import fs from 'fs';
 import path from 'path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { findChromium } from '../../cms/src/documents/chromium-path';
+import { findChromium } from '../../cms/src/modules/documents/chromium-path';
 import { startServer, type TestServer } from '../helpers/strapi';
 
 export const DEMO_PASSWORD = 'Demo-PBI-2026!';

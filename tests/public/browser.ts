@@ -1,7 +1,7 @@
 /** Headless Chromium for page tests, with axe-core injected into the page under test. */
 import fs from 'fs';
 import type { Browser, Page } from 'puppeteer';
-import { findChromium } from '../../cms/src/documents/chromium-path';
+import { findChromium } from '../../cms/src/modules/documents/chromium-path';
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

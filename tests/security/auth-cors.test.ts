@@ -1,4 +1,4 @@
-import { allowedOrigins } from '../../cms/src/security/origins';
+import { allowedOrigins } from '../../cms/src/modules/security/origins';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { cmsLogin, staffLogin } from './keys';
 

@@ -87,7 +87,7 @@ test("a deleted letter takes its files along (record and bytes)", async () => {
   const letter = body.data ?? body;
   const letterRow = await server.strapi.db.query('api::letter.letter').findOne({ where: { documentId: letter.id } });
   // A letter's scan, as an older install may hold one (nothing in the app writes them today).
-  const { caseFiles } = await import('../../cms/src/files');
+  const { caseFiles } = await import('../../cms/src/modules/files');
   const bytes = samples.pdf();
   const stored = await caseFiles().put(Readable.from([Buffer.from(bytes)]));
   const record = await server.strapi.db.query('api::case-file.case-file').create({

@@ -1,4 +1,4 @@
-import { RESOURCES } from '../../cms/src/api/panel/resources';
+import { RESOURCES } from '../../cms/src/modules/staff-api/resources';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { loadPlaces, makeApplicant, makeBatch, makeCase, makeComplaint, makeLetter, type Place } from '../staff-api/fixtures';
 import { call, login } from '../staff-api/support';

@@ -1,6 +1,6 @@
 import { birthDateProblem, checkDate, checkDateTime, latestToday, pastInstantProblem } from '../../cms/src/core/dates';
 import { checkIdentity, makeNik } from '../../cms/src/core/nik';
-import { formatDateId, formatMonthId } from '../../cms/src/documents/format';
+import { formatDateId, formatMonthId } from '../../cms/src/modules/documents/format';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { loadPlaces, type Place } from '../staff-api/fixtures';
 import { call, login } from '../staff-api/support';

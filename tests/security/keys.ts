@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import type { TestServer } from '../helpers/strapi';
-import { STAFF_AUDIENCE } from '../../cms/src/security/staff-token';
+import { STAFF_AUDIENCE } from '../../cms/src/modules/security/staff-token';
 
 /** Keys an attacker might hold or make, and the real ones, for probing the doors over HTTP. */
 

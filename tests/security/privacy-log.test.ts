@@ -5,7 +5,7 @@
  * office admin reads their office's entries through the staff API, by staff member, applicant,
  * period and kind.
  */
-import { recordCaseFileView } from '../../cms/src/privacy';
+import { recordCaseFileView } from '../../cms/src/modules/privacy';
 import { finished } from '../bulk/support';
 import { Staff } from '../engine/helpers';
 import { startServer, type TestServer } from '../helpers/strapi';

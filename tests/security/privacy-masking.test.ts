@@ -3,7 +3,7 @@
  * can't recover them through the staff API's search, filters or sort (defect 5); date filters
  * take real calendar days only (defect 12); batch lines mask like every other screen.
  */
-import { RESOURCES } from '../../cms/src/api/panel/resources';
+import { RESOURCES } from '../../cms/src/modules/staff-api/resources';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { loadPlaces, makeApplicant, makeBatch, makeCase, type Place, type PlaceKey } from '../staff-api/fixtures';
 import { call, listQuery, logins, type Reply } from '../staff-api/support';

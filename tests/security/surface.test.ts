@@ -1,4 +1,4 @@
-import { SURFACE, exposureOf, stockRoutes, type ExposureKind } from '../../cms/src/security/surface';
+import { SURFACE, exposureOf, stockRoutes, type ExposureKind } from '../../cms/src/modules/security/surface';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { apiToken, bodyOf, cmsLogin, forgedStaffToken, staffLogin, usersPermissionsToken } from './keys';
 import { guardOf, liveKeys, nameOf, routeDefinitions, type RouteDefinition } from './router';

@@ -1,4 +1,4 @@
-import { slaState, DUE_SOON_PERCENT } from '../../cms/src/api/panel/resources/cases';
+import { slaState, DUE_SOON_PERCENT } from '../../cms/src/modules/staff-api/resources/cases';
 import { startServer, type TestServer } from '../helpers/strapi';
 import { loadPlaces, makeApplicant, makeCase } from './fixtures';
 import { call, listQuery, login } from './support';

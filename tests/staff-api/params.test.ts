@@ -1,8 +1,8 @@
 import { maskIdentityNumber, maskPhone, isMasked } from '../../cms/src/core/mask';
 import { passwordProblem } from '../../cms/src/core/password-policy';
-import { MAX_RANGE, parseListQuery } from '../../cms/src/api/panel/lib/params';
-import type { AttributeInfo, ModelInfo } from '../../cms/src/api/panel/lib/schema';
-import type { ResourceDefinition } from '../../cms/src/api/panel/resources/types';
+import { MAX_RANGE, parseListQuery } from '../../cms/src/modules/staff-api/lib/params';
+import type { AttributeInfo, ModelInfo } from '../../cms/src/modules/staff-api/lib/schema';
+import type { ResourceDefinition } from '../../cms/src/modules/staff-api/resources/types';
 
 /** The pure parts: list parameters, masks, password policy. */
 
@@ -88,7 +88,7 @@ test('password policy: at least 10 characters with letters and digits', () => {
 });
 
 test('a digit prefix becomes a range that ends where the prefix does', () => {
-  const { nextDigitPrefix } = require('../../cms/src/api/panel/lib/sql');
+  const { nextDigitPrefix } = require('../../cms/src/modules/staff-api/lib/sql');
   expect(nextDigitPrefix('352006410')).toBe('352006411');
   expect(nextDigitPrefix('3519')).toBe('352');
   expect(nextDigitPrefix('3599')).toBe('36');

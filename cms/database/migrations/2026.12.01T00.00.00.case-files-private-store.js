@@ -116,12 +116,12 @@ async function deleteUploadFiles(knex, db, ids) {
 
 /**
  * `options.legacyDir`: where the stock local provider wrote (cms/public/uploads);
- * `options.files`: the files module (cms/dist/src/files), for its stores and folders.
+ * `options.files`: the files module (cms/dist/src/modules/files), for its stores and folders.
  */
 async function moveUploads(knex, db, options = {}) {
   const files = tableOf(db, FILE_UID);
   if (!(await knex.schema.hasTable(files))) return { private: 0, deleted: 0, media: 0 };
-  const filesModule = options.files ?? require(path.resolve(__dirname, '..', '..', 'dist', 'src', 'files'));
+  const filesModule = options.files ?? require(path.resolve(__dirname, '..', '..', 'dist', 'src', 'modules', 'files'));
   const legacyDir = options.legacyDir ?? path.join(global.strapi.dirs.static.public, 'uploads');
   const uploadsDir = filesModule.uploadsDir();
   const readFrom = [legacyDir, uploadsDir];

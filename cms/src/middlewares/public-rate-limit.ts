@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { PublicForm } from '../api/public-site/services/limits';
-import { messagePage } from '../public-site/layout';
+import type { PublicForm } from '../modules/public-site/limits';
+import { messagePage } from '../modules/public-site/layout';
 
 /**
  * Route middleware of the public site: per-address limits on PDFs and form posts. A refused

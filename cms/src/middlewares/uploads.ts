@@ -12,8 +12,8 @@
 import path from 'path';
 import send from 'koa-send';
 import { errors } from '@strapi/utils';
-import { uploadsDir } from '../files';
-import { setInertHeaders } from '../files/inert';
+import { uploadsDir } from '../modules/files';
+import { setInertHeaders } from '../modules/files/inert';
 
 const PREFIX = '/uploads/';
 /** Stored names are Strapi's <hash><ext>, thumbnail_<hash><ext>, ...: flat, no paths. */

@@ -1,7 +1,7 @@
 /** The procedure chart and the public standard page, from views built here (pure functions). */
-import type { ActivityView, OfficeView, StandardView } from '../../../cms/src/documents/models';
-import { procedureFlowHtml, procedureNodes } from '../../../cms/src/documents/procedure-flow';
-import { standardPage } from '../../../cms/src/public-site/catalog-pages';
+import type { ActivityView, OfficeView, StandardView } from '../../../cms/src/modules/documents/models';
+import { procedureFlowHtml, procedureNodes } from '../../../cms/src/modules/documents/procedure-flow';
+import { standardPage } from '../../../cms/src/modules/public-site/catalog-pages';
 
 const office: OfficeView = { code: 'tarakan', name: 'Dinas Sosial Kota Tarakan', government: 'Pemerintah Kota Tarakan', timeZone: 'Asia/Makassar', letterheadLines: [] };
 

@@ -8,7 +8,7 @@
 import path from 'path';
 import { errors } from '@strapi/utils';
 import { detectFileType, MEDIA_FILE_TYPES, SIGNATURE_LENGTH, typeList, type DetectedType } from '../../core/file-type';
-import { readHead } from '../../files';
+import { readHead } from '../../modules/files';
 
 /** A file as the multipart parser (formidable) hands it over. */
 export interface IncomingFile {

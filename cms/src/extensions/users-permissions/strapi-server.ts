@@ -1,5 +1,5 @@
-import { afterBootstrap, withoutContentApi } from '../../security/content-api';
-import { revokeAllGrants } from '../../security/users-permissions';
+import { afterBootstrap, withoutContentApi } from '../../modules/security/content-api';
+import { revokeAllGrants } from '../../modules/security/users-permissions';
 
 /**
  * Users-permissions holds the staff accounts, their roles and the JWT secret of staff tokens,

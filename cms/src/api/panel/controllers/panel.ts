@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { parseListQuery } from '../lib/params';
-import { modelInfo } from '../lib/schema';
-import type { ResourceDefinition } from '../resources/types';
-import { recordsService, type ListResult } from '../services/records';
-import { writesService } from '../services/writes';
+import { parseListQuery } from '../../../modules/staff-api/lib/params';
+import { modelInfo } from '../../../modules/staff-api/lib/schema';
+import type { ResourceDefinition } from '../../../modules/staff-api/resources/types';
+import { recordsService, type ListResult } from '../../../modules/staff-api/records';
+import { writesService } from '../../../modules/staff-api/writes';
 
 /** ra-data-simple-rest's Content-Range: "cases 0-24/1200", or "cases *\/1200" for an empty page. */
 export function contentRange(resource: string, result: ListResult): string {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sessionsService } from '../services/sessions';
+import { sessionsService } from '../../../modules/staff-api/sessions';
 
 /** Login, logout, the current user and password change. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
