@@ -1,4 +1,4 @@
-import { allowedOrigins } from '../src/modules/security/origins';
+import { allowedOrigins } from '../src/modules/security';
 
 export default ({ env }: { env: (name: string, fallback?: string) => string }) => [
   'strapi::logger',

@@ -1,3 +1,3 @@
 // The Media Library's provider, named by this path in config/plugins.ts and stored with every
 // uploaded file's row (provider column): the path stays, the code lives in modules/files.
-export { init } from '../modules/files/media-provider';
+export { initMediaProvider as init } from '../modules/files';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { PublicForm } from '../modules/public-site/limits';
-import { messagePage } from '../modules/public-site/layout';
+import type { PublicForm } from '../modules/public-site';
+import { messagePage } from '../modules/public-site';
 
 /**
  * Route middleware of the public site: per-address limits on PDFs and form posts. A refused

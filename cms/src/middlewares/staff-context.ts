@@ -1,2 +1,2 @@
 // global::staff-context: Strapi finds it here by name; the code lives in its module.
-export { default } from '../modules/staff-api/staff-context';
+export { staffContextMiddleware as default } from '../modules/staff-api';

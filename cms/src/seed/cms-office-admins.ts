@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { OFFICE_ADMIN_ROLE_CODE, OWN_OFFICE } from '../modules/authoring/cms-access/own-office';
+import { OFFICE_ADMIN_ROLE_CODE, OWN_OFFICE } from '../modules/authoring';
 import { DEMO_PASSWORD } from './users';
 
 export { OFFICE_ADMIN_ROLE_CODE };

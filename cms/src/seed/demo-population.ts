@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bulkInsert, type BulkRow } from '../platform/bulk-insert';
 import { addDuration, type OfficeCalendar, type TimeUnit } from '../core/calendar';
-import { SOP_POPULATE } from '../modules/cases/sop-versions';
+import { SOP_POPULATE } from '../modules/cases';
 import { prng } from './names';
 import { membershipFor, syntheticApplicant } from './synthetic-people';
 import type { OfficeSeed } from './seed-types';

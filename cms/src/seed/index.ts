@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { applyIndonesianLabels } from '../modules/authoring/content-manager/indonesian-labels';
+import { applyIndonesianLabels } from '../modules/authoring';
 import { seedDemoCmsAdmin } from './cms-admin';
 import { seedDemoOfficeAdmins, seedOfficeAdminRole } from './cms-office-admins';
 import { seedDemoPopulation } from './demo-population';

@@ -1,4 +1,4 @@
-import { explainRefusedPermissions, keepEngineWrittenTypesReadOnly, refuseDraftActionsWithoutDrafts, refuseUnreadableRelations } from '../../modules/authoring/content-manager/write-guards';
+import { explainRefusedPermissions, keepEngineWrittenTypesReadOnly, refuseDraftActionsWithoutDrafts, refuseUnreadableRelations } from '../../modules/authoring';
 
 /** The content manager with its write guards (content-manager/write-guards.ts). */
 export default (plugin: any) => {

@@ -1,4 +1,4 @@
-import { withoutContentApi } from '../../modules/security/content-api';
+import { withoutContentApi } from '../../modules/security';
 
 /** The email plugin without its REST routes under /api (security/surface.ts): the CMS keeps its own. */
 export default withoutContentApi;

@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { confinedOffice } from '../../modules/authoring/cms-access/request-office';
+import { confinedOffice } from '../../modules/authoring';
 import { idsOf } from './ids';
 
 const FILE_UID = 'plugin::upload.file';

@@ -1,5 +1,5 @@
-import { afterBootstrap, withoutContentApi } from '../../modules/security/content-api';
-import { revokeAllGrants } from '../../modules/security/users-permissions';
+import { afterBootstrap, withoutContentApi } from '../../modules/security';
+import { revokeAllGrants } from '../../modules/security';
 
 /**
  * Users-permissions holds the staff accounts, their roles and the JWT secret of staff tokens,

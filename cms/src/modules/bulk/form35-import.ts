@@ -21,10 +21,10 @@ import { activityDue, caseDue } from '../../core/deadlines';
 import { roleDefinition } from '../../core/roles';
 import { executorOf, firstActivity, openerRoles, queueRolesText, rolesAt, trackOf } from '../../core/sop-walker';
 import type { StaffContext } from '../../core/staff';
-import { CASE_UID } from '../cases/engine/case-record';
-import { loadOffice } from '../cases/engine/context';
-import { actorOf } from '../cases/engine';
-import { fieldError, forbidden } from '../staff-api/lib/errors';
+import { CASE_UID } from '../cases';
+import { loadOffice } from '../cases';
+import { actorOf } from '../cases';
+import { fieldError, forbidden } from '../staff-api';
 import type { JobOutcome, JobRun } from './jobs';
 
 const APPLICANT_UID = 'api::applicant.applicant';

@@ -7,7 +7,7 @@
  */
 import type { StaffContext } from '../../core/staff';
 import { applicantInScope } from '../../core/case-scope';
-import { NIK_TAKEN } from '../cases/nik-in-office';
+import { NIK_TAKEN } from '../cases';
 import { maskNik } from '../../core/mask';
 import { OPEN_STATUSES } from '../../core/sop-walker';
 import { caseCode, caseCodePrefix, reserveCaseNumbers } from '../../platform/counters';

@@ -13,10 +13,10 @@ import { dropStaleStages } from './staged-open';
 import { liveProgress, type LiveProgress } from './live-progress';
 import { dropSpareWorker, keepSpareWorker, workerAvailable } from './worker-launch';
 import type { StaffContext } from '../../core/staff';
-import { recordsService } from '../staff-api/records';
-import { resourceNamed } from '../staff-api/resources';
-import { conflict, gone, notFound } from '../staff-api/lib/errors';
-import { formatDateId } from '../documents/format';
+import { recordsService } from '../staff-api';
+import { resourceNamed } from '../staff-api';
+import { conflict, gone, notFound } from '../staff-api';
+import { formatDateId } from '../documents';
 
 const UID = 'api::job.job';
 const QUEUE = 'layanan-pbi-bulk';

@@ -35,3 +35,6 @@ export async function readHead(filepath: string, length: number): Promise<Uint8A
     await fh.close();
   }
 }
+
+export { setInertHeaders } from './inert';
+export { init as initMediaProvider } from './media-provider';

@@ -1,8 +1,8 @@
-import { formatDateId } from '../documents/format';
-import { html, type SafeHtml } from '../documents/html';
-import type { OfficeView, StandardView } from '../documents/models';
-import { procedureFlowHtml, procedureNodes } from '../documents/procedure-flow';
-import { rich } from '../documents/sanitize';
+import { formatDateId } from '../documents';
+import { html, type SafeHtml } from '../documents';
+import type { OfficeView, StandardView } from '../documents';
+import { procedureFlowHtml, procedureNodes } from '../documents';
+import { rich } from '../documents';
 import type { IkmResult } from '../../core/ikm';
 import { page } from './layout';
 

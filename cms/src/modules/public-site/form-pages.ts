@@ -1,5 +1,5 @@
-import { formatDateId } from '../documents/format';
-import { html, text, type SafeHtml } from '../documents/html';
+import { formatDateId } from '../documents';
+import { html, text, type SafeHtml } from '../documents';
 import { GRADES, SKM_ELEMENTS, type IkmResult } from '../../core/ikm';
 import { page } from './layout';
 

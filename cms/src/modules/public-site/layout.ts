@@ -1,5 +1,5 @@
-import { html, raw, type SafeHtml } from '../documents/html';
-import { FLOW_CSS } from '../documents/procedure-flow';
+import { html, raw, type SafeHtml } from '../documents';
+import { FLOW_CSS } from '../documents';
 
 /**
  * Shell of the public site: Indonesian, readable on a phone, no script, landmarks and a skip

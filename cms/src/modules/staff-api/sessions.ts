@@ -4,7 +4,7 @@ import { passwordProblem } from '../../core/password-policy';
 import { roleDefinition } from '../../core/roles';
 import type { StaffContext } from '../../core/staff';
 import { forgetStaff } from './staff-context';
-import { issueStaffToken } from '../security/staff-token';
+import { issueStaffToken } from '../security';
 import { fieldError, PanelError } from './lib/errors';
 import { RESOURCES } from './resources';
 import type { Action } from './resources/types';

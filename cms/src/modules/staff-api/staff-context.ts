@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { roleDefinition } from '../../core/roles';
 import type { StaffContext } from '../../core/staff';
-import { verifyStaffToken, type StaffTokenPayload } from '../security/staff-token';
+import { verifyStaffToken, type StaffTokenPayload } from '../security';
 
 /**
  * The resolved account is kept in memory for a few seconds (STAFF_CONTEXT_CACHE_MS, default

@@ -1,5 +1,5 @@
 /** Batch routes of the staff API (/api/panel/batches/...). */
-import { STAFF_MIDDLEWARES } from '../../../modules/staff-api/lib/route-config';
+import { STAFF_MIDDLEWARES } from '../../../modules/staff-api';
 const staff = { auth: false as const, middlewares: STAFF_MIDDLEWARES, policies: [] };
 
 export default {

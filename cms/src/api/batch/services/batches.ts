@@ -1,2 +1,2 @@
 // api::batch.batches: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/cases/batches';
+export { batchesServiceFactory as default } from '../../../modules/cases';

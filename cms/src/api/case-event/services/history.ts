@@ -1,2 +1,2 @@
 // api::case-event.history: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/cases/history';
+export { historyServiceFactory as default } from '../../../modules/cases';

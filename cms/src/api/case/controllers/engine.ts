@@ -5,7 +5,7 @@
  * Thin: everything is decided in strapi.service('api::case.engine').
  */
 import type { Core } from '@strapi/strapi';
-import { setInertHeaders } from '../../../modules/files/inert';
+import { setInertHeaders } from '../../../modules/files';
 
 const engine = (strapi: Core.Strapi) => strapi.service('api::case.engine') as any;
 

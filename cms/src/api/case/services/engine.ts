@@ -1,2 +1,2 @@
 // api::case.engine: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/cases/engine';
+export { engineServiceFactory as default } from '../../../modules/cases';

@@ -1,2 +1,2 @@
 // api::document.letters: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/documents/letters';
+export { lettersServiceFactory as default } from '../../../modules/documents';

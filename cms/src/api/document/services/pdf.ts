@@ -1,2 +1,2 @@
 // api::document.pdf: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/documents/pdf';
+export { pdfServiceFactory as default } from '../../../modules/documents';

@@ -1,2 +1,2 @@
 // api::document.views: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/documents/views';
+export { viewsServiceFactory as default } from '../../../modules/documents';

@@ -6,11 +6,11 @@ import type { Core } from '@strapi/strapi';
 import { createReadStream, promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'stream';
-import { formatOf } from '../../../modules/bulk/sheet-reader';
-import { templateStream } from '../../../modules/bulk/template';
+import { formatOf } from '../../../modules/bulk';
+import { templateStream } from '../../../modules/bulk';
 import { IMPORT_MAX_BYTES, tooLargeBody } from '../../../middlewares/upload-limit';
-import { fieldError, forbidden } from '../../../modules/staff-api/lib/errors';
-import { jobsService } from '../../../modules/bulk/jobs';
+import { fieldError, forbidden } from '../../../modules/staff-api';
+import { jobsService } from '../../../modules/bulk';
 
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', json: 'application/json' };
 

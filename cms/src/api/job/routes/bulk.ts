@@ -1,5 +1,5 @@
 /** Bulk-data routes of the staff API (/api/panel/imports, /exports, /jobs/:id/...). */
-import { STAFF_ROUTE as staff } from '../../../modules/staff-api/lib/route-config';
+import { STAFF_ROUTE as staff } from '../../../modules/staff-api';
 
 export default {
   routes: [

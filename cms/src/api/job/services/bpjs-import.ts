@@ -1,2 +1,2 @@
 // api::job.bpjs-import: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/bulk/bpjs-import';
+export { bpjsImportServiceFactory as default } from '../../../modules/bulk';

@@ -1,2 +1,2 @@
 // api::job.exports: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/bulk/exports';
+export { exportsServiceFactory as default } from '../../../modules/bulk';

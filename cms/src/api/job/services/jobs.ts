@@ -1,2 +1,2 @@
 // api::job.jobs: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/bulk/jobs';
+export { jobsServiceFactory as default } from '../../../modules/bulk';

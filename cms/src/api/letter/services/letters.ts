@@ -1,2 +1,2 @@
 // api::letter.letters: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/documents/letter-register';
+export { letterRegisterServiceFactory as default } from '../../../modules/documents';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sessionsService } from '../../../modules/staff-api/sessions';
+import { sessionsService } from '../../../modules/staff-api';
 
 /** Login, logout, the current user and password change. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

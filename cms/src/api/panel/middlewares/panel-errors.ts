@@ -1,2 +1,2 @@
 // api::panel.panel-errors (route middleware): Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/staff-api/panel-errors';
+export { panelErrorsMiddleware as default } from '../../../modules/staff-api';

@@ -1,2 +1,2 @@
 // api::panel.panel-resource (route middleware): Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/staff-api/panel-resource';
+export { panelResourceMiddleware as default } from '../../../modules/staff-api';

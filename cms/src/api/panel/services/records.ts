@@ -1,2 +1,2 @@
 // api::panel.records: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/staff-api/records';
+export { recordsServiceFactory as default } from '../../../modules/staff-api';

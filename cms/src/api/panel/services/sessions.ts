@@ -1,2 +1,2 @@
 // api::panel.sessions: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/staff-api/sessions';
+export { sessionsServiceFactory as default } from '../../../modules/staff-api';

@@ -1,2 +1,2 @@
 // api::panel.writes: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/staff-api/writes';
+export { writesServiceFactory as default } from '../../../modules/staff-api';

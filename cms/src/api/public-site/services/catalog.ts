@@ -1,2 +1,2 @@
 // api::public-site.catalog: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/public-site/catalog';
+export { catalogServiceFactory as default } from '../../../modules/public-site';

@@ -1,2 +1,2 @@
 // api::public-site.complaints: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/public-site/complaints';
+export { complaintsServiceFactory as default } from '../../../modules/public-site';

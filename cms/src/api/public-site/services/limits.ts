@@ -1,2 +1,2 @@
 // api::public-site.limits: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/public-site/limits';
+export { limitsServiceFactory as default } from '../../../modules/public-site';

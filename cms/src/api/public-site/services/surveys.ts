@@ -1,2 +1,2 @@
 // api::public-site.surveys: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/public-site/surveys';
+export { surveysServiceFactory as default } from '../../../modules/public-site';

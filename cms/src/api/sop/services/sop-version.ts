@@ -1,2 +1,2 @@
 // api::sop.sop-version: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/cases/sop-versions';
+export { sopVersionsServiceFactory as default } from '../../../modules/cases';

@@ -1,5 +1,5 @@
 /** Dashboard figures of the staff API (/api/panel/stats/...), scoped by the staff context. */
-import { STAFF_ROUTE as config } from '../../../modules/staff-api/lib/route-config';
+import { STAFF_ROUTE as config } from '../../../modules/staff-api';
 
 export default {
   routes: [

@@ -1,2 +1,2 @@
 // api::stats.stats: Strapi finds it here by name; the code lives in its module.
-export { default } from '../../../modules/stats/stats';
+export { statsServiceFactory as default } from '../../../modules/stats';

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkTemplateText } from '../../documents/placeholders';
+import { checkTemplateText } from '../../documents';
 
 const UID = 'api::letter-template.letter-template';
 export const TEMPLATE_TEXT_FIELDS = ['subject', 'addressee', 'body', 'copies', 'attachmentLabel', 'considering', 'legalBasis', 'decisions', 'decreeTitle'] as const;

@@ -1,5 +1,5 @@
-import { RESOURCES } from '../../staff-api/resources';
-import type { Action } from '../../staff-api/resources/types';
+import { RESOURCES } from '../../staff-api';
+import type { Action } from '../../staff-api';
 import { declare, type DeclaredRoute } from './types';
 
 const SESSION = 'staff-context: a staff token of a staff account not blocked, at its token version';

@@ -1,5 +1,5 @@
 import { conflict, fieldError } from '../lib/errors';
-import { NIK_TAKEN, nikTakenInOffice } from '../../cases/nik-in-office';
+import { NIK_TAKEN, nikTakenInOffice } from '../../cases';
 import { nikUpdateWouldPass } from './applicant-nik';
 import { applicantsMatching } from './people-search';
 import { bpjsCaseIds, regionScope } from './scopes';

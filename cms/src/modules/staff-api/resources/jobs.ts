@@ -1,4 +1,4 @@
-import { liveProgress, PROGRESS_FIELDS } from '../../bulk/live-progress';
+import { liveProgress, PROGRESS_FIELDS } from '../../bulk';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 

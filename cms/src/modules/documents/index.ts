@@ -1,0 +1,11 @@
+export { default as documentServiceFactory } from './document';
+export { formatDateId } from './format';
+export { html, raw, type SafeHtml, text } from './html';
+export { default as letterRegisterServiceFactory } from './letter-register';
+export { default as lettersServiceFactory } from './letters';
+export { type OfficeView, type StandardView } from './models';
+export { default as pdfServiceFactory } from './pdf';
+export { checkTemplateText } from './placeholders';
+export { FLOW_CSS, procedureFlowHtml, procedureNodes } from './procedure-flow';
+export { rich } from './sanitize';
+export { default as viewsServiceFactory } from './views';

@@ -1,0 +1,9 @@
+export { default as catalogServiceFactory } from './catalog';
+export { homePage, searchPage, standardPage } from './catalog-pages';
+export { default as complaintsServiceFactory } from './complaints';
+export { complaintFormPage, complaintSentPage, complaintStatusPage, ikmPage, surveyFormPage, surveyThanksPage } from './form-pages';
+export { messagePage } from './layout';
+export { default as limitsServiceFactory, type PublicForm } from './limits';
+export { registerPublicSite } from './routes';
+export { default as surveysServiceFactory } from './surveys';
+export { randomTrackingCode } from './tracking-code';

@@ -1,0 +1,15 @@
+export { bootstrapPanel } from './lib/bootstrap';
+export { conflict, fieldError, forbidden, gone, notFound } from './lib/errors';
+export { parseListQuery } from './lib/params';
+export { STAFF_MIDDLEWARES, STAFF_ROUTE } from './lib/route-config';
+export { columnOf, modelInfo } from './lib/schema';
+export { scopedQuery } from './lib/sql';
+export { default as panelErrorsMiddleware } from './panel-errors';
+export { default as panelResourceMiddleware } from './panel-resource';
+export { default as recordsServiceFactory, type ListResult, recordsService } from './records';
+export { resourceNamed, RESOURCES } from './resources';
+export { OFFICE_AND_REGION, OFFICE_STAFF } from './resources/role-groups';
+export { type Action, type ResourceDefinition } from './resources/types';
+export { default as sessionsServiceFactory, sessionsService } from './sessions';
+export { default as staffContextMiddleware } from './staff-context';
+export { default as writesServiceFactory, writesService } from './writes';
