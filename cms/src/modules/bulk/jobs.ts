@@ -10,7 +10,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { MAX_REPORT_PROBLEMS, type Problem } from './form35';
 import { dropStaleStages } from './staged-open';
-import { liveProgress, type LiveProgress } from './live-progress';
+import { liveProgress, type LiveProgress } from '../../platform/live-progress';
 import { dropSpareWorker, keepSpareWorker, workerAvailable } from './worker-launch';
 import type { StaffContext } from '../../core/staff';
 import { recordsService } from '../staff-api';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { normalizeTrackingCode } from './tracking-code';
+import { normalizeTrackingCode } from '../../core/tracking-code';
 import { complaintRules } from '../../api/complaint/services/complaint';
 import { formText, validContact } from './form-input';
 

@@ -6,4 +6,3 @@ export { messagePage } from './layout';
 export { default as limitsServiceFactory, type PublicForm } from './limits';
 export { registerPublicSite } from './routes';
 export { default as surveysServiceFactory } from './surveys';
-export { randomTrackingCode } from './tracking-code';

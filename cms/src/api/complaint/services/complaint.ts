@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
 import { addDuration } from '../../../core/calendar';
-import { randomTrackingCode } from '../../../modules/public-site';
+import { randomTrackingCode } from '../../../core/tracking-code';
 
 const UID = 'api::complaint.complaint';
 const DEFAULT_REPLY_HOURS = 72;

@@ -1,4 +1,4 @@
-import { liveProgress, PROGRESS_FIELDS } from '../../bulk';
+import { liveProgress, PROGRESS_FIELDS } from '../../../platform/live-progress';
 import { ALL_STAFF } from './role-groups';
 import type { ResourceDefinition } from './types';
 

@@ -1,7 +1,7 @@
 /**
  * The progress of the jobs running in this server, as they run. On PostgreSQL it is also
  * written to the job's row every half second; on SQLite it can't be while a Form 35 import's
- * transaction holds the write lock (database/sqlite-writers.ts), so the jobs resource shows it
+ * transaction holds the write lock (platform/sqlite-writers.ts), so the jobs resource shows it
  * from here.
  */
 export interface LiveProgress {
