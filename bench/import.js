@@ -5,7 +5,7 @@
  * in the same run with exceljs's streaming parse of the same file alone and with Strapi's
  * document service creating a sample of the same rows one by one; then an export of the
  * 100,000 imported cases (xlsx and csv). Resident memory is sampled every 50 ms: on PostgreSQL
- * an import runs in a worker process the server starts (bulk/import-worker.ts), so the import's
+ * an import runs in a worker process the server starts (modules/bulk/import-worker.ts), so the import's
  * peak RSS is the worker's; the server's own peak and growth are reported beside it. Targets:
  * >= 10,000 rows/s end to end and >= half the parse-alone rate, import peak RSS <= 400 MB,
  * export of 100,000 rows <= 10 s.

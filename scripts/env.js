@@ -92,7 +92,7 @@ function checkTrustProxy(value = process.env.TRUST_PROXY) {
 
 /**
  * PUBLIC_URL and CORS_ORIGINS (read by cms/config/middlewares.ts through
- * cms/src/security/origins.ts, which applies the same rules): an http(s) address, and a
+ * cms/src/modules/security/origins.ts, which applies the same rules): an http(s) address, and a
  * comma-separated list of origins (scheme, host, port; no path, no wildcard).
  */
 function checkOrigins(publicUrl = process.env.PUBLIC_URL, corsOrigins = process.env.CORS_ORIGINS) {

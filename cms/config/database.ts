@@ -19,7 +19,7 @@ export default ({ env }) => {
     };
   }
   // WAL, and writers that wait for the lock without blocking: a Form 35 import writes on a
-  // connection of its own while the server's keeps answering (src/database/sqlite-writers.ts).
+  // connection of its own while the server's keeps answering (src/platform/sqlite-writers.ts).
   waitForWriteLock();
   const dataDir = env('DATA_DIR', path.resolve(__dirname, '..', '..', '..', 'data'));
   return {

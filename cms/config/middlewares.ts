@@ -6,7 +6,7 @@ export default ({ env }: { env: (name: string, fallback?: string) => string }) =
   // SQLite: a write that waited too long for an import answers 503 with its message.
   'global::database-busy',
   'strapi::security',
-  // Only the system's own origin(s) get CORS headers (never a reflected Origin): src/security/origins.ts.
+  // Only the system's own origin(s) get CORS headers (never a reflected Origin): src/modules/security/origins.ts.
   {
     name: 'strapi::cors',
     config: { origin: allowedOrigins(env('PUBLIC_URL', ''), env('CORS_ORIGINS', '')), expose: ['Content-Range', 'X-Total-Count', 'X-Total-Estimated'] },

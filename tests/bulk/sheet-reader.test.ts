@@ -1,7 +1,7 @@
 /**
  * The xlsx reader streams: exceljs parses a worksheet as it arrives only once it has the
  * workbook's relations and shared strings, so the reader hands it the zip's entries in that
- * order (bulk/xlsx-order.ts). Files written the way Excel writes them (shared strings after the
+ * order (modules/bulk/xlsx-order.ts). Files written the way Excel writes them (shared strings after the
  * sheets) must read to the same rows, without exceljs inflating the sheet to a temporary file.
  */
 import ExcelJS from 'exceljs';

@@ -154,7 +154,7 @@ test('village, district and office recaps, BPJS cleansing per line, letter to Di
   const mine = (await desa1.get(`/api/panel/batches/${villageBatch.documentId}/lines`)).body.data.lines;
   expect(mine.map((l: any) => l.nik).sort()).toEqual([a1.nik, a2.nik, incomplete.nik].sort());
   const masked = (await kecamatan.get(`/api/panel/batches/${villageBatch.documentId}/lines`)).body.data.lines;
-  // The same mask as every screen (domain/identity-visibility.ts): the region digits only.
+  // The same mask as every screen (core/identity-visibility.ts): the region digits only.
   expect(masked.every((l: any) => /^\d{4}\*{12}$/.test(l.nik))).toBe(true);
   expect((await desa2.get(`/api/panel/batches/${villageBatch.documentId}/lines`)).status).toBe(404);
 

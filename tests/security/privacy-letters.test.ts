@@ -1,6 +1,6 @@
 /**
  * Issue 19, defect 6 over HTTP against the real server: who sees identity numbers in a printed
- * letter is the one rule of domain/identity-visibility.ts, the same for the screen (the staff
+ * letter is the one rule of core/identity-visibility.ts, the same for the screen (the staff
  * API), the export file and the letter PDF. A role that sees NIKs masked can't print them in
  * full by writing {{applicant.nik}} into a draft; a role that sees them in full prints them,
  * and that is recorded.

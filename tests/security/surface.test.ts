@@ -5,7 +5,7 @@ import { guardOf, liveKeys, nameOf, routeDefinitions, type RouteDefinition } fro
 
 /**
  * The attack-surface inventory: every route the running server answers, read from Strapi's own
- * router, is declared in cms/src/security/surface (disabled, public, staff or cms) — a route
+ * router, is declared in cms/src/modules/security/surface (disabled, public, staff or cms) — a route
  * nobody declared fails here — and each group is probed over HTTP with the keys an outsider, a
  * staff member or an office admin may hold.
  */

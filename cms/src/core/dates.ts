@@ -2,7 +2,7 @@
  * What a stored date may be. JavaScript's Date accepts "2026-02-31" (rolled over to 3 March)
  * and "99999-01-01", and both reached the database; every writer now checks dates here: the
  * staff API (lib/validate.ts), the document middleware behind the CMS and every other writer
- * (document-middlewares/dates-in-range.ts), and the NIK rules (birth date).
+ * (platform/document-middlewares/dates-in-range.ts), and the NIK rules (birth date).
  *
  * Hand-written rather than a date library: the rules are three (a real calendar day, a strict
  * ISO 8601 shape, a range), and the one calendar fact needed — does Y-M-D exist — is what

@@ -10,8 +10,8 @@ import type { StaffContext } from './staff';
  *     (`3520************`, phones `0812******90`: mask.ts).
  *  2. A role that gets them masked can't use them to find out what the mask hides: it matches
  *     an identity number only whole (one complete value, exactly), never by a part, never
- *     several guesses at once, and never sorts by one (api/panel/lib/params.ts, people-search).
- *  3. Every time one is given in full to a user, the privacy log records it (cms/src/privacy).
+ *     several guesses at once, and never sorts by one (modules/staff-api/lib/params.ts, people-search).
+ *  3. Every time one is given in full to a user, the privacy log records it (cms/src/modules/privacy).
  */
 
 /** The personal numbers the rule covers, by what they are (the privacy log names them so). */

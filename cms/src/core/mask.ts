@@ -10,7 +10,7 @@ export function maskIdentityNumber(value: string | null | undefined): string | n
 
 /**
  * A NIK as shown in messages and import reports, which any of the office's staff may read: the
- * same mask as every screen (domain/identity-visibility.ts). Region and serial, as it once
+ * same mask as every screen (core/identity-visibility.ts). Region and serial, as it once
  * showed, gave the whole NIK to anyone who also saw the birth date.
  */
 export const maskNik = (nik: string) => maskIdentityNumber(nik) ?? '';

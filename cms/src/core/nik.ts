@@ -62,7 +62,7 @@ export function birthDateFromNik(parts: NikParts, today = new Date()): string {
 
 /**
  * Checks a person's NIK, KK number, sex and birth date together: the birth date is a real day
- * between 1900 and today (domain/dates.ts) and the one the NIK encodes.
+ * between 1900 and today (core/dates.ts) and the one the NIK encodes.
  * Returns every problem found (empty when all is well).
  */
 export function checkIdentity(input: { nik?: unknown; kkNumber?: unknown; sex?: unknown; birthDate?: unknown }, now = new Date()): NikProblem[] {

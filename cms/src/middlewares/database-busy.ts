@@ -2,7 +2,7 @@ import { WriteLockTimeout } from '../platform/sqlite-writers';
 
 /**
  * On SQLite a write that waited too long for a running import's commit fails with
- * WriteLockTimeout (database/sqlite-writers.ts), whichever route made it: the staff API, the
+ * WriteLockTimeout (platform/sqlite-writers.ts), whichever route made it: the staff API, the
  * case engine, a public complaint. It answers 503 in Strapi's error envelope with its message
  * and a Retry-After, instead of Strapi's bare "Service Unavailable".
  */

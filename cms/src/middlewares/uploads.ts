@@ -5,8 +5,8 @@
  *   - pictures and PDFs (the types the Media Library takes, by extension, which the upload
  *     check sets from the content) inline with their type; anything else (a file put into the
  *     folder by hand: HTML, SVG, scripts) as an application/octet-stream attachment;
- *   - nosniff and a sandboxing CSP (files/inert.ts).
- * Case files are not here: they live in the private store (src/files), read through the staff API.
+ *   - nosniff and a sandboxing CSP (modules/files/inert.ts).
+ * Case files are not here: they live in the private store (src/modules/files), read through the staff API.
  * Runs before the router: the upload plugin's own /uploads route (cms/public/uploads) is never reached.
  */
 import path from 'path';

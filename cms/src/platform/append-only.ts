@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
  *   only clears an event's actor, which the foreign key makes when a staff account is deleted
  *   (the event keeps the actor's name and role). On PostgreSQL only the foreign key may make it
  *   (it runs inside the key's own trigger: depth 2); SQLite can't tell who clears the column.
- * - The privacy log (cms/src/privacy): its entries and their applicants. They hold plain ids,
+ * - The privacy log (cms/src/modules/privacy): its entries and their applicants. They hold plain ids,
  *   no foreign keys, so deleting an account or an applicant touches neither.
  */
 interface Guarded {
@@ -90,7 +90,7 @@ const FORGED = 'Riwayat kasus hanya ditulis oleh mesin kasus, tidak dari CMS';
 /**
  * Inserts too: the engine writes events straight through knex (history.record) and never sets
  * Strapi's createdBy/updatedBy; the document service sets them to the CMS user who writes. A row
- * carrying either is the CMS's, and refused (document-middlewares/append-only.ts refuses it first).
+ * carrying either is the CMS's, and refused (platform/document-middlewares/append-only.ts refuses it first).
  */
 async function refuseCmsWrittenEvents(strapi: Core.Strapi, trx: any): Promise<void> {
   const meta = tableOf(strapi, 'api::case-event.case-event');

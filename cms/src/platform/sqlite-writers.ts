@@ -122,7 +122,7 @@ async function whenUnlocked<T>(attempt: () => T | Promise<T>, config: any): Prom
 /**
  * Work that only reads: Strapi's document service wraps its finds and counts in a transaction,
  * which would otherwise begin IMMEDIATE and wait for an import. A plain BEGIN never waits in WAL
- * mode (document-middlewares/reads-without-write-lock.ts marks them).
+ * mode (platform/document-middlewares/reads-without-write-lock.ts marks them).
  */
 const readsOnly = new AsyncLocalStorage<true>();
 export const asReadsOnly = <T>(work: () => T): T => readsOnly.run(true, work);

@@ -33,7 +33,7 @@ export async function seedOfficeAdminRole(strapi: Core.Strapi): Promise<number> 
       return { ...p, ...(fields ? { properties: { ...p.properties, fields: fields.filter((f: string) => !without.includes(f)) } } : {}), conditions };
     });
   };
-  // The office of a document is the admin's own (document-middlewares/office-from-code.ts): the
+  // The office of a document is the admin's own (modules/authoring/write-rules/office-from-code.ts): the
   // relation is never picked, the code only typed on creation (letter templates require it), and
   // the office record's code, which everything is keyed on, stays as it is.
   const notEditable: Record<string, string[]> = { create: ['office'], update: ['office', 'officeCode'] };

@@ -118,7 +118,7 @@ export interface ActivitySeed {
   initialRoles?: StaffRole[];
 }
 
-/** A route through the SOP chosen per case (see domain/sop-walker.ts SopTrack). */
+/** A route through the SOP chosen per case (see core/sop-walker.ts SopTrack). */
 export interface TrackSeed {
   key: string;
   label: string;

@@ -1,6 +1,6 @@
 import { explainRefusedPermissions, keepEngineWrittenTypesReadOnly, refuseDraftActionsWithoutDrafts, refuseUnreadableRelations } from '../../modules/authoring';
 
-/** The content manager with its write guards (content-manager/write-guards.ts). */
+/** The content manager with its write guards (modules/authoring/content-manager/write-guards.ts). */
 export default (plugin: any) => {
   plugin.controllers['collection-types'] = refuseDraftActionsWithoutDrafts(plugin.controllers['collection-types']);
   plugin.controllers.relations = refuseUnreadableRelations(plugin.controllers.relations);

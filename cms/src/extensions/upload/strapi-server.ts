@@ -7,7 +7,7 @@
  *   - no fetching of remote URLs by the server (POST /upload/actions/upload-from-urls);
  *   - files stored under DATA_DIR/uploads (files/media-provider.ts, config/plugins.ts) and
  *     served inert by middlewares/uploads.ts.
- * Case files never come here: they have their own private store (src/files).
+ * Case files never come here: they have their own private store (src/modules/files).
  * The plugin's modules are shared by every app the process loads: nothing of them is mutated.
  */
 import type { Core } from '@strapi/strapi';

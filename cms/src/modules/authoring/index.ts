@@ -1,3 +1,9 @@
+/**
+ * The CMS side (Strapi admin): the Admin Kantor role held to its own office, the content
+ * manager's walls and Indonesian labels, and the checks an author's writes pass (SOPs and
+ * standards on publish, letter-template placeholders, one office per document).
+ * This file is the module's front door: other code imports only from here.
+ */
 export { OFFICE_ADMIN_ROLE_CODE, OWN_OFFICE, registerOwnOfficeCondition } from './cms-access/own-office';
 export { confinedOffice } from './cms-access/request-office';
 export { applyIndonesianLabels } from './content-manager/indonesian-labels';

@@ -112,7 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * An export's file may be downloaded by the office's other staff (the jobs resource shows them
    * the job): it holds identity numbers as its maker saw them, so one who sees them masked may
-   * not take a file made in full (the rule of domain/identity-visibility.ts), and one who may is
+   * not take a file made in full (the rule of core/identity-visibility.ts), and one who may is
    * recorded as having seen its applicants.
    */
   async function beforeDownload(staff: StaffContext, job: JobRow): Promise<void> {
@@ -168,7 +168,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const b = await visibleBatch(staff, req.batch);
       const ids = await batchTreeIds(strapi, b.rowId);
       base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn(`t.${joinColumnOf(strapi, 'api::case.case', 'batch')}`, ids);
-      // The same people as the batch's letters list (domain/batch-members.ts).
+      // The same people as the batch's letters list (core/batch-members.ts).
       if (req.kind === 'bnba') base.whereNotIn('t.status', [...DROPPED_STATUSES]).where((w) => w.whereNull('t.bpjs_result').orWhereIn('t.bpjs_result', [...LISTED_BPJS_RESULTS]));
       title = req.kind === 'bnba' ? 'BNBA' : 'Daftar';
     }

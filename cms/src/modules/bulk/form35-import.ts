@@ -5,8 +5,8 @@
  * "open" event). All in one transaction: any problem, a cancel or a crash leaves nothing. A
  * dry run only validates.
  *
- * This service resolves what Strapi knows into a plan (bulk/form35-pipeline.ts runs it). On
- * PostgreSQL the plan runs in the import worker process (bulk/import-worker.ts); elsewhere, or
+ * This service resolves what Strapi knows into a plan (modules/bulk/form35-pipeline.ts runs it). On
+ * PostgreSQL the plan runs in the import worker process (modules/bulk/import-worker.ts); elsewhere, or
  * with IMPORT_WORKER=false, in the server, and with IMPORT_STAGED=false through bulkInsert.
  */
 import type { Core } from '@strapi/strapi';

@@ -179,7 +179,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     triggersOff = trx ? await withoutRowTriggers(trx) : false;
     if (trx) await deferSearchIndexMerge(trx);
     // On PostgreSQL chunks are checked and staged on side connections while the previous chunk
-    // is written in the transaction (bulk/staged-open.ts); elsewhere one after another.
+    // is written in the transaction (modules/bulk/staged-open.ts); elsewhere one after another.
     staged = trx && plan.staged ? stagedOpenWriter(schema.staged, trx, hooks.knex, c, plan.job.documentId) : null;
   } catch (err) {
     if (trx) await trx.rollback().catch(() => {});
@@ -260,7 +260,7 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
       // Registered outside the importer's area: answered as an unknown NIK (a dry run writes
       // nothing, so it must not tell; nor its open case), and refused only when the row would
       // create the applicant, saying no more than that the office has the NIK
-      // (api/applicant/lib/nik-in-office.ts).
+      // (modules/cases/nik-in-office.ts).
       const outside = !!found && !applicantInScope(staff, { officeCode: found.office_code, villageCode: found.village_code, districtCode: found.district_code });
       if (outside && !plan.job.dryRun) {
         report({ row: r.row, field: 'NIK', problem: NIK_TAKEN });

@@ -222,7 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       cleaner.unref();
       await service.recoverStopped();
       if (isPg()) {
-        // Scratch tables of Form 35 imports that a crash left behind (bulk/staged-open.ts).
+        // Scratch tables of Form 35 imports that a crash left behind (modules/bulk/staged-open.ts).
         const running = new Set((await knex()(table()).where({ status: 'running' }).select('document_id')).map((r: any) => r.document_id));
         await dropStaleStages(knex(), (key) => running.has(key))
           .then((dropped) => dropped && strapi.log.info(`Jobs: dropped ${dropped} scratch table(s) of interrupted imports`))

@@ -1,6 +1,6 @@
 /**
  * The case history: one append-only event per action (who, role, when, from, to, note).
- * Written in the action's transaction; never updated or deleted (see database/append-only.ts).
+ * Written in the action's transaction; never updated or deleted (see platform/append-only.ts).
  */
 import { factories } from '@strapi/strapi';
 import { bulkInsert } from '../../platform/bulk-insert';

@@ -1,3 +1,10 @@
+/**
+ * The case engine: opening and moving cases along their SOP (engine), requirements, deadlines,
+ * batches and BPJS results, the append-only history, SOP versions, and the write rules of
+ * applicants and cases. Strapi reaches the services as api::case.engine, api::batch.batches,
+ * api::case-event.history, api::sop.sop-version.
+ * This file is the module's front door: other code imports only from here.
+ */
 export { default as batchesServiceFactory } from './batches';
 export { actorOf, default as engineServiceFactory } from './engine';
 export { batchTreeIds } from './engine/batch-tree';

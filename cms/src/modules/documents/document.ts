@@ -61,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * A letter as `staff` may print it: identity numbers in full or masked by the same rule as
-     * on screen and in exports (domain/identity-visibility.ts), and whose it printed in full.
+     * on screen and in exports (core/identity-visibility.ts), and whose it printed in full.
      */
     async letterHtml(letterDocumentId: string, staff: StaffContext) {
       const { letter, data } = await letters().letterData(letterDocumentId);
@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { letter, html: letterHtml(view), printed: seesIdentityInFull(staff) ? printed : { fields: [], applicants: [] } };
     },
 
-    /** The letter as a PDF buffer for `staff`; identity numbers it gives in full are recorded (cms/src/privacy) first. */
+    /** The letter as a PDF buffer for `staff`; identity numbers it gives in full are recorded (cms/src/modules/privacy) first. */
     async renderLetter(letterDocumentId: string, staff: StaffContext): Promise<Buffer> {
       const { letter, html, printed } = await this.letterHtml(letterDocumentId, staff);
       const buffer = await pdf().render({ html, tagged: false });

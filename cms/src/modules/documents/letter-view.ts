@@ -78,7 +78,7 @@ const identityOf = (m: Member, field: IdentityField): string | null | undefined 
 
 /**
  * The letter's data with every identity number as `show` gives it (in full or masked, by the
- * rule of domain/identity-visibility.ts): the placeholders, the identity table and the
+ * rule of core/identity-visibility.ts): the placeholders, the identity table and the
  * attachments all print from these values, so one pass covers the whole letter.
  */
 export function withIdentityAs(d: LetterData, show: (field: IdentityField, value: string | null | undefined) => string | null): LetterData {

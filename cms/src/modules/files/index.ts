@@ -24,7 +24,7 @@ export function caseFiles(): ObjectStore {
   return store;
 }
 
-/** The first `length` bytes of a file, to recognise its type (domain/file-type.ts). */
+/** The first `length` bytes of a file, to recognise its type (core/file-type.ts). */
 export async function readHead(filepath: string, length: number): Promise<Uint8Array> {
   const fh = await fs.open(filepath, 'r');
   try {

@@ -10,7 +10,7 @@ const APPLICANT = 'api::applicant.applicant';
 
 export const tableOf = (strapi: Core.Strapi, uid: string): string => (strapi.db.metadata.get(uid as any) as any).tableName;
 
-/** What was given in full: an identity number (domain/identity-visibility.ts) or a case's file (a health letter, an ID scan). */
+/** What was given in full: an identity number (core/identity-visibility.ts) or a case's file (a health letter, an ID scan). */
 export type PersonalDataField = IdentityField | 'file';
 /** How it was given: one record, a list or a batch's lines, an export file, a letter PDF, a case file. */
 export type AccessKind = 'view' | 'list' | 'export' | 'letter-pdf' | 'case-file';

@@ -8,7 +8,7 @@
  *
  * The entry is written before the data leaves the server; when it can't be written the request
  * fails, so nothing is shown unrecorded. The tables are append-only down to the database
- * (database/append-only.ts). Read by the office admin in the panel (api/panel/resources/access-logs.ts).
+ * (platform/append-only.ts). Read by the office admin in the panel (modules/staff-api/resources/access-logs.ts).
  */
 export { recordPersonalDataAccess, type AccessKind, type PersonalDataAccess, type PersonalDataField } from './access-log';
 export { identityFieldsIn, recordApplicantRecords, recordCaseFileView } from './views';

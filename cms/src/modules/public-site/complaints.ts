@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { normalizeTrackingCode } from '../../core/tracking-code';
-import { complaintRules } from '../../api/complaint/services/complaint';
+import { complaintRules } from '../complaints';
 import { formText, validContact } from './form-input';
 
 const COMPLAINT_UID = 'api::complaint.complaint';

@@ -1,3 +1,8 @@
+/**
+ * The declared attack surface (surface/), the staff token, allowed origins, the closed content
+ * API and Strapi's licence countdown — see docs/security.md.
+ * This file is the module's front door: other code imports only from here.
+ */
 export { afterBootstrap, withoutContentApi } from './content-api';
 export { answerNoLicenseTrial } from './license-countdown';
 export { allowedOrigins } from './origins';

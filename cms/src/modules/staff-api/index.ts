@@ -1,3 +1,9 @@
+/**
+ * The staff API under /api/panel/<resource>: one generic list/get/write engine driven by a
+ * declaration per resource (resources/), sessions, scoping and masking, and its errors.
+ * Strapi reaches it as api::panel.* and the global staff-context middleware.
+ * This file is the module's front door: other code imports only from here.
+ */
 export { bootstrapPanel } from './lib/bootstrap';
 export { conflict, fieldError, forbidden, gone, notFound } from './lib/errors';
 export { parseListQuery } from './lib/params';

@@ -69,7 +69,7 @@ function componentPopulate(strapi: Core.Strapi, uid: string): { populate: Record
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
 
-  /** Applicant records about to be sent: recorded in the privacy log first when they disclose a personal number (cms/src/privacy). */
+  /** Applicant records about to be sent: recorded in the privacy log first when they disclose a personal number (cms/src/modules/privacy). */
   async function recordFullView(def: ResourceDefinition, staff: StaffContext, records: PanelRecord[], rowIds: number[], route: string, kind: 'view' | 'list', sought: readonly string[] = []): Promise<void> {
     if (!def.logsFullViews || !def.masked || !records.length) return;
     await recordApplicantRecords(strapi, { staff, kind, route, noun: def.logsFullViews, masked: def.masked, records, rowIds, sought });

@@ -10,7 +10,7 @@ import { RESOURCES } from './resources';
 import type { Action } from './resources/types';
 
 /**
- * Staff sessions: staff tokens (security/staff-token.ts: users-permissions JWTs with the staff
+ * Staff sessions: staff tokens (modules/security/staff-token.ts: users-permissions JWTs with the staff
  * API's own audience, issued only here) carrying the account's token version. Logging out,
  * changing the password or being blocked increments the version, which makes every token
  * issued before unusable (staff-context compares them). Repeated wrong passwords lock the

@@ -22,7 +22,7 @@ export function forgetStaff(userId?: number): void {
 
 /**
  * Route middleware of the staff API: verifies the staff token (a users-permissions JWT issued by
- * POST /api/panel/login, security/staff-token.ts) and puts the acting staff member (role,
+ * POST /api/panel/login, modules/security/staff-token.ts) and puts the acting staff member (role,
  * office, region) in ctx.state.staff. Routes using it set auth: false, so
  * that access is decided by our own policies and scoping, not per-route role permissions.
  */

@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const ctx: WriteContext = { strapi, staff, action: 'update', trx, sql: sqlTools(strapi, trx, modelInfo(strapi, def.uid)), current: current.record, currentId: current.rowId };
         await checkRelations(def, staff, data, trx);
         await def.hooks?.beforeWrite?.(data, ctx);
-        // The version the change was made on: document-middlewares/optimistic-lock.ts checks it again and stores it plus one.
+        // The version the change was made on: platform/document-middlewares/optimistic-lock.ts checks it again and stores it plus one.
         await strapi.documents(def.uid as any).update({ documentId: id, data: documentData(def, data) } as any);
         const found = await visibleAfterWrite(def, staff, id, trx, given);
         return maskRecord(def, found.record, staff);

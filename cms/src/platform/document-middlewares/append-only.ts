@@ -6,14 +6,14 @@ import { errors } from '@strapi/utils';
  * (case-event history.record, sop-version snapshot; bulk imports likewise), never through the
  * document service. So every document-service write of them is refused — create, clone, update,
  * delete, publish — whoever asks, the super admin in the CMS included: a forged event would show
- * in the case timeline as genuine. The database refuses the rest (database/append-only.ts).
+ * in the case timeline as genuine. The database refuses the rest (platform/append-only.ts).
  */
 export const ENGINE_WRITTEN: Record<string, string> = {
   'api::case-event.case-event': 'Riwayat kasus hanya dapat ditambah oleh sistem saat tindakan kasus dijalankan; riwayat tidak dapat dibuat, disalin, diubah atau dihapus di sini',
   'api::sop.sop-version': 'Versi SOP dibuat otomatis saat kasus dibuka; versi SOP tidak dapat dibuat, disalin, diubah atau dihapus',
 };
 
-/** Written by the system alone (cms/src/privacy, straight through the database), read by anyone allowed. */
+/** Written by the system alone (cms/src/modules/privacy, straight through the database), read by anyone allowed. */
 const SYSTEM_WRITTEN: Record<string, string> = {
   'api::access-log.access-log': 'Log akses data pribadi hanya ditulis oleh sistem dan tidak dapat diubah atau dihapus',
   'api::access-log.access-log-subject': 'Log akses data pribadi hanya ditulis oleh sistem dan tidak dapat diubah atau dihapus',

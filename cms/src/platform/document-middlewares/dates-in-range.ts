@@ -17,7 +17,7 @@ const WRITES = ['create', 'update', 'clone'];
 
 /**
  * Every date a writer sends — the CMS, the staff API, the public forms, jobs — is a real calendar
- * day between 1900 and 2100 (domain/dates.ts), in the document's own fields and in its components;
+ * day between 1900 and 2100 (core/dates.ts), in the document's own fields and in its components;
  * the events above are also in the past. Strapi itself stores "2026-02-31" as 3 March and a year
  * 99999 as given. Birth dates have their own rule with the NIK (validate-identity.ts).
  */

@@ -5,7 +5,7 @@ const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 /**
  * Strapi's document service runs its finds and counts in a transaction. On SQLite every
- * transaction takes the write lock as it begins (database/sqlite-writers.ts), so these would
+ * transaction takes the write lock as it begins (platform/sqlite-writers.ts), so these would
  * wait for a running import like a write does: the public pages, the PDFs and the letters with
  * them. Marked as reads, they begin a plain transaction, which in WAL mode never waits.
  */

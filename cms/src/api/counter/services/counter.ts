@@ -1,6 +1,6 @@
 /**
  * Gap-free sequences per series and year (letter numbers per office, case codes); the logic
- * is in database/counters.ts, shared with the import worker.
+ * is in platform/counters.ts, shared with the import worker.
  */
 import { factories } from '@strapi/strapi';
 import { nextNumber, reserveCaseNumbers } from '../../../platform/counters';
@@ -17,7 +17,7 @@ export default factories.createCoreService(UID as any, ({ strapi }) => {
      * yet (numbers issued before the counter existed, or set by the office).
      */
     next: (trx: any, series: string, year: number, initial?: () => Promise<number>) => nextNumber(trx, table(), series, year, initial),
-    /** Takes `n` case numbers of an office's year; returns the first (codes: database/counters.ts). */
+    /** Takes `n` case numbers of an office's year; returns the first (codes: platform/counters.ts). */
     reserveCases: (trx: any, officeCode: string, year: number, n: number) => reserveCaseNumbers(trx, table(), tableOf('api::case.case'), officeCode, year, n),
   };
 });

@@ -36,7 +36,7 @@ export async function applyIndonesianLabels(strapi: Core.Strapi): Promise<number
         }
       }
     }
-    // Shown, not typed: the version is the optimistic lock's (document-middlewares/optimistic-lock.ts).
+    // Shown, not typed: the version is the optimistic lock's (platform/document-middlewares/optimistic-lock.ts).
     for (const field of SERVER_KEPT) {
       const edit = metadatas[field]?.edit;
       if (edit && edit.editable !== false) {

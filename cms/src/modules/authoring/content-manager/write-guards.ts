@@ -11,7 +11,7 @@ import { ENGINE_WRITTEN } from '../../../platform/document-middlewares/append-on
 const WRITE_ACTIONS = ['create', 'update', 'delete', 'publish'].map((a) => `plugin::content-manager.explorer.${a}`);
 
 /**
- * The engine alone writes case events and SOP versions (document-middlewares/append-only.ts
+ * The engine alone writes case events and SOP versions (platform/document-middlewares/append-only.ts
  * refuses every document-service write of them). Their write actions are never registered for
  * them, so no role has them, the super admin included (Strapi gives it every registered action),
  * and the content manager shows no "create", edit or delete for them. Called in the content

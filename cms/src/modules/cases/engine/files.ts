@@ -1,6 +1,6 @@
 /**
  * A case's files (checklist documents and attachments): records of api::case-file.case-file,
- * bytes in the private store (src/files). Staff who may see the case read them through
+ * bytes in the private store (src/modules/files). Staff who may see the case read them through
  * GET /api/panel/cases/:id/files/:fileId; nothing else serves them.
  */
 import type { Readable } from 'stream';

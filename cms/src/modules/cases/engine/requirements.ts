@@ -2,7 +2,7 @@
  * The requirement checklist (copied from the standard's persyaratan when the case opens):
  * ticking items, and uploading documents for them or for the case. Uploads are PDF, JPEG or
  * PNG, size-limited, recognised by their content; they are kept in the private store of case
- * files (src/files), never in the Media Library.
+ * files (src/modules/files), never in the Media Library.
  */
 import fs from 'fs';
 import path from 'path';

@@ -194,7 +194,7 @@ export const CMS_ROUTES = [
     'GET /i18n/ai-localization-jobs/single-types/:contentType',
   ]),
   ...declare({ kind: 'cms', guard: 'e-mail settings and test mail: plugin::email.settings.read (super admin)' }, ['POST /email', 'GET /email/settings', 'POST /email/test', 'POST /email/verify']),
-  ...declare({ kind: 'cms', guard: 'users-permissions settings: plugin::users-permissions.* (super admin); its roles grant nothing (security/users-permissions.ts)' }, [
+  ...declare({ kind: 'cms', guard: 'users-permissions settings: plugin::users-permissions.* (super admin); its roles grant nothing (modules/security/users-permissions.ts)' }, [
     'GET /users-permissions/roles',
     'POST /users-permissions/roles',
     'GET /users-permissions/roles/:id',

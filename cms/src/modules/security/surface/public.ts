@@ -3,7 +3,7 @@ import { declare } from './types';
 /** Open without a login: the public site, static files, the two login doors and their helpers. */
 export const PUBLIC_ROUTES = [
   ...declare({ kind: 'public', why: "Strapi's health check: 204 without a body" }, ['ALL /_health']),
-  ...declare({ kind: 'public', why: 'the public site: published standards, PDFs, complaint and survey forms, IKM (rate-limited forms; public-site/routes.ts)' }, [
+  ...declare({ kind: 'public', why: 'the public site: published standards, PDFs, complaint and survey forms, IKM (rate-limited forms; modules/public-site/routes.ts)' }, [
     'GET /',
     'GET /layanan',
     'GET /layanan/:slug',
@@ -18,7 +18,7 @@ export const PUBLIC_ROUTES = [
   ]),
   ...declare({ kind: 'public', why: 'static files of cms/public (strapi::public)' }, ['GET /((?!uploads/).+)']),
   ...declare({ kind: 'public', why: 'Media Library files (office logos, pictures, PDFs) from DATA_DIR/uploads, served inert by middlewares/uploads.ts before this route is reached; case files are never there (private store)' }, ['GET /uploads/(.*)']),
-  ...declare({ kind: 'public', why: "the staff login, staff's only door: lockout after 5 failures (api/panel/services/sessions.ts)" }, ['POST /api/panel/login']),
+  ...declare({ kind: 'public', why: "the staff login, staff's only door: lockout after 5 failures (modules/staff-api/sessions.ts)" }, ['POST /api/panel/login']),
   ...declare({ kind: 'public', why: "the CMS login (Strapi's rate limit) and its refresh-cookie token (CORS: only the system's own origins, cookie SameSite=Strict)" }, [
     'POST /admin/login',
     'POST /admin/access-token',

@@ -28,7 +28,7 @@ function resourceRoutes(): DeclaredRoute[] {
 export const STAFF_ROUTES: DeclaredRoute[] = [
   ...declare({ kind: 'staff', guard: `${SESSION}; the account's own session and profile` }, ['POST /api/panel/logout', 'GET /api/panel/me', 'POST /api/panel/me/password']),
   ...resourceRoutes(),
-  ...declare({ kind: 'staff', guard: `${SESSION}; case engine: the action's role at the case's activity, cases in the staff's scope (api/case/services/engine)` }, [
+  ...declare({ kind: 'staff', guard: `${SESSION}; case engine: the action's role at the case's activity, cases in the staff's scope (modules/cases/engine)` }, [
     'POST /api/panel/cases/open',
     'GET /api/panel/cases/:id/actions',
     'POST /api/panel/cases/:id/actions/:action',

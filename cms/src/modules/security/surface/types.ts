@@ -8,7 +8,7 @@ export type Exposure =
   | { kind: 'disabled'; why: string }
   /** Open without a login, and why that is right. */
   | { kind: 'public'; why: string }
-  /** The staff API: a staff token (security/staff-token.ts) and the scope rule named here. */
+  /** The staff API: a staff token (modules/security/staff-token.ts) and the scope rule named here. */
   | { kind: 'staff'; guard: string }
   /** The CMS (Strapi admin API): an admin token and the RBAC permission named here. */
   | { kind: 'cms'; guard: string };

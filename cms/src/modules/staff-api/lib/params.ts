@@ -24,7 +24,7 @@ const MAX_TEXT_VALUE = 200;
 export const MIN_SEARCH = 3;
 const MAX_SEARCH = 100;
 export const ID_PATTERN = /^[A-Za-z0-9]{1,64}$/;
-/** Dates in filters follow the rule of every stored date (domain/dates): a real calendar day in the span. */
+/** Dates in filters follow the rule of every stored date (core/dates): a real calendar day in the span. */
 const isCalendarDate = (v: string): boolean => 'date' in checkDate(v);
 const isCalendarDateTime = (v: string): boolean => 'at' in checkDateTime(v);
 
@@ -205,7 +205,7 @@ export function parseListQuery(def: ResourceDefinition, model: ModelInfo, query:
 }
 
 /**
- * Rule 2 of domain/identity-visibility.ts on a list's filters and sort: a role that sees
+ * Rule 2 of core/identity-visibility.ts on a list's filters and sort: a role that sees
  * personal numbers masked may filter a masked field only by one whole value (or null), may not
  * compare or sort by it. Otherwise `{"id":[A],"nik":[100 guesses]}` or a sort by NIK among
  * known rows would tell the hidden digits.

@@ -44,7 +44,7 @@ export function withoutIds(v: unknown): unknown {
   return v;
 }
 
-/** The record's personal numbers as this staff member may see them (domain/identity-visibility.ts). */
+/** The record's personal numbers as this staff member may see them (core/identity-visibility.ts). */
 export function maskRecord(def: ResourceDefinition, record: PanelRecord, staff: StaffContext): PanelRecord {
   if (seesIdentityInFull(staff) || !def.masked) return record;
   const out = { ...record };

@@ -59,7 +59,7 @@ function coerce(strapi: Core.Strapi, field: string, attr: AttributeInfo, value: 
       if (typeof value !== 'boolean') throw bad('harus true atau false');
       return value;
     case 'date': {
-      // A real calendar day within the system's span (domain/dates.ts): "2026-02-31" and year 99999 are refused.
+      // A real calendar day within the system's span (core/dates.ts): "2026-02-31" and year 99999 are refused.
       const checked = checkDate(value);
       if ('problem' in checked) throw bad(checked.problem);
       return checked.date;

@@ -19,7 +19,7 @@ function naming(sql: SqlTools, applicantIds: Knex.QueryBuilder): Knex.QueryBuild
 }
 
 /**
- * The privacy log (cms/src/privacy), read-only: who was given which applicants' personal data,
+ * The privacy log (cms/src/modules/privacy), read-only: who was given which applicants' personal data,
  * when and through what — what the office answers a citizen who asks who looked at their data.
  * The office admin and the head of office read their own office's entries, by staff member,
  * applicant (name, or a whole NIK or KK number: they see NIKs masked), period and kind.

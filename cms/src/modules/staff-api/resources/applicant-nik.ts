@@ -5,7 +5,7 @@ const IDENTITY = ['nik', 'kkNumber', 'sex', 'birthDate'] as const;
 
 /**
  * Whether an applicant's update would be written but for its NIK: the identity fields agree
- * (the check of document-middlewares/validate-identity.ts) and the applicant stays within the
+ * (the check of modules/cases/write-rules/validate-identity.ts) and the applicant stays within the
  * writer's area (the read-back of services/writes.ts). The update's NIK conflict is told only
  * then; otherwise the write fails as it would for an unknown NIK.
  */

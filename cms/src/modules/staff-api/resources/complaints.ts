@@ -1,4 +1,4 @@
-import { complaintRules } from '../../../api/complaint/services/complaint';
+import { complaintRules } from '../../complaints';
 import { assignOffice } from './office-owned';
 import { officeScope } from './scopes';
 import { OFFICE_STAFF } from './role-groups';

@@ -10,7 +10,7 @@ const A = 'api::applicant.applicant';
  * Ids of the office's applicants matching a search term: digits are the start of a NIK (or a
  * whole NIK or KK number), anything else part of the name (the office's trigram index on
  * PostgreSQL, see lib/bootstrap.ts). A role that sees NIKs masked matches them only whole
- * (domain/identity-visibility.ts): a prefix would give away the hidden digits one by one, so
+ * (core/identity-visibility.ts): a prefix would give away the hidden digits one by one, so
  * its digit term must be a complete NIK or KK number (`field` names the filter in the 400).
  */
 export function applicantsMatching(term: string, staff: StaffContext, sql: SqlTools, field = 'filter.q'): Knex.QueryBuilder {

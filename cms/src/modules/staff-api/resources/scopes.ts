@@ -63,7 +63,7 @@ export function sentCaseIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuild
 export const BPJS_QUEUE_PATTERN = '%|petugas-bpjs|%';
 
 /**
- * Ids of the cases handed to the BPJS liaison (the rule of domain/case-scope.ts caseInScope):
+ * Ids of the cases handed to the BPJS liaison (the rule of core/case-scope.ts caseInScope):
  * lines of sent batches (the engine checks those against the batch), open cases sent alone
  * (a BPJS result pending or recorded; a closed one stays reachable by its id, not listed, so
  * the list doesn't grow with every case ever sent), and cases now at a BPJS activity. Three selects in a union, each on its own index (the result and queue

@@ -127,12 +127,12 @@ export interface ResourceDefinition {
   writeOnly?: readonly string[];
   /**
    * Personal numbers, by what each field holds: masked for roles that don't see identities in
-   * full, and matched by them only whole (domain/identity-visibility.ts).
+   * full, and matched by them only whole (core/identity-visibility.ts).
    */
   masked?: Readonly<Record<string, IdentityField>>;
   /**
    * The records are applicants, called so in the privacy log's words ("pemohon"): a list or
-   * get-one that gives a masked field in full is recorded there (cms/src/privacy), each
+   * get-one that gives a masked field in full is recorded there (cms/src/modules/privacy), each
    * record's row as the applicant seen.
    */
   logsFullViews?: string;
@@ -142,7 +142,7 @@ export interface ResourceDefinition {
   /**
    * Optimistic lock, required of every resource with updates: an integer attribute that updates
    * must send back as read (else 409), and that every write through the document service
-   * increments (document-middlewares/optimistic-lock.ts).
+   * increments (platform/document-middlewares/optimistic-lock.ts).
    */
   versionField?: string;
   hooks?: ResourceHooks;
