@@ -124,7 +124,7 @@ async function main() {
   const bigCases = await ensureBigData();
   const puppeteer = require('puppeteer');
   // The same lookup as the PDFs (cms/src/modules/documents/chromium-path.ts), from its compiled copy when built.
-  const compiled = path.join(repoRoot, 'cms', 'dist', 'src', 'documents', 'chromium-path.js');
+  const compiled = path.join(repoRoot, 'cms', 'dist', 'src', 'modules', 'documents', 'chromium-path.js');
   const executablePath = fs.existsSync(compiled) ? require(compiled).findChromium() : process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
   const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
   const admin = urlWithDb(BIG_URL, 'postgres');
