@@ -5,6 +5,8 @@
  *   - the pure core (cms/src/core/) imports only itself, Node's built-ins and a few pure
  *     libraries: never a module, Strapi's api folders, the seed folder, Strapi or a database;
  *   - no import cycle among the files the server loads (type-only imports don't load anything).
+ * The rules hold for the server's own code (cms/src, cms/config). Tests and benchmarks may still
+ * import a module's insides to exercise a pure piece directly.
  */
 import fs from 'fs';
 import { builtinModules } from 'module';

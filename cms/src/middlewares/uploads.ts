@@ -12,8 +12,7 @@
 import path from 'path';
 import send from 'koa-send';
 import { errors } from '@strapi/utils';
-import { uploadsDir } from '../modules/files';
-import { setInertHeaders } from '../modules/files';
+import { uploadsDir, setInertHeaders } from '../modules/files';
 
 const PREFIX = '/uploads/';
 /** Stored names are Strapi's <hash><ext>, thumbnail_<hash><ext>, ...: flat, no paths. */

@@ -1,5 +1,4 @@
-import { afterBootstrap, withoutContentApi } from '../../modules/security';
-import { revokeAllGrants } from '../../modules/security';
+import { afterBootstrap, withoutContentApi, revokeAllGrants } from '../../modules/security';
 
 /**
  * Users-permissions holds the staff accounts, their roles and the JWT secret of staff tokens,

@@ -8,16 +8,9 @@ import type { Core } from '@strapi/strapi';
 import { FileProblem } from './csv';
 import { MAX_REPORT_PROBLEMS, type Problem } from './form35';
 import { cellText, isFormula, readSheet, type SheetFormat } from './sheet-reader';
-import { batchTreeIds } from '../cases';
-import { CASE_POPULATE, CASE_UID, withFiles, type CaseRecord } from '../cases';
-import { commitChange } from '../cases';
-import { buildContext, loadOffice } from '../cases';
-import { followingBpjsResult, parseBpjsResult, type BpjsResult } from '../cases';
+import { batchTreeIds, CASE_POPULATE, CASE_UID, withFiles, type CaseRecord, commitChange, buildContext, loadOffice, followingBpjsResult, parseBpjsResult, type BpjsResult, actorOf } from '../cases';
 import { maskNik } from '../../core/mask';
-import { actorOf } from '../cases';
-import { fieldError, forbidden, notFound } from '../staff-api';
-import { resourceNamed } from '../staff-api';
-import { recordsService } from '../staff-api';
+import { fieldError, forbidden, notFound, resourceNamed, recordsService } from '../staff-api';
 import type { JobOutcome, JobRun } from './jobs';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -16,15 +16,8 @@ import { localDate } from '../../core/calendar';
 import { identityAsShown, seesIdentityInFull, type IdentityField } from '../../core/identity-visibility';
 import type { StaffContext } from '../../core/staff';
 import { copyExportAccess, recordPersonalDataAccess } from '../privacy';
-import { batchTreeIds } from '../cases';
-import { BPJS_RESULT_LABELS } from '../cases';
-import { statusLabel } from '../cases';
-import { fieldError, forbidden, notFound } from '../staff-api';
-import { parseListQuery } from '../staff-api';
-import { modelInfo } from '../staff-api';
-import { scopedQuery } from '../staff-api';
-import { resourceNamed } from '../staff-api';
-import { recordsService } from '../staff-api';
+import { batchTreeIds, BPJS_RESULT_LABELS, statusLabel } from '../cases';
+import { fieldError, forbidden, notFound, parseListQuery, modelInfo, scopedQuery, resourceNamed, recordsService } from '../staff-api';
 import type { JobOutcome, JobRow, JobRun } from './jobs';
 
 const PAGE = 5000;

@@ -21,9 +21,7 @@ import { activityDue, caseDue } from '../../core/deadlines';
 import { roleDefinition } from '../../core/roles';
 import { executorOf, firstActivity, openerRoles, queueRolesText, rolesAt, trackOf } from '../../core/sop-walker';
 import type { StaffContext } from '../../core/staff';
-import { CASE_UID } from '../cases';
-import { loadOffice } from '../cases';
-import { actorOf } from '../cases';
+import { CASE_UID, loadOffice, actorOf } from '../cases';
 import { fieldError, forbidden } from '../staff-api';
 import type { JobOutcome, JobRun } from './jobs';
 

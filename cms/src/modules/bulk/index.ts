@@ -8,4 +8,5 @@ export { default as exportsServiceFactory } from './exports';
 export { default as form35ImportServiceFactory } from './form35-import';
 export { default as jobsServiceFactory, jobsService } from './jobs';
 export { formatOf } from './sheet-reader';
+export { problemReportStream } from './report-sheet';
 export { templateStream } from './template';

@@ -13,9 +13,7 @@ import { dropStaleStages } from './staged-open';
 import { liveProgress, type LiveProgress } from '../../platform/live-progress';
 import { dropSpareWorker, keepSpareWorker, workerAvailable } from './worker-launch';
 import type { StaffContext } from '../../core/staff';
-import { recordsService } from '../staff-api';
-import { resourceNamed } from '../staff-api';
-import { conflict, gone, notFound } from '../staff-api';
+import { recordsService, resourceNamed, conflict, gone, notFound } from '../staff-api';
 import { formatDateId } from '../documents';
 
 const UID = 'api::job.job';

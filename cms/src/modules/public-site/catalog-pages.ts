@@ -1,8 +1,5 @@
-import { formatDateId } from '../documents';
-import { html, type SafeHtml } from '../documents';
+import { formatDateId, html, type SafeHtml, procedureFlowHtml, procedureNodes, rich } from '../documents';
 import type { OfficeView, StandardView } from '../documents';
-import { procedureFlowHtml, procedureNodes } from '../documents';
-import { rich } from '../documents';
 import type { IkmResult } from '../../core/ikm';
 import { page } from './layout';
 

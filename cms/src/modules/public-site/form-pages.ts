@@ -1,5 +1,4 @@
-import { formatDateId } from '../documents';
-import { html, text, type SafeHtml } from '../documents';
+import { formatDateId, html, text, type SafeHtml } from '../documents';
 import { GRADES, SKM_ELEMENTS, type IkmResult } from '../../core/ikm';
 import { page } from './layout';
 

@@ -1,5 +1,4 @@
-import { html, raw, type SafeHtml } from '../documents';
-import { FLOW_CSS } from '../documents';
+import { html, raw, type SafeHtml, FLOW_CSS } from '../documents';
 
 /**
  * Shell of the public site: Indonesian, readable on a phone, no script, landmarks and a skip

@@ -9,9 +9,7 @@ import type { Knex } from 'knex';
 import { ELEMENT_KEYS, ikmFromSums, type ElementKey } from '../../core/ikm';
 import { OPEN_STATUSES } from '../../core/sop-walker';
 import type { StaffContext } from '../../core/staff';
-import { fieldError, forbidden } from '../staff-api';
-import { columnOf, modelInfo } from '../staff-api';
-import { OFFICE_AND_REGION, OFFICE_STAFF } from '../staff-api';
+import { fieldError, forbidden, columnOf, modelInfo, OFFICE_AND_REGION, OFFICE_STAFF } from '../staff-api';
 
 const CASE = 'api::case.case';
 const EVENT = 'api::case-event.case-event';

@@ -1,16 +1,12 @@
 /**
  * Staff API of bulk data: imports (Form 35, BPJS results) and exports as background jobs,
- * their progress, cancel, report and file. Thin: the work is in services/.
+ * their progress, cancel, report and file. Thin: the work is in modules/bulk.
  */
 import type { Core } from '@strapi/strapi';
 import { createReadStream, promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'stream';
-import { formatOf } from '../../../modules/bulk';
-import { templateStream } from '../../../modules/bulk';
+import { formatOf, jobsService, problemReportStream, templateStream } from '../../../modules/bulk';
 import { IMPORT_MAX_BYTES, tooLargeBody } from '../../../middlewares/upload-limit';
 import { fieldError, forbidden } from '../../../modules/staff-api';
-import { jobsService } from '../../../modules/bulk';
 
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', json: 'application/json' };
 
@@ -89,22 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     attachment(ctx, `laporan-${job.documentId}.xlsx`, 'xlsx');
-    const out = new PassThrough();
-    ctx.body = out;
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet('Laporan');
-    ws.columns = [
-      { header: 'Baris', width: 8 },
-      { header: 'Kolom', width: 20 },
-      { header: 'Masalah', width: 90 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
-    (async () => {
-      for (const p of problems) ws.addRow([p.row, p.field, p.problem]).commit();
-      await ws.commit();
-      await wb.commit();
-    })().catch((err) => out.destroy(err));
+    ctx.body = problemReportStream(problems);
   },
 
   async file(ctx: any) {

@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { parseListQuery } from '../../../modules/staff-api';
-import { modelInfo } from '../../../modules/staff-api';
+import { parseListQuery, modelInfo, recordsService, type ListResult, writesService } from '../../../modules/staff-api';
 import type { ResourceDefinition } from '../../../modules/staff-api';
-import { recordsService, type ListResult } from '../../../modules/staff-api';
-import { writesService } from '../../../modules/staff-api';
 
 /** ra-data-simple-rest's Content-Range: "cases 0-24/1200", or "cases *\/1200" for an empty page. */
 export function contentRange(resource: string, result: ListResult): string {

@@ -1,6 +1,5 @@
-import { RESOURCES } from '../../../modules/staff-api';
+import { RESOURCES, STAFF_MIDDLEWARES } from '../../../modules/staff-api';
 import type { Action } from '../../../modules/staff-api';
-import { STAFF_MIDDLEWARES } from '../../../modules/staff-api';
 
 /**
  * Routes of the staff API under /api/panel. Access is ours, not users-permissions' (auth:

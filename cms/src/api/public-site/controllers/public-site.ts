@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { complaintFormPage, complaintSentPage, complaintStatusPage, ikmPage, surveyFormPage, surveyThanksPage } from '../../../modules/public-site';
-import { homePage, searchPage, standardPage } from '../../../modules/public-site';
-import { messagePage } from '../../../modules/public-site';
+import { complaintFormPage, complaintSentPage, complaintStatusPage, ikmPage, surveyFormPage, surveyThanksPage, homePage, searchPage, standardPage, messagePage } from '../../../modules/public-site';
 import type { FormRefusal } from '../../../middlewares/public-rate-limit';
 
 /** The public site: server-rendered Indonesian pages, no login. Logic lives in the services. */
