@@ -35,6 +35,11 @@ export async function startServer(options: { database?: 'sqlite' } = {}): Promis
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: cmsDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   await strapi.server.mount();
+  // The tests' client and this server share one event loop: after a long synchronous step in a
+  // test (building a 100,000-row file), the server's expired keep-alive timer fires before it
+  // reads the request the client has just sent on that idle socket, and the client gets
+  // ECONNRESET. An idle timeout longer than any such step (fetch follows the server's hint) avoids it.
+  strapi.server.httpServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
