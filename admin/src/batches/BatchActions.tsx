@@ -1,8 +1,9 @@
 import { Button, Stack } from '@mui/material';
 import { useRef, useState } from 'react';
 import { Confirm, useNotify, useTranslate } from 'react-admin';
-import { api, type Job } from '../jobs/api';
-import { useMe } from '../jobs/useMe';
+import { api } from '../common/api';
+import type { Job } from '../jobs';
+import { useMe } from '../common/useMe';
 
 /**
  * What can be done with one batch: send the office recap to BPJS; export it for BPJS (a

@@ -1,7 +1,7 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { useGetList, useNotify, useTranslate } from 'react-admin';
-import { downloadUrl } from '../jobs/api';
-import { useOfficeDate } from '../jobs/OfficeDateField';
+import { downloadUrl } from '../common/api';
+import { useOfficeDate } from '../common/OfficeDateField';
 
 /** Letters made for a batch (e.g. the PBI-D request to Dinkes), each printable as a PDF. */
 export const BatchLetters = ({ batchId }: { batchId: string }) => {

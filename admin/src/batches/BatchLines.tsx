@@ -4,7 +4,7 @@ import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../common/format';
 import { useOfficeTimeZone } from '../common/useOfficeTimeZone';
-import { api } from '../jobs/api';
+import { api } from '../common/api';
 
 export interface BatchLine {
   case: string;

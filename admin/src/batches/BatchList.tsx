@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { BatchBulkActions } from './BulkActions';
 import { BATCH_LEVELS, BATCH_STATUSES, STATUS_COLOR } from './labels';
 import { RecapButton } from './RecapButton';
-import { useMe } from '../jobs/useMe';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import { useMe } from '../common/useMe';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 const Actions = () => {
   const me = useMe();

@@ -1,9 +1,10 @@
 import { Alert, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { Loading, Title, useGetOne, useGetRecordId, useLocaleState, useTranslate } from 'react-admin';
-import { api, type Job } from '../jobs/api';
-import { JobProgress } from '../jobs/JobProgress';
-import { useMe } from '../jobs/useMe';
+import { api } from '../common/api';
+import type { Job } from '../jobs';
+import { JobProgress } from '../jobs';
+import { useMe } from '../common/useMe';
 import { BatchActions } from './BatchActions';
 import { BatchLetters } from './BatchLetters';
 import { BatchLines, type BatchLine } from './BatchLines';

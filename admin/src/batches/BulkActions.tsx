@@ -1,8 +1,8 @@
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
-import { api } from '../jobs/api';
-import { useMe } from '../jobs/useMe';
+import { api } from '../common/api';
+import { useMe } from '../common/useMe';
 
 /** Bulk actions on selected batches: send the office recaps to BPJS, queue their exports. */
 export const BatchBulkActions = () => {

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, CardContent, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
-import { api, download, type Job } from '../jobs/api';
-import { JobProgress } from '../jobs/JobProgress';
+import { api, download } from '../common/api';
+import type { Job } from '../jobs';
+import { JobProgress } from '../jobs';
 import { ServicePicker } from './ServicePicker';
 
 const MAX_MB = 20;

@@ -2,8 +2,8 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List,
 import { useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { api } from '../jobs/api';
-import { useMe } from '../jobs/useMe';
+import { api } from '../common/api';
+import { useMe } from '../common/useMe';
 import { ServicePicker } from './ServicePicker';
 
 /** Which recap a role makes: village operators their village, district operators their district, the office its BPJS recap. */

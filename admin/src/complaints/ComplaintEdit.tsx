@@ -2,7 +2,7 @@ import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Edit, FunctionField, Labeled, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, AutocompleteInput, useTranslate, required } from 'react-admin';
 import { COMPLAINT_STATUSES } from './ComplaintList';
 import { SlaChip } from './SlaChip';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 const ReplyToolbar = () => (
   <Toolbar>

@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { Datagrid, FunctionField, List, SelectArrayInput, SelectInput, TextField, TextInput, useTranslate, type RaRecord } from 'react-admin';
 import { SlaChip } from './SlaChip';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 export const COMPLAINT_STATUSES = ['new', 'in-progress', 'answered', 'closed'] as const;
 export const CHANNELS = ['web', 'phone', 'whatsapp', 'email', 'visit', 'lapor', 'box', 'other'] as const;

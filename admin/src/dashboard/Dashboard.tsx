@@ -1,7 +1,7 @@
 import { Alert, Card, CardContent, CardHeader, Grid, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
-import { useMe } from '../jobs/useMe';
+import { useMe } from '../common/useMe';
 import { COLORS, Columns, StackedBars, type Segment } from './charts';
 import { useStats } from './useStats';
 

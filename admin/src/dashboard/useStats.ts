@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../jobs/api';
+import { api } from '../common/api';
 
 /** GET /api/panel/stats/<name>?<params>, reloaded when the params change. */
 export function useStats<T>(name: string, params: Record<string, string | undefined>, enabled = true): { data: T | null; error: string | null } {

@@ -1,8 +1,9 @@
 import { Button } from '@mui/material';
 import { Datagrid, FunctionField, List, SelectInput, TextField, useNotify, useRefresh, useTranslate, BooleanField } from 'react-admin';
-import { api, isFinished, type Job } from './api';
+import { api } from '../common/api';
+import { isFinished, type Job } from './job';
 import { JobBar } from './JobProgress';
-import { OfficeDateField } from './OfficeDateField';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 const KINDS = ['form35', 'bpjs-result', 'batch-recap', 'bnba', 'cases'];
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];

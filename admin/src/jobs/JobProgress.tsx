@@ -1,9 +1,10 @@
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { api, download, isFinished, type Job } from './api';
+import { api, download } from '../common/api';
+import { isFinished, type Job } from './job';
 import { JobReport } from './JobReport';
-import { useOfficeDate } from './OfficeDateField';
+import { useOfficeDate } from '../common/OfficeDateField';
 import { useJob } from './useJob';
 
 const SEVERITY: Record<Job['status'], 'info' | 'success' | 'error' | 'warning'> = { queued: 'info', running: 'info', succeeded: 'success', failed: 'error', cancelled: 'warning' };

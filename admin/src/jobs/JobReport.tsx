@@ -1,7 +1,8 @@
 import { Alert, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { api, download, type ReportRow } from './api';
+import { api, download } from '../common/api';
+import { type ReportRow } from './job';
 
 const SHOWN = 200;
 

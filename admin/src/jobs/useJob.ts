@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, isFinished, type Job } from './api';
+import { api } from '../common/api';
+import { isFinished, type Job } from './job';
 
 /** Polls GET /api/panel/jobs/:id until the job has finished. */
 export function useJob(id: string | null | undefined, intervalMs = 1000): { job: Job | null; error: string | null } {

@@ -1,6 +1,6 @@
 import { Datagrid, List, NumberField, SelectInput, TextField, useGetList, useListContext, useTranslate } from 'react-admin';
 import { IkmSummary } from './IkmSummary';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 const Summary = () => {
   const { filterValues, setFilters } = useListContext();
