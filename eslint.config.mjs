@@ -28,15 +28,7 @@ function moduleNames(root) {
  */
 function moduleZones(root) {
   return moduleNames(root).map((name) => ({
-    target: [
-      'cms/src/*',
-      'cms/src/!(modules)/**',
-      `cms/src/modules/!(${name})/**`,
-      'cms/config/**',
-      'cms/database/**',
-      'tests/**',
-      'bench/**',
-    ],
+    target: ['cms/src/*', 'cms/src/!(modules)/**', `cms/src/modules/!(${name})/**`, 'cms/config/**', 'cms/database/**', 'tests/**', 'bench/**'],
     from: [`cms/src/modules/${name}/**`],
     except: [path.join(root, `cms/src/modules/${name}/index.@(ts|js)`)], // a glob, as `from` is
     message: `Import the module "${name}" through its front door, cms/src/modules/${name}/index.ts.`,
@@ -74,9 +66,7 @@ const UNSAFE_IN_CMS = 'warn';
 
 /** The whole config for a project rooted at `root` (the repository, or a test's fixture tree). */
 export function projectConfig(root) {
-  const tsconfigs = ['cms/tsconfig.json', 'admin/tsconfig.json', 'tests/tsconfig.json']
-    .map((p) => path.join(root, p))
-    .filter((p) => existsSync(p));
+  const tsconfigs = ['cms/tsconfig.json', 'admin/tsconfig.json', 'tests/tsconfig.json'].map((p) => path.join(root, p)).filter((p) => existsSync(p));
   return tseslint.config(
     {
       ignores: [
@@ -103,9 +93,7 @@ export function projectConfig(root) {
         // import-x reads TypeScript files (for cycles) only when told they exist and who parses them.
         'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
         'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
-        'import-x/resolver-next': [
-          createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'] }),
-        ],
+        'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'] })],
       },
       rules: {
         'import-x/no-cycle': ['error', { ignoreExternal: true }],
@@ -115,10 +103,7 @@ export function projectConfig(root) {
     {
       files: ['cms/src/core/**'],
       rules: {
-        'no-restricted-imports': [
-          'error',
-          { patterns: [{ group: ['@strapi/*'], message: 'cms/src/core is pure: it does not depend on Strapi.' }] },
-        ],
+        'no-restricted-imports': ['error', { patterns: [{ group: ['@strapi/*'], message: 'cms/src/core is pure: it does not depend on Strapi.' }] }],
       },
     },
     {

@@ -33,7 +33,7 @@ describe('eslint.config.mjs on the fixture layout', () => {
     );
   });
 
-  test('the front door itself and a module\'s own files are allowed', () => {
+  test("the front door itself and a module's own files are allowed", () => {
     expect(findings.filter((f) => f.startsWith('cms/src/api/case/controllers/case.ts:2 '))).toEqual([]);
     expect(findings.filter((f) => f.startsWith('cms/src/modules/documents/index.ts'))).toEqual([]);
     expect(findings.filter((f) => f.startsWith('cms/src/modules/cases/'))).toEqual([]);
@@ -48,10 +48,7 @@ describe('eslint.config.mjs on the fixture layout', () => {
   });
 
   test('an import cycle is reported on both of its files', () => {
-    expect(findings.filter((f) => f.endsWith('import-x/no-cycle'))).toEqual([
-      'cms/src/modules/bulk/pipeline.ts:2 import-x/no-cycle',
-      'cms/src/modules/bulk/staged-open.ts:1 import-x/no-cycle',
-    ]);
+    expect(findings.filter((f) => f.endsWith('import-x/no-cycle'))).toEqual(['cms/src/modules/bulk/pipeline.ts:2 import-x/no-cycle', 'cms/src/modules/bulk/staged-open.ts:1 import-x/no-cycle']);
   });
 
   test('type-aware rules run: a floating promise is reported', () => {

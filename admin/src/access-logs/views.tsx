@@ -29,7 +29,12 @@ const Fields = ({ record }: { record: AccessLog }) => {
   const translate = useTranslate();
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {(record.fields ?? '').split(',').filter(Boolean).map((f) => <Chip key={f} size="small" label={translate(`accessLogs.field.${f}`, { _: f })} />)}
+      {(record.fields ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((f) => (
+          <Chip key={f} size="small" label={translate(`accessLogs.field.${f}`, { _: f })} />
+        ))}
     </Stack>
   );
 };

@@ -93,7 +93,12 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
                       ))}
                     </Select>
                     {entries[l.nik]?.result === 'rejected' && (
-                      <TextField size="small" label={translate('batches.line.reason')} value={entries[l.nik].reason} onChange={(e) => setEntries({ ...entries, [l.nik!]: { ...entries[l.nik!], reason: e.target.value } })} />
+                      <TextField
+                        size="small"
+                        label={translate('batches.line.reason')}
+                        value={entries[l.nik].reason}
+                        onChange={(e) => setEntries({ ...entries, [l.nik!]: { ...entries[l.nik!], reason: e.target.value } })}
+                      />
                     )}
                   </Stack>
                 ) : (

@@ -25,7 +25,9 @@ const Actions = () => {
 
 /** "2026-11" as "November 2026" (the proposal or BPJS month). */
 export const monthName = (month: string | null | undefined, locale: string) =>
-  month && /^\d{4}-\d{2}$/.test(month) ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`)) : month ?? '-';
+  month && /^\d{4}-\d{2}$/.test(month)
+    ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))
+    : (month ?? '-');
 
 export const BatchStatus = ({ status }: { status: string }) => {
   const translate = useTranslate();

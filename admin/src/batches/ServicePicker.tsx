@@ -12,7 +12,15 @@ export const ServicePicker = ({ value, onChange }: { value: string; onChange: (s
     if (!value && services.length === 1) onChange(services[0].slug);
   }, [services, value, onChange]);
   return (
-    <TextField select fullWidth size="small" label={translate('batches.service')} value={value} onChange={(e) => onChange(e.target.value)} slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'service-picker' } }}>
+    <TextField
+      select
+      fullWidth
+      size="small"
+      label={translate('batches.service')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'service-picker' } }}
+    >
       <option value="" />
       {services.map((s: any) => (
         <option key={s.slug} value={s.slug}>

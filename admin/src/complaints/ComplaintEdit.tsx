@@ -35,7 +35,7 @@ export const ComplaintEdit = () => {
                 <FunctionField source="channel" render={(r: any) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
               </Labeled>
               <Labeled source="reporterName">
-                <FunctionField source="reporterName" render={(r: any) => (r.anonymous ? translate('complaints.anonymous') : r.reporterName ?? '-')} />
+                <FunctionField source="reporterName" render={(r: any) => (r.anonymous ? translate('complaints.anonymous') : (r.reporterName ?? '-'))} />
               </Labeled>
               <Labeled source="contact">
                 <TextField source="contact" emptyText="-" />

@@ -6,7 +6,14 @@ import { COLORS, Columns, StackedBars, type Segment } from './charts';
 import { useStats } from './useStats';
 
 const CASE_STATUSES = ['in-progress', 'waiting', 'returned', 'completed', 'rejected', 'cancelled'] as const;
-const STATUS_COLOR: Record<string, string> = { 'in-progress': COLORS.progress, waiting: COLORS.waiting, returned: COLORS.returned, completed: COLORS.completed, rejected: COLORS.rejected, cancelled: COLORS.cancelled };
+const STATUS_COLOR: Record<string, string> = {
+  'in-progress': COLORS.progress,
+  waiting: COLORS.waiting,
+  returned: COLORS.returned,
+  completed: COLORS.completed,
+  rejected: COLORS.rejected,
+  cancelled: COLORS.cancelled,
+};
 
 const Panel = ({ title, subtitle, error, loading, children }: { title: string; subtitle?: string; error: string | null; loading: boolean; children: React.ReactNode }) => (
   <Card sx={{ height: '100%' }}>
@@ -61,7 +68,15 @@ export const Dashboard = () => {
       <Title title={translate('dashboard.title')} />
       <Stack sx={{ alignItems: 'center' }} direction="row" spacing={2}>
         <Typography variant="h5">{translate('dashboard.title')}</Typography>
-        <TextField select size="small" sx={{ minWidth: 260, maxWidth: 420 }} label={translate('dashboard.service')} value={service} onChange={(e) => setService(e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+        <TextField
+          select
+          size="small"
+          sx={{ minWidth: 260, maxWidth: 420 }}
+          label={translate('dashboard.service')}
+          value={service}
+          onChange={(e) => setService(e.target.value)}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
           <option value="">{translate('dashboard.allServices')}</option>
           {services.map((s: any) => (
             <option key={s.id} value={s.slug}>

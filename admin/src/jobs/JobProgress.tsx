@@ -22,7 +22,11 @@ export const JobBar = ({ job }: { job: Job }) => {
   const running = !isFinished(job);
   return (
     <Box data-testid="job-progress" data-status={job.status}>
-      <LinearProgress variant={percent === null && running ? 'indeterminate' : 'determinate'} value={percent ?? (running ? 0 : 100)} color={job.status === 'failed' ? 'error' : job.status === 'cancelled' ? 'warning' : 'primary'} />
+      <LinearProgress
+        variant={percent === null && running ? 'indeterminate' : 'determinate'}
+        value={percent ?? (running ? 0 : 100)}
+        color={job.status === 'failed' ? 'error' : job.status === 'cancelled' ? 'warning' : 'primary'}
+      />
       <Typography variant="body2" sx={{ mt: 0.5 }}>
         {translate(`jobs.status.${job.status}`)}
         {percent !== null ? ` · ${percent}%` : ''} · {translate('jobs.rows', { read: job.rowsRead ?? 0, valid: job.rowsValid ?? 0, written: job.rowsWritten ?? 0, total: job.rowsTotal ?? '?' })}
@@ -69,7 +73,11 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
           </Button>
         )}
         {finished && job.hasFile && (
-          <Button variant="contained" data-testid="job-download" onClick={() => download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(e.message, { type: 'error' }))}>
+          <Button
+            variant="contained"
+            data-testid="job-download"
+            onClick={() => download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(e.message, { type: 'error' }))}
+          >
             {translate('jobs.downloadFile')}
           </Button>
         )}

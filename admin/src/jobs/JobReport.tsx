@@ -14,7 +14,7 @@ export const JobReport = ({ id }: { id: string }) => {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api<any>(`/jobs/${id}/report?format=json`)
-      .then((body) => setRows(Array.isArray(body) ? body : body?.rows ?? body?.problems ?? []))
+      .then((body) => setRows(Array.isArray(body) ? body : (body?.rows ?? body?.problems ?? [])))
       .catch((e) => setError(e.message));
   }, [id]);
   if (error) return <Alert severity="error">{error}</Alert>;

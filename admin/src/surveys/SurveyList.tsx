@@ -13,7 +13,14 @@ export const SurveyList = () => {
   const { data: services = [] } = useGetList('service-standards', { pagination: { page: 1, perPage: 100 }, sort: { field: 'title', order: 'ASC' } });
   const filters = [
     <SelectInput key="serviceSlug" source="serviceSlug" alwaysOn choices={services.map((s: any) => ({ id: s.slug, name: s.title }))} />,
-    <SelectInput key="sex" source="respondentSex" choices={[{ id: 'male', name: translate('surveys.sex.male') }, { id: 'female', name: translate('surveys.sex.female') }]} />,
+    <SelectInput
+      key="sex"
+      source="respondentSex"
+      choices={[
+        { id: 'male', name: translate('surveys.sex.male') },
+        { id: 'female', name: translate('surveys.sex.female') },
+      ]}
+    />,
   ];
   return (
     <List filters={filters} sort={{ field: 'submittedAt', order: 'DESC' }} title={translate('surveys.title')}>
