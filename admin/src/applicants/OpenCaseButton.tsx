@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useCreatePath, useGetList, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { apiFetch } from '../dataProvider';
+import { errorMessage } from '../common/errors';
 
 /** A track of an SOP (the sops resource's `tracks` component): the key is what the server reads. */
 interface Track {
@@ -56,8 +57,8 @@ export const OpenCaseButton = () => {
         json: { service, applicant: record.id, priority, ...(chosen ? { track: chosen.key } : {}) },
       });
       navigate(createPath({ resource: 'cases', id: res.data.case.documentId, type: 'show' }));
-    } catch (err: any) {
-      setError(err?.message ?? String(err));
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -129,7 +130,7 @@ export const OpenCaseButton = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" disabled={!ready} onClick={send} data-testid="open-case-confirm">
+          <Button variant="contained" disabled={!ready} onClick={() => void send()} data-testid="open-case-confirm">
             {translate('applicants.open_case.confirm')}
           </Button>
         </DialogActions>

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatDate } from '../common/format';
 import { useOfficeTimeZone } from '../common/useOfficeTimeZone';
 import { api } from '../common/api';
+import { errorMessage } from '../common/errors';
 
 export interface BatchLine {
   case: string;
@@ -42,8 +43,8 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
       notify('batches.resultsSaved', { type: 'success', messageArgs: { smart_count: Object.values<number>(out.applied ?? {}).reduce((a, b) => a + b, 0) } });
       setEntries({});
       onRecorded();
-    } catch (e: any) {
-      notify(e.message, { type: 'error' });
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -115,7 +116,7 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
       </Table>
       {canRecord && pending.length > 0 && (
         <Stack direction="row">
-          <Button variant="contained" disabled={busy || !chosen.length} onClick={save} data-testid="save-results">
+          <Button variant="contained" disabled={busy || !chosen.length} onClick={() => void save()} data-testid="save-results">
             {translate('batches.saveResults', { smart_count: chosen.length })}
           </Button>
         </Stack>

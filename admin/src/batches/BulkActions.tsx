@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
 import { api } from '../common/api';
 import { useMe } from '../common/useMe';
+import { errorMessage } from '../common/errors';
 
 /** Bulk actions on selected batches: send the office recaps to BPJS, queue their exports. */
 export const BatchBulkActions = () => {
@@ -23,8 +24,8 @@ export const BatchBulkActions = () => {
       try {
         await run(b);
         ok += 1;
-      } catch (e: any) {
-        failed.push(`${b.code}: ${e.message}`);
+      } catch (e) {
+        failed.push(`${b.code}: ${errorMessage(e)}`);
       }
     }
     setBusy(false);
@@ -37,11 +38,11 @@ export const BatchBulkActions = () => {
   return (
     <>
       {office && (
-        <Button size="small" disabled={busy} onClick={() => each('batches.bulkSent', (b) => api(`/batches/${b.id}/actions/send`, { method: 'POST' }))}>
+        <Button size="small" disabled={busy} onClick={() => void each('batches.bulkSent', (b) => api(`/batches/${b.id}/actions/send`, { method: 'POST' }))}>
           {translate('batches.send')}
         </Button>
       )}
-      <Button size="small" disabled={busy} onClick={() => each('batches.bulkExported', (b) => api('/exports', { json: { kind: 'batch-recap', batch: b.id, level: b.level, format: 'xlsx' } }))}>
+      <Button size="small" disabled={busy} onClick={() => void each('batches.bulkExported', (b) => api('/exports', { json: { kind: 'batch-recap', batch: b.id, level: b.level, format: 'xlsx' } }))}>
         {translate('batches.exportXlsx')}
       </Button>
     </>

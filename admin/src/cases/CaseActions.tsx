@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { apiFetch } from '../dataProvider';
 import { useRefreshCase, type ActionOption, type CaseView } from './useCaseView';
+import { errorMessage } from '../common/errors';
 
 // The values the server reads (parseBpjsResult in the case engine), as on the batch page.
 const BPJS_RESULTS = ['accepted', 'rejected', 'already-member'] as const;
@@ -88,8 +89,8 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
       notify('cases.show.done', { type: 'success' });
       onClose();
       await refresh();
-    } catch (err: any) {
-      setError(err?.message ?? String(err));
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -187,7 +188,7 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
         <Button onClick={onClose} data-testid="action-cancel">
           {translate('ra.message.no')}
         </Button>
-        <Button variant="contained" disabled={!canSend} onClick={send} data-testid="action-confirm">
+        <Button variant="contained" disabled={!canSend} onClick={() => void send()} data-testid="action-confirm">
           {translate('ra.message.yes')}
         </Button>
       </DialogActions>

@@ -4,6 +4,7 @@ import { api } from '../common/api';
 import { isFinished, type Job } from './job';
 import { JobBar } from './JobProgress';
 import { OfficeDateField } from '../common/OfficeDateField';
+import { errorMessage } from '../common/errors';
 
 const KINDS = ['form35', 'bpjs-result', 'batch-recap', 'bnba', 'cases'];
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
@@ -17,15 +18,12 @@ const CancelButton = ({ job }: { job: Job }) => {
     <Button
       size="small"
       color="warning"
-      onClick={async (e) => {
+      onClick={(e) => {
         e.stopPropagation();
-        try {
-          await api(`/jobs/${job.id}/cancel`, { method: 'POST' });
-          notify('jobs.cancelRequested', { type: 'info' });
-        } catch (err: any) {
-          notify(err.message, { type: 'error' });
-        }
-        refresh();
+        void api(`/jobs/${job.id}/cancel`, { method: 'POST' })
+          .then(() => notify('jobs.cancelRequested', { type: 'info' }))
+          .catch((err) => notify(errorMessage(err), { type: 'error' }))
+          .finally(refresh);
       }}
     >
       {translate('jobs.cancel')}

@@ -6,6 +6,7 @@ import { isFinished, type Job } from './job';
 import { JobReport } from './JobReport';
 import { useOfficeDate } from '../common/OfficeDateField';
 import { useJob } from './useJob';
+import { errorMessage } from '../common/errors';
 
 const SEVERITY: Record<Job['status'], 'info' | 'success' | 'error' | 'warning'> = { queued: 'info', running: 'info', succeeded: 'success', failed: 'error', cancelled: 'warning' };
 
@@ -53,8 +54,8 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
     try {
       await api(`/jobs/${id}/cancel`, { method: 'POST' });
       notify('jobs.cancelRequested', { type: 'info' });
-    } catch (e: any) {
-      notify(e.message, { type: 'error' });
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
     }
   };
   const finished = isFinished(job);
@@ -68,7 +69,7 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
       )}
       <Stack direction="row" spacing={1}>
         {!finished && (
-          <Button variant="outlined" color="warning" onClick={cancel} data-testid="job-cancel">
+          <Button variant="outlined" color="warning" onClick={() => void cancel()} data-testid="job-cancel">
             {translate('jobs.cancel')}
           </Button>
         )}
@@ -76,7 +77,7 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
           <Button
             variant="contained"
             data-testid="job-download"
-            onClick={() => download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(e.message, { type: 'error' }))}
+            onClick={() => void download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(errorMessage(e), { type: 'error' }))}
           >
             {translate('jobs.downloadFile')}
           </Button>

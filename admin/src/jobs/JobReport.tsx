@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { api, download } from '../common/api';
 import { type ReportRow } from './job';
+import { errorMessage } from '../common/errors';
 
 const SHOWN = 200;
 
@@ -23,7 +24,7 @@ export const JobReport = ({ id }: { id: string }) => {
     <Stack spacing={1} data-testid="job-report">
       <Stack sx={{ alignItems: 'center' }} direction="row" spacing={2}>
         <Typography variant="subtitle1">{translate('jobs.report', { smart_count: rows.length })}</Typography>
-        <Button size="small" variant="outlined" onClick={() => download(`/jobs/${id}/report?format=xlsx`, `laporan-${id}.xlsx`).catch((e) => notify(e.message, { type: 'error' }))}>
+        <Button size="small" variant="outlined" onClick={() => void download(`/jobs/${id}/report?format=xlsx`, `laporan-${id}.xlsx`).catch((e) => notify(errorMessage(e), { type: 'error' }))}>
           {translate('jobs.downloadReport')}
         </Button>
       </Stack>
