@@ -25,7 +25,7 @@ export const BatchActions = ({ batch, onJob, onChanged }: { batch: any; onJob: (
     setConfirmSend(false);
     setBusy(true);
     try {
-      const out = await api<any>(`/batches/${batch.id}/actions/send`, { method: 'POST' });
+      const out = await api<{ sent?: unknown[] }>(`/batches/${batch.id}/actions/send`, { method: 'POST' });
       notify('batches.sent', { type: 'success', messageArgs: { smart_count: out.sent?.length ?? 0 } });
       onChanged();
     } catch (e) {

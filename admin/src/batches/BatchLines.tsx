@@ -39,7 +39,7 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
     setBusy(true);
     try {
       const body = { lines: chosen.map(([nik, e]) => ({ nik, result: e.result, ...(e.reason ? { reason: e.reason } : {}) })) };
-      const out = await api<any>(`/batches/${batchId}/actions/result`, { json: body });
+      const out = await api<{ applied?: Record<string, number> }>(`/batches/${batchId}/actions/result`, { json: body });
       notify('batches.resultsSaved', { type: 'success', messageArgs: { smart_count: Object.values<number>(out.applied ?? {}).reduce((a, b) => a + b, 0) } });
       setEntries({});
       onRecorded();

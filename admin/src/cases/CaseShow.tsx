@@ -132,7 +132,7 @@ export const CaseShow = () => {
   if (view.error || !view.data)
     return (
       <Alert severity="warning" sx={{ m: 2 }} data-testid="case-not-found">
-        {(view.error as any)?.status === 404 || (view.error as any)?.status === 403 ? translate('cases.show.not_found') : String((view.error as Error)?.message ?? '')}
+        {[403, 404].includes((view.error as { status?: number } | null)?.status ?? 0) ? translate('cases.show.not_found') : String((view.error as Error)?.message ?? '')}
       </Alert>
     );
   const v = view.data;

@@ -14,9 +14,9 @@ export const JobReport = ({ id }: { id: string }) => {
   const [rows, setRows] = useState<ReportRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<any>(`/jobs/${id}/report?format=json`)
+    api<ReportRow[] | { rows?: ReportRow[]; problems?: ReportRow[] } | null>(`/jobs/${id}/report?format=json`)
       .then((body) => setRows(Array.isArray(body) ? body : (body?.rows ?? body?.problems ?? [])))
-      .catch((e) => setError(e.message));
+      .catch((e) => setError(errorMessage(e)));
   }, [id]);
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!rows) return null;
