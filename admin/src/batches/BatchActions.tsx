@@ -10,7 +10,7 @@ import { errorMessage } from '../common/errors';
  * What can be done with one batch: send the office recap to BPJS; export it for BPJS (a
  * background job whose file is then downloaded); import BPJS's cleansing result file.
  */
-export const BatchActions = ({ batch, onJob, onChanged }: { batch: any; onJob: (job: Job) => void; onChanged: () => void }) => {
+export const BatchActions = ({ batch, onJob, onChanged }: { batch: { id: string; code: string; level: string; status: string }; onJob: (job: Job) => void; onChanged: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const me = useMe();

@@ -5,6 +5,13 @@ import { api } from '../common/api';
 import { useMe } from '../common/useMe';
 import { errorMessage } from '../common/errors';
 
+interface SelectedBatch {
+  id: string;
+  code: string;
+  level: string;
+  status: string;
+}
+
 /** Bulk actions on selected batches: send the office recaps to BPJS, queue their exports. */
 export const BatchBulkActions = () => {
   const translate = useTranslate();
@@ -12,11 +19,11 @@ export const BatchBulkActions = () => {
   const refresh = useRefresh();
   const unselect = useUnselectAll('batches');
   const me = useMe();
-  const { selectedIds, data = [] } = useListContext();
+  const { selectedIds, data = [] } = useListContext<SelectedBatch>();
   const [busy, setBusy] = useState(false);
-  const selected = data.filter((b: any) => selectedIds.includes(b.id));
+  const selected = data.filter((b) => selectedIds.includes(b.id));
 
-  const each = async (label: string, run: (b: any) => Promise<unknown>) => {
+  const each = async (label: string, run: (b: SelectedBatch) => Promise<unknown>) => {
     setBusy(true);
     let ok = 0;
     const failed: string[] = [];

@@ -39,7 +39,11 @@ export const JobList = () => {
     <SelectInput key="status" source="status" alwaysOn choices={STATUSES.map((s) => ({ id: s, name: translate(`jobs.status.${s}`) }))} />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ refetchInterval: (q: any) => (q?.state?.data?.data?.some((j: Job) => !isFinished(j)) ? 2000 : false) }}>
+    <List
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      queryOptions={{ refetchInterval: (q: { state: { data?: { data?: Job[] } } }) => (q.state.data?.data?.some((j) => !isFinished(j)) ? 2000 : false) }}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <OfficeDateField source="createdAt" showTime />
         <FunctionField source="kind" render={(j: Job) => translate(`jobs.kind.${j.kind}`, { _: j.kind })} />

@@ -10,9 +10,9 @@ const Summary = () => {
 /** Survey results: each service's IKM and chart above the individual answers. */
 export const SurveyList = () => {
   const translate = useTranslate();
-  const { data: services = [] } = useGetList('service-standards', { pagination: { page: 1, perPage: 100 }, sort: { field: 'title', order: 'ASC' } });
+  const { data: services = [] } = useGetList<{ id: string; slug: string; title: string }>('service-standards', { pagination: { page: 1, perPage: 100 }, sort: { field: 'title', order: 'ASC' } });
   const filters = [
-    <SelectInput key="serviceSlug" source="serviceSlug" alwaysOn choices={services.map((s: any) => ({ id: s.slug, name: s.title }))} />,
+    <SelectInput key="serviceSlug" source="serviceSlug" alwaysOn choices={services.map((s) => ({ id: s.slug, name: s.title }))} />,
     <SelectInput
       key="sex"
       source="respondentSex"
