@@ -32,12 +32,13 @@ async function documentServiceSample(strapi, n, villageCode) {
 (async () => {
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
-  await strapi.server.mount();
+  strapi.server.mount();
   await new Promise((r) => strapi.server.httpServer.listen(0, '127.0.0.1', r));
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${strapi.server.httpServer.address().port}` })}\n`);
   process.stdin.setEncoding('utf8');
   let buffer = '';
-  process.stdin.on('data', async (chunk) => {
+  // A failed line (a sample, a stop) ends the bench server loudly instead of an unhandled rejection.
+  const onData = async (chunk) => {
     buffer += chunk;
     let at;
     while ((at = buffer.indexOf('\n')) >= 0) {
@@ -53,6 +54,12 @@ async function documentServiceSample(strapi, n, villageCode) {
         process.exit(0);
       }
     }
+  };
+  process.stdin.on('data', (chunk) => {
+    onData(chunk).catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
   });
 })().catch((err) => {
   console.error(err);

@@ -96,7 +96,7 @@ async function writeXlsx(file, rows, headers) {
   const ws = wb.addWorksheet('Form 35');
   ws.addRow(headers).commit();
   for (const r of rows) ws.addRow(r).commit();
-  await ws.commit();
+  ws.commit();
   await wb.commit();
 }
 
@@ -122,7 +122,6 @@ async function main() {
   await admin.query(`create database "${dbName}"`);
   await admin.end();
 
-  const { makeNik } = require('../cms/src/core/nik.ts');
   const { FORM35_COLUMNS } = require('../cms/src/modules/bulk/form35.ts');
   const { manyRows } = require('../tests/bulk/support.ts');
   const headers = FORM35_COLUMNS.map((c) => c.header);

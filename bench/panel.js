@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document -- page.evaluate and waitForFunction callbacks run in the browser */
 'use strict';
 /**
  * npm run bench:panel — how fast the staff panel shows the first page of the case list, in

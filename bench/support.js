@@ -70,7 +70,9 @@ async function startServer(databaseUrl, { tries = 1200, env: extra = {} } = {}) 
     try {
       const r = await fetch(`${base}/_health`);
       if (r.status === 204) return { base, stop };
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await sleep(500);
   }
   child.kill('SIGKILL');

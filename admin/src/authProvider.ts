@@ -61,9 +61,12 @@ export function fetchMe(): Promise<Me> {
     const stored = JSON.parse(localStorage.getItem(ME_KEY) ?? 'null') as { token: string; me: Me } | null;
     if (stored?.token === token && stored.me?.access) {
       meCache = { token, me: Promise.resolve(stored.me) };
-      request(token).then((me) => {
-        if (meCache?.token === token) meCache = { token, me: Promise.resolve(me) };
-      }, () => undefined);
+      request(token).then(
+        (me) => {
+          if (meCache?.token === token) meCache = { token, me: Promise.resolve(me) };
+        },
+        () => undefined,
+      );
       return meCache.me;
     }
   } catch {

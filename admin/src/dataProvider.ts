@@ -26,7 +26,7 @@ export const dataProvider: DataProvider = rest;
  * Calls a staff-API route outside the resource protocol (case actions, timeline, open) with the
  * session token; errors come back as react-admin HttpErrors with the server's Indonesian message.
  */
-export async function apiFetch<T = any>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+export async function apiFetch<T = unknown>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('Authorization', `Bearer ${getToken()}`);
   let body = init.body;
@@ -36,7 +36,7 @@ export async function apiFetch<T = any>(path: string, init: RequestInit & { json
   }
   const res = await fetch(path, { ...init, headers, body });
   const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
+  const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) throw apiError(res.status, data, res.statusText);
   return data as T;
 }

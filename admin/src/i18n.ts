@@ -21,8 +21,7 @@ const folderMessages = Object.keys(folders)
   .sort()
   .map((path) => folders[path].messages);
 
-const build = (lang: 'id' | 'en', ra: TranslationMessages) =>
-  mergeMessages(ra as unknown as MessageTree, appMessages[lang], ...folderMessages.map((m) => m[lang])) as unknown as TranslationMessages;
+const build = (lang: 'id' | 'en', ra: TranslationMessages) => mergeMessages(ra as unknown as MessageTree, appMessages[lang], ...folderMessages.map((m) => m[lang])) as unknown as TranslationMessages;
 
 const catalogs = { id: build('id', raIndonesian), en: build('en', englishMessages) };
 

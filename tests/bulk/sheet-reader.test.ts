@@ -12,7 +12,6 @@ import { readSheet } from '../../cms/src/modules/bulk/sheet-reader';
 import { zipEntries } from '../../cms/src/modules/bulk/zip-guard';
 
 // exceljs buffers a worksheet it can't stream yet through the tmp module: watched, not replaced.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const tmp = require('tmp');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-reader-'));
@@ -27,7 +26,7 @@ async function workbook(file: string, rows: number, sharedStrings: boolean) {
     row.getCell(4).numFmt = 'dd-mm-yyyy';
     row.commit();
   }
-  await ws.commit();
+  ws.commit();
   await wb.commit();
 }
 

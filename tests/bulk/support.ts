@@ -124,7 +124,7 @@ export interface UploadReply {
 export async function upload(staff: Staff, file: { name: string; bytes: Buffer }, fields: Record<string, string>): Promise<UploadReply> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  form.set('file', new Blob([file.bytes]), file.name);
+  form.set('file', new Blob([new Uint8Array(file.bytes)]), file.name);
   const res = await staff.server.http('/api/panel/imports', { method: 'POST', token: staff.token, body: form });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };

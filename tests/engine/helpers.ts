@@ -43,7 +43,7 @@ export class Staff {
     const form = new FormData();
     form.set('version', String(v));
     for (const [k, val] of Object.entries(fields)) form.set(k, val);
-    form.set('file', new Blob([file.bytes], { type: file.type }), file.name);
+    form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
     const res = await this.server.http(`/api/panel/cases/${caseId}/actions/attach`, { method: 'POST', token: this.token, body: form });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };

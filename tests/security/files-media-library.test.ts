@@ -103,7 +103,7 @@ describe('what the Media Library takes', () => {
 
 function formOf(file: Upload): FormData {
   const form = new FormData();
-  form.append('files', new Blob([file.bytes], { type: file.type }), file.name);
+  form.append('files', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
   form.append('fileInfo', JSON.stringify({ name: file.name }));
   return form;
 }

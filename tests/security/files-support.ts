@@ -37,7 +37,7 @@ export async function cmsLogin(server: TestServer, email: string): Promise<strin
 /** POST /upload (the Media Library's upload, as the CMS sends it); `query` e.g. "?id=3" replaces. */
 export async function mediaUpload(server: TestServer, token: string, files: Upload[], fileInfo: Record<string, unknown>[] = [], query = ''): Promise<Reply> {
   const form = new FormData();
-  for (const f of files) form.append('files', new Blob([f.bytes], { type: f.type }), f.name);
+  for (const f of files) form.append('files', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
   const infos = fileInfo.length ? fileInfo : files.map((f) => ({ name: f.name }));
   for (const info of infos) form.append('fileInfo', JSON.stringify(info));
   return reply(await server.http(`/upload${query}`, { method: 'POST', token, body: form }));

@@ -1,6 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { DataTable, DateInput, FunctionField, List, SelectInput, Show, SimpleShowLayout, TextField, TextInput, useTranslate } from 'react-admin';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 /** The kinds of the privacy log (cms/src/privacy/access-log.ts AccessKind). */
 const KINDS = ['view', 'list', 'export', 'letter-pdf', 'case-file'] as const;
@@ -29,7 +29,12 @@ const Fields = ({ record }: { record: AccessLog }) => {
   const translate = useTranslate();
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {(record.fields ?? '').split(',').filter(Boolean).map((f) => <Chip key={f} size="small" label={translate(`accessLogs.field.${f}`, { _: f })} />)}
+      {(record.fields ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((f) => (
+          <Chip key={f} size="small" label={translate(`accessLogs.field.${f}`, { _: f })} />
+        ))}
     </Stack>
   );
 };

@@ -28,7 +28,14 @@ export const ApplicantForm = ({ excludeId }: { excludeId?: string }) => {
       <TextInput source="nik" validate={required()} slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 16, autoComplete: 'off' } }} />
       <NikCheck excludeId={self} />
       <TextInput source="name" validate={[required(), maxLength(200)]} />
-      <SelectInput source="sex" choices={[{ id: 'male', name: translate('sex.male') }, { id: 'female', name: translate('sex.female') }]} validate={required()} />
+      <SelectInput
+        source="sex"
+        choices={[
+          { id: 'male', name: translate('sex.male') },
+          { id: 'female', name: translate('sex.female') },
+        ]}
+        validate={required()}
+      />
       <TextInput source="birthPlace" />
       <DateInput source="birthDate" validate={required()} />
       <TextInput source="kkNumber" slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 16 } }} />

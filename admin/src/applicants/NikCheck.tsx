@@ -36,7 +36,16 @@ export const NikCheck = ({ excludeId }: { excludeId?: string }) => {
         </Alert>
       )}
       {duplicate && (
-        <Alert severity="warning" sx={{ mt: 1 }} data-testid="nik-duplicate" action={<Button component={Link} to={`/applicants/${duplicate.id}/show`} size="small">{translate('applicants.nik.open_existing')}</Button>}>
+        <Alert
+          severity="warning"
+          sx={{ mt: 1 }}
+          data-testid="nik-duplicate"
+          action={
+            <Button component={Link} to={`/applicants/${duplicate.id}/show`} size="small">
+              {translate('applicants.nik.open_existing')}
+            </Button>
+          }
+        >
           {translate('applicants.nik.duplicate', { name: duplicate.name })}
         </Alert>
       )}

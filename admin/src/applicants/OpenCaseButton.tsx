@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useCreatePath, useGetList, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { apiFetch } from '../dataProvider';
+import { errorMessage } from '../common/errors';
 
 /** A track of an SOP (the sops resource's `tracks` component): the key is what the server reads. */
 interface Track {
@@ -56,8 +57,8 @@ export const OpenCaseButton = () => {
         json: { service, applicant: record.id, priority, ...(chosen ? { track: chosen.key } : {}) },
       });
       navigate(createPath({ resource: 'cases', id: res.data.case.documentId, type: 'show' }));
-    } catch (err: any) {
-      setError(err?.message ?? String(err));
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -66,31 +67,72 @@ export const OpenCaseButton = () => {
   const ready = !!service && !busy && !(sopId && sopPending) && (!tracks.length || !!chosen);
   return (
     <>
-      <Button variant="contained" onClick={() => setOpen(true)} data-testid="open-case">{translate('applicants.open_case.button')}</Button>
+      <Button variant="contained" onClick={() => setOpen(true)} data-testid="open-case">
+        {translate('applicants.open_case.button')}
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" data-testid="open-case-dialog">
         <DialogTitle>{translate('applicants.open_case.title', { name: record.name })}</DialogTitle>
         <DialogContent>
-          <TextField select fullWidth margin="dense" name="service" label={translate('applicants.open_case.service')} value={service} onChange={(e) => pickService(e.target.value)} data-testid="open-case-service">
+          <TextField
+            select
+            fullWidth
+            margin="dense"
+            name="service"
+            label={translate('applicants.open_case.service')}
+            value={service}
+            onChange={(e) => pickService(e.target.value)}
+            data-testid="open-case-service"
+          >
             {services.map((s) => (
-              <MenuItem key={s.slug} value={s.slug} data-testid={`service-${s.slug}`}>{s.serviceName ?? s.title}</MenuItem>
+              <MenuItem key={s.slug} value={s.slug} data-testid={`service-${s.slug}`}>
+                {s.serviceName ?? s.title}
+              </MenuItem>
             ))}
           </TextField>
           {tracks.length > 0 && (
-            <TextField select fullWidth margin="dense" name="track" label={translate('applicants.open_case.track')} helperText={translate('applicants.open_case.track_help')} value={track} onChange={(e) => pickTrack(e.target.value)} data-testid="open-case-track">
+            <TextField
+              select
+              fullWidth
+              margin="dense"
+              name="track"
+              label={translate('applicants.open_case.track')}
+              helperText={translate('applicants.open_case.track_help')}
+              value={track}
+              onChange={(e) => pickTrack(e.target.value)}
+              data-testid="open-case-track"
+            >
               {tracks.map((t) => (
-                <MenuItem key={t.key} value={t.key} data-testid={`track-${t.key}`}>{t.label}</MenuItem>
+                <MenuItem key={t.key} value={t.key} data-testid={`track-${t.key}`}>
+                  {t.label}
+                </MenuItem>
               ))}
             </TextField>
           )}
-          <TextField select fullWidth margin="dense" name="priority" label={translate('resources.cases.fields.priority')} value={priority} onChange={(e) => setPriority(e.target.value)} disabled={!!chosen?.priority} data-testid="open-case-priority">
+          <TextField
+            select
+            fullWidth
+            margin="dense"
+            name="priority"
+            label={translate('resources.cases.fields.priority')}
+            value={priority}
+            onChange={(e) => setPriority(e.target.value)}
+            disabled={!!chosen?.priority}
+            data-testid="open-case-priority"
+          >
             <MenuItem value="regular">{translate('priority.regular')}</MenuItem>
             <MenuItem value="emergency">{translate('priority.emergency')}</MenuItem>
           </TextField>
-          {error && <Alert severity="error" sx={{ mt: 1 }} data-testid="open-case-error">{error}</Alert>}
+          {error && (
+            <Alert severity="error" sx={{ mt: 1 }} data-testid="open-case-error">
+              {error}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" disabled={!ready} onClick={send} data-testid="open-case-confirm">{translate('applicants.open_case.confirm')}</Button>
+          <Button variant="contained" disabled={!ready} onClick={() => void send()} data-testid="open-case-confirm">
+            {translate('applicants.open_case.confirm')}
+          </Button>
         </DialogActions>
       </Dialog>
     </>

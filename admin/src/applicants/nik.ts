@@ -6,10 +6,7 @@ import { birthDateFromNik, checkIdentity, isNikProblem, parseNik, type Sex } fro
 
 export { checkIdentity };
 
-export type NikReading =
-  | { state: 'incomplete'; digits: number }
-  | { state: 'invalid'; message: string }
-  | { state: 'valid'; birthDate: string; sex: Sex; districtCode: string };
+export type NikReading = { state: 'incomplete'; digits: number } | { state: 'invalid'; message: string } | { state: 'valid'; birthDate: string; sex: Sex; districtCode: string };
 
 /** What a (partly typed) NIK says: how far along it is, its problem, or the birth date and sex in it. */
 export function readNik(raw: unknown, today = new Date()): NikReading {

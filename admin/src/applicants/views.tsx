@@ -1,20 +1,5 @@
 import { Box } from '@mui/material';
-import {
-  Create,
-  DataTable,
-  Edit,
-  EditButton,
-  FunctionField,
-  List,
-  ReferenceManyField,
-  SearchInput,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-  useTranslate,
-} from 'react-admin';
+import { Create, DataTable, Edit, EditButton, FunctionField, List, ReferenceManyField, SearchInput, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useTranslate } from 'react-admin';
 import { DateText } from '../common/DateText';
 import { SlaChip } from '../common/SlaChip';
 import { ApplicantForm } from './ApplicantForm';

@@ -1,7 +1,8 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { useGetList, useNotify, useTranslate } from 'react-admin';
-import { downloadUrl } from '../jobs/api';
-import { useOfficeDate } from '../jobs/OfficeDateField';
+import { downloadUrl } from '../common/api';
+import { useOfficeDate } from '../common/OfficeDateField';
+import { errorMessage } from '../common/errors';
 
 /** Letters made for a batch (e.g. the PBI-D request to Dinkes), each printable as a PDF. */
 export const BatchLetters = ({ batchId }: { batchId: string }) => {
@@ -22,7 +23,9 @@ export const BatchLetters = ({ batchId }: { batchId: string }) => {
             size="small"
             variant="outlined"
             data-testid="batch-letter-pdf"
-            onClick={() => downloadUrl(`/api/documents/letters/${l.id}/pdf`, `surat-${String(l.number ?? l.id).replace(/[^\w.-]+/g, '-')}.pdf`).catch((e) => notify(e.message, { type: 'error' }))}
+            onClick={() =>
+              void downloadUrl(`/api/documents/letters/${l.id}/pdf`, `surat-${String(l.number ?? l.id).replace(/[^\w.-]+/g, '-')}.pdf`).catch((e) => notify(errorMessage(e), { type: 'error' }))
+            }
           >
             {translate('batches.printLetter')}
           </Button>

@@ -4,7 +4,8 @@ import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../common/format';
 import { useOfficeTimeZone } from '../common/useOfficeTimeZone';
-import { api } from '../jobs/api';
+import { api } from '../common/api';
+import { errorMessage } from '../common/errors';
 
 export interface BatchLine {
   case: string;
@@ -38,12 +39,12 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
     setBusy(true);
     try {
       const body = { lines: chosen.map(([nik, e]) => ({ nik, result: e.result, ...(e.reason ? { reason: e.reason } : {}) })) };
-      const out = await api<any>(`/batches/${batchId}/actions/result`, { json: body });
+      const out = await api<{ applied?: Record<string, number> }>(`/batches/${batchId}/actions/result`, { json: body });
       notify('batches.resultsSaved', { type: 'success', messageArgs: { smart_count: Object.values<number>(out.applied ?? {}).reduce((a, b) => a + b, 0) } });
       setEntries({});
       onRecorded();
-    } catch (e: any) {
-      notify(e.message, { type: 'error' });
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -93,7 +94,12 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
                       ))}
                     </Select>
                     {entries[l.nik]?.result === 'rejected' && (
-                      <TextField size="small" label={translate('batches.line.reason')} value={entries[l.nik].reason} onChange={(e) => setEntries({ ...entries, [l.nik!]: { ...entries[l.nik!], reason: e.target.value } })} />
+                      <TextField
+                        size="small"
+                        label={translate('batches.line.reason')}
+                        value={entries[l.nik].reason}
+                        onChange={(e) => setEntries({ ...entries, [l.nik!]: { ...entries[l.nik!], reason: e.target.value } })}
+                      />
                     )}
                   </Stack>
                 ) : (
@@ -110,7 +116,7 @@ export const BatchLines = ({ batchId, lines, canRecord, onRecorded }: { batchId:
       </Table>
       {canRecord && pending.length > 0 && (
         <Stack direction="row">
-          <Button variant="contained" disabled={busy || !chosen.length} onClick={save} data-testid="save-results">
+          <Button variant="contained" disabled={busy || !chosen.length} onClick={() => void save()} data-testid="save-results">
             {translate('batches.saveResults', { smart_count: chosen.length })}
           </Button>
         </Stack>

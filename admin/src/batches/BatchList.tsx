@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { BatchBulkActions } from './BulkActions';
 import { BATCH_LEVELS, BATCH_STATUSES, STATUS_COLOR } from './labels';
 import { RecapButton } from './RecapButton';
-import { useMe } from '../jobs/useMe';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import { useMe } from '../common/useMe';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 const Actions = () => {
   const me = useMe();
@@ -24,8 +24,20 @@ const Actions = () => {
 };
 
 /** "2026-11" as "November 2026" (the proposal or BPJS month). */
+/** A batch as the staff API lists it (GET /api/panel/batches). */
+interface BatchRow {
+  id: string;
+  month: string | null;
+  level: string;
+  serviceSlug: string;
+  serviceLabel?: string | null;
+  status: string;
+}
+
 export const monthName = (month: string | null | undefined, locale: string) =>
-  month && /^\d{4}-\d{2}$/.test(month) ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`)) : month ?? '-';
+  month && /^\d{4}-\d{2}$/.test(month)
+    ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))
+    : (month ?? '-');
 
 export const BatchStatus = ({ status }: { status: string }) => {
   const translate = useTranslate();
@@ -46,12 +58,12 @@ export const BatchList = () => {
     <List filters={filters} actions={<Actions />} sort={{ field: 'month', order: 'DESC' }} empty={false}>
       <Datagrid rowClick="show" bulkActionButtons={<BatchBulkActions />}>
         <TextField source="code" />
-        <FunctionField source="month" render={(b: any) => monthName(b.month, locale)} />
-        <FunctionField source="level" render={(b: any) => translate(`batches.level.${b.level}`, { _: b.level })} />
-        <FunctionField source="serviceSlug" render={(b: any) => b.serviceLabel ?? b.serviceSlug} />
+        <FunctionField<BatchRow> source="month" render={(b) => monthName(b.month, locale)} />
+        <FunctionField<BatchRow> source="level" render={(b) => translate(`batches.level.${b.level}`, { _: b.level })} />
+        <FunctionField<BatchRow> source="serviceSlug" render={(b) => b.serviceLabel ?? b.serviceSlug} />
         <TextField source="regionLabel" />
         <NumberField source="caseCount" />
-        <FunctionField source="status" render={(b: any) => <BatchStatus status={b.status} />} />
+        <FunctionField<BatchRow> source="status" render={(b) => <BatchStatus status={b.status} />} />
         <OfficeDateField source="submittedAt" />
         <OfficeDateField source="sentAt" />
       </Datagrid>

@@ -1,9 +1,11 @@
 import { Alert, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { Loading, Title, useGetOne, useGetRecordId, useLocaleState, useTranslate } from 'react-admin';
-import { api, type Job } from '../jobs/api';
-import { JobProgress } from '../jobs/JobProgress';
-import { useMe } from '../jobs/useMe';
+import { api } from '../common/api';
+import { errorMessage } from '../common/errors';
+import type { Job } from '../jobs';
+import { JobProgress } from '../jobs';
+import { useMe } from '../common/useMe';
 import { BatchActions } from './BatchActions';
 import { BatchLetters } from './BatchLetters';
 import { BatchLines, type BatchLine } from './BatchLines';
@@ -20,13 +22,13 @@ export const BatchShow = () => {
   const [linesError, setLinesError] = useState<string | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const loadLines = useCallback(() => {
-    api<any>(`/batches/${id}/lines`)
+    api<{ lines: BatchLine[] }>(`/batches/${id}/lines`)
       .then((out) => setLines(out.lines))
-      .catch((e) => setLinesError(e.message));
+      .catch((e) => setLinesError(errorMessage(e)));
   }, [id]);
   useEffect(loadLines, [loadLines]);
   const changed = () => {
-    refetch();
+    void refetch();
     loadLines();
   };
   if (error) return <Alert severity="error">{(error as Error).message}</Alert>;

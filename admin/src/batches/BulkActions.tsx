@@ -1,8 +1,16 @@
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
-import { api } from '../jobs/api';
-import { useMe } from '../jobs/useMe';
+import { api } from '../common/api';
+import { useMe } from '../common/useMe';
+import { errorMessage } from '../common/errors';
+
+interface SelectedBatch {
+  id: string;
+  code: string;
+  level: string;
+  status: string;
+}
 
 /** Bulk actions on selected batches: send the office recaps to BPJS, queue their exports. */
 export const BatchBulkActions = () => {
@@ -11,11 +19,11 @@ export const BatchBulkActions = () => {
   const refresh = useRefresh();
   const unselect = useUnselectAll('batches');
   const me = useMe();
-  const { selectedIds, data = [] } = useListContext();
+  const { selectedIds, data = [] } = useListContext<SelectedBatch>();
   const [busy, setBusy] = useState(false);
-  const selected = data.filter((b: any) => selectedIds.includes(b.id));
+  const selected = data.filter((b) => selectedIds.includes(b.id));
 
-  const each = async (label: string, run: (b: any) => Promise<unknown>) => {
+  const each = async (label: string, run: (b: SelectedBatch) => Promise<unknown>) => {
     setBusy(true);
     let ok = 0;
     const failed: string[] = [];
@@ -23,8 +31,8 @@ export const BatchBulkActions = () => {
       try {
         await run(b);
         ok += 1;
-      } catch (e: any) {
-        failed.push(`${b.code}: ${e.message}`);
+      } catch (e) {
+        failed.push(`${b.code}: ${errorMessage(e)}`);
       }
     }
     setBusy(false);
@@ -37,11 +45,11 @@ export const BatchBulkActions = () => {
   return (
     <>
       {office && (
-        <Button size="small" disabled={busy} onClick={() => each('batches.bulkSent', (b) => api(`/batches/${b.id}/actions/send`, { method: 'POST' }))}>
+        <Button size="small" disabled={busy} onClick={() => void each('batches.bulkSent', (b) => api(`/batches/${b.id}/actions/send`, { method: 'POST' }))}>
           {translate('batches.send')}
         </Button>
       )}
-      <Button size="small" disabled={busy} onClick={() => each('batches.bulkExported', (b) => api('/exports', { json: { kind: 'batch-recap', batch: b.id, level: b.level, format: 'xlsx' } }))}>
+      <Button size="small" disabled={busy} onClick={() => void each('batches.bulkExported', (b) => api('/exports', { json: { kind: 'batch-recap', batch: b.id, level: b.level, format: 'xlsx' } }))}>
         {translate('batches.exportXlsx')}
       </Button>
     </>

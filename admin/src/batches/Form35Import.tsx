@@ -1,9 +1,11 @@
 import { Alert, Button, Card, CardContent, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
-import { api, download, type Job } from '../jobs/api';
-import { JobProgress } from '../jobs/JobProgress';
+import { api, download } from '../common/api';
+import type { Job } from '../jobs';
+import { JobProgress } from '../jobs';
 import { ServicePicker } from './ServicePicker';
+import { errorMessage } from '../common/errors';
 
 const MAX_MB = 20;
 
@@ -30,8 +32,8 @@ export const Form35Import = () => {
     form.append('dryRun', String(dryRun));
     try {
       setJob(await api<Job>('/imports', { form }));
-    } catch (e: any) {
-      notify(e.message, { type: 'error' });
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -46,10 +48,14 @@ export const Form35Import = () => {
           <Typography variant="h5">{translate('form35.title')}</Typography>
           <Typography variant="body2">{translate('form35.help')}</Typography>
           <Stack direction="row" spacing={1}>
-            <Button variant="outlined" onClick={() => download('/imports/form35/template?format=xlsx', 'form35.xlsx').catch((e) => notify(e.message, { type: 'error' }))}>
+            <Button variant="outlined" onClick={() => void download('/imports/form35/template?format=xlsx', 'form35.xlsx').catch((e) => notify(errorMessage(e), { type: 'error' }))}>
               {translate('form35.templateXlsx')}
             </Button>
-            <Button variant="outlined" data-testid="template-csv" onClick={() => download('/imports/form35/template?format=csv', 'form35.csv').catch((e) => notify(e.message, { type: 'error' }))}>
+            <Button
+              variant="outlined"
+              data-testid="template-csv"
+              onClick={() => void download('/imports/form35/template?format=csv', 'form35.csv').catch((e) => notify(errorMessage(e), { type: 'error' }))}
+            >
               {translate('form35.templateCsv')}
             </Button>
           </Stack>
@@ -61,7 +67,7 @@ export const Form35Import = () => {
           {tooBig && <Alert severity="error">{translate('form35.tooBig', { mb: MAX_MB })}</Alert>}
           <FormControlLabel control={<Switch checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />} label={translate('form35.dryRun')} />
           <Stack direction="row">
-            <Button variant="contained" disabled={!file || !service || busy || tooBig} onClick={start} data-testid="form35-start">
+            <Button variant="contained" disabled={!file || !service || busy || tooBig} onClick={() => void start()} data-testid="form35-start">
               {translate(dryRun ? 'form35.check' : 'form35.import')}
             </Button>
           </Stack>

@@ -1,10 +1,11 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { api } from '../jobs/api';
-import { useMe } from '../jobs/useMe';
+import { api } from '../common/api';
+import { useMe } from '../common/useMe';
 import { ServicePicker } from './ServicePicker';
+import { errorMessage } from '../common/errors';
 
 /** Which recap a role makes: village operators their village, district operators their district, the office its BPJS recap. */
 export const RECAP_OF_SCOPE: Record<string, 'village' | 'district' | 'office' | undefined> = { village: 'village', district: 'district', office: 'office' };
@@ -14,6 +15,23 @@ interface Skipped {
   code: string;
   reason: string;
 }
+
+interface RecapBatch {
+  documentId: string;
+  code: string;
+  recapped?: string[];
+}
+
+/** POST /batches/<level>-recap: one batch (village, district) or one per district (office). */
+interface RecapAnswer {
+  batch?: RecapBatch;
+  batches?: RecapBatch[];
+  recapped?: string[];
+  skipped?: Skipped[];
+}
+
+/** A refused recap names what it skipped in the error's details. */
+const skippedOf = (err: unknown): Skipped[] | undefined => (err instanceof HttpError ? (err.body as { error?: { details?: { skipped?: Skipped[] } } } | null)?.error?.details?.skipped : undefined);
 
 /** Recaps this month's ready proposals of the staff member's scope into a batch, then lists what was skipped and why. */
 export const RecapButton = () => {
@@ -32,14 +50,15 @@ export const RecapButton = () => {
     setBusy(true);
     setResult(null);
     try {
-      const data = await api<any>(`/batches/${level}-recap`, { json: { service } });
-      const batches = data.batches ?? [data.batch];
-      setResult({ recapped: data.recapped ?? batches.flatMap((b: any) => b.recapped ?? []), skipped: data.skipped ?? [], batches: batches.map((b: any) => ({ id: b.documentId, code: b.code })) });
+      const data = await api<RecapAnswer>(`/batches/${level}-recap`, { json: { service } });
+      const batches = data.batches ?? (data.batch ? [data.batch] : []);
+      setResult({ recapped: data.recapped ?? batches.flatMap((b) => b.recapped ?? []), skipped: data.skipped ?? [], batches: batches.map((b) => ({ id: b.documentId, code: b.code })) });
       notify('batches.recapDone', { type: 'success', messageArgs: { smart_count: batches.length } });
       refresh();
-    } catch (e: any) {
-      notify(e.message, { type: 'error' });
-      if (e.body?.error?.details?.skipped) setResult({ recapped: [], skipped: e.body.error.details.skipped, batches: [] });
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
+      const skipped = skippedOf(e);
+      if (skipped) setResult({ recapped: [], skipped, batches: [] });
     } finally {
       setBusy(false);
     }
@@ -83,7 +102,7 @@ export const RecapButton = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.close')}</Button>
-          <Button variant="contained" disabled={!service || busy} onClick={run} data-testid="recap-run">
+          <Button variant="contained" disabled={!service || busy} onClick={() => void run()} data-testid="recap-run">
             {translate('batches.recapRun')}
           </Button>
         </DialogActions>

@@ -4,7 +4,18 @@ export const messages = {
     resources: {
       batches: {
         name: 'Rekap Usulan |||| Rekap Usulan',
-        fields: { code: 'Nomor rekap', month: 'Bulan', level: 'Tingkat', serviceSlug: 'Layanan', regionLabel: 'Wilayah', caseCount: 'Jumlah usulan', status: 'Status', submittedAt: 'Diajukan', sentAt: 'Dikirim ke BPJS', q: 'Cari' },
+        fields: {
+          code: 'Nomor rekap',
+          month: 'Bulan',
+          level: 'Tingkat',
+          serviceSlug: 'Layanan',
+          regionLabel: 'Wilayah',
+          caseCount: 'Jumlah usulan',
+          status: 'Status',
+          submittedAt: 'Diajukan',
+          sentAt: 'Dikirim ke BPJS',
+          q: 'Cari',
+        },
       },
     },
     batches: {
@@ -56,7 +67,18 @@ export const messages = {
     resources: {
       batches: {
         name: 'Batch |||| Batches',
-        fields: { code: 'Batch number', month: 'Month', level: 'Level', serviceSlug: 'Service', regionLabel: 'Region', caseCount: 'Proposals', status: 'Status', submittedAt: 'Submitted', sentAt: 'Sent to BPJS', q: 'Search' },
+        fields: {
+          code: 'Batch number',
+          month: 'Month',
+          level: 'Level',
+          serviceSlug: 'Service',
+          regionLabel: 'Region',
+          caseCount: 'Proposals',
+          status: 'Status',
+          submittedAt: 'Submitted',
+          sentAt: 'Sent to BPJS',
+          q: 'Search',
+        },
       },
     },
     batches: {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { apiFetch } from '../dataProvider';
 import { useRefreshCase, type ActionOption, type CaseView } from './useCaseView';
+import { errorMessage } from '../common/errors';
 
 // The values the server reads (parseBpjsResult in the case engine), as on the batch page.
 const BPJS_RESULTS = ['accepted', 'rejected', 'already-member'] as const;
@@ -20,8 +21,16 @@ export const CaseActions = ({ view }: { view: CaseView }) => {
   const actions = [...view.actions].sort((a, b) => Number(a.action === 'note') - Number(b.action === 'note'));
   return (
     <Box data-testid="case-actions">
-      {view.batchStep && <Alert severity="info" sx={{ mb: 1 }}>{locale === 'en' ? view.batchStep.labelEn : view.batchStep.label}</Alert>}
-      {actions.length <= 1 && !view.batchStep && <Typography variant="body2" sx={{ mb: 1 }}>{translate('cases.show.no_actions')}</Typography>}
+      {view.batchStep && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          {locale === 'en' ? view.batchStep.labelEn : view.batchStep.label}
+        </Alert>
+      )}
+      {actions.length <= 1 && !view.batchStep && (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {translate('cases.show.no_actions')}
+        </Typography>
+      )}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
         {actions.map((a) => (
           <Box key={a.action}>
@@ -34,7 +43,11 @@ export const CaseActions = ({ view }: { view: CaseView }) => {
             >
               {label(a)}
             </Button>
-            {a.disabledReason && <Typography variant="caption" component="div" color="text.secondary" sx={{ maxWidth: 320 }}>{a.disabledReason}</Typography>}
+            {a.disabledReason && (
+              <Typography variant="caption" component="div" color="text.secondary" sx={{ maxWidth: 320 }}>
+                {a.disabledReason}
+              </Typography>
+            )}
           </Box>
         ))}
       </Box>
@@ -76,8 +89,8 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
       notify('cases.show.done', { type: 'success' });
       onClose();
       await refresh();
-    } catch (err: any) {
-      setError(err?.message ?? String(err));
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -111,8 +124,22 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
             );
           if (f.name === 'assignee')
             return (
-              <TextField key="assignee" select fullWidth margin="dense" label={fieldLabel} value={values.assignee ?? ''} onChange={(e) => set('assignee', e.target.value)} name="assignee" data-testid="assignee-select">
-                {view.assignees.length === 0 && <MenuItem disabled value="">{translate('cases.show.no_assignees')}</MenuItem>}
+              <TextField
+                key="assignee"
+                select
+                fullWidth
+                margin="dense"
+                label={fieldLabel}
+                value={values.assignee ?? ''}
+                onChange={(e) => set('assignee', e.target.value)}
+                name="assignee"
+                data-testid="assignee-select"
+              >
+                {view.assignees.length === 0 && (
+                  <MenuItem disabled value="">
+                    {translate('cases.show.no_assignees')}
+                  </MenuItem>
+                )}
                 {view.assignees.map((a) => (
                   <MenuItem key={a.username} value={a.username} data-testid={`assignee-${a.username}`}>
                     {a.name} · {locale === 'en' ? a.roleNameEn : a.roleName}
@@ -124,8 +151,16 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
             return (
               <TextField key={f.name} select fullWidth margin="dense" label={fieldLabel} value={values[f.name] ?? ''} onChange={(e) => set(f.name, e.target.value)} name={f.name}>
                 {f.name === 'key'
-                  ? view.case.checklist.map((i) => <MenuItem key={i.key} value={i.key} data-testid={`key-${i.key}`}>{i.label}</MenuItem>)
-                  : BPJS_RESULTS.map((r) => <MenuItem key={r} value={r} data-testid={`result-${r}`}>{translate(`cases.bpjs.${r}`)}</MenuItem>)}
+                  ? view.case.checklist.map((i) => (
+                      <MenuItem key={i.key} value={i.key} data-testid={`key-${i.key}`}>
+                        {i.label}
+                      </MenuItem>
+                    ))
+                  : BPJS_RESULTS.map((r) => (
+                      <MenuItem key={r} value={r} data-testid={`result-${r}`}>
+                        {translate(`cases.bpjs.${r}`)}
+                      </MenuItem>
+                    ))}
               </TextField>
             );
           return (
@@ -143,11 +178,19 @@ const ActionDialog = ({ view, action, label, onClose }: { view: CaseView; action
             />
           );
         })}
-        {error && <Alert severity="error" sx={{ mt: 1 }} data-testid="action-error">{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 1 }} data-testid="action-error">
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} data-testid="action-cancel">{translate('ra.message.no')}</Button>
-        <Button variant="contained" disabled={!canSend} onClick={send} data-testid="action-confirm">{translate('ra.message.yes')}</Button>
+        <Button onClick={onClose} data-testid="action-cancel">
+          {translate('ra.message.no')}
+        </Button>
+        <Button variant="contained" disabled={!canSend} onClick={() => void send()} data-testid="action-confirm">
+          {translate('ra.message.yes')}
+        </Button>
       </DialogActions>
     </Dialog>
   );

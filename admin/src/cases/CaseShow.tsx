@@ -15,7 +15,9 @@ import { useCaseTimeline, useCaseView, type CaseView } from './useCaseView';
 const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
   <Card sx={{ mb: 2 }} data-testid={testId}>
     <CardContent>
-      <Typography variant="h6" gutterBottom>{title}</Typography>
+      <Typography variant="h6" gutterBottom>
+        {title}
+      </Typography>
       {children}
     </CardContent>
   </Card>
@@ -39,10 +41,16 @@ const Applicant = ({ id }: { id: string }) => {
   ];
   return (
     <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }} data-testid="case-applicant">
-      {rows.filter(([, v]) => v).map(([k, v]) => [
-        <Typography key={`${k}-t`} component="dt" variant="body2" color="text.secondary">{translate(`resources.applicants.fields.${k}`)}</Typography>,
-        <Typography key={`${k}-d`} component="dd" variant="body2" sx={{ m: 0 }} data-testid={`applicant-${k}`}>{String(v)}</Typography>,
-      ])}
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => [
+          <Typography key={`${k}-t`} component="dt" variant="body2" color="text.secondary">
+            {translate(`resources.applicants.fields.${k}`)}
+          </Typography>,
+          <Typography key={`${k}-d`} component="dd" variant="body2" sx={{ m: 0 }} data-testid={`applicant-${k}`}>
+            {String(v)}
+          </Typography>,
+        ])}
     </Box>
   );
 };
@@ -58,7 +66,9 @@ const Letter = ({ caseId }: { caseId: string }) => {
     <Box>
       {data.map((l) => (
         <Box key={l.id} sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
-          <Typography variant="body2">{l.number ?? l.kind} · {translate(`cases.letter_status.${l.status}`, { _: l.status })}</Typography>
+          <Typography variant="body2">
+            {l.number ?? l.kind} · {translate(`cases.letter_status.${l.status}`, { _: l.status })}
+          </Typography>
           <Button
             size="small"
             variant="outlined"
@@ -88,7 +98,9 @@ const Summary = ({ view }: { view: CaseView }) => {
   const { data: record } = useGetOne('cases', { id: c.documentId });
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', mb: 2 }}>
-      <Typography variant="h5" data-testid="case-code">{c.code}</Typography>
+      <Typography variant="h5" data-testid="case-code">
+        {c.code}
+      </Typography>
       <Chip label={translate(`status.${c.status}`)} data-testid="case-status" />
       <PriorityChip priority={c.priority} />
       <SlaChip state={record?.slaState ?? sla} />
@@ -96,7 +108,11 @@ const Summary = ({ view }: { view: CaseView }) => {
         {c.service.title ?? c.service.slug}
         {c.track ? ` · ${c.track.label}` : ''} · {translate('resources.cases.fields.dueAt')}: {formatDate(c.dueAt, locale, tz, true) || '—'}
       </Typography>
-      {c.outcome && <Alert severity="info" sx={{ width: '100%' }}>{c.outcome}</Alert>}
+      {c.outcome && (
+        <Alert severity="info" sx={{ width: '100%' }}>
+          {c.outcome}
+        </Alert>
+      )}
     </Box>
   );
 };
@@ -116,7 +132,7 @@ export const CaseShow = () => {
   if (view.error || !view.data)
     return (
       <Alert severity="warning" sx={{ m: 2 }} data-testid="case-not-found">
-        {(view.error as any)?.status === 404 || (view.error as any)?.status === 403 ? translate('cases.show.not_found') : String((view.error as Error)?.message ?? '')}
+        {[403, 404].includes((view.error as { status?: number } | null)?.status ?? 0) ? translate('cases.show.not_found') : String((view.error as Error)?.message ?? '')}
       </Alert>
     );
   const v = view.data;
@@ -143,9 +159,7 @@ export const CaseShow = () => {
               <Letter caseId={v.case.documentId} />
             </Section>
           )}
-          <Section title={translate('cases.show.timeline')}>
-            {timeline.data ? <CaseTimeline timeline={timeline.data} /> : <CircularProgress size={20} />}
-          </Section>
+          <Section title={translate('cases.show.timeline')}>{timeline.data ? <CaseTimeline timeline={timeline.data} /> : <CircularProgress size={20} />}</Section>
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
           <Section title={`${translate('cases.show.flow')}: ${v.case.sop.name}`}>

@@ -41,7 +41,13 @@ export const Checklist = ({ view }: { view: CaseView }) => {
         ))}
         {files.map((f) => (
           <ListItem key={f.id}>
-            <ListItemText primary={<Link component="button" onClick={() => open(f.url)}>{f.name}</Link>} />
+            <ListItemText
+              primary={
+                <Link component="button" onClick={() => open(f.url)}>
+                  {f.name}
+                </Link>
+              }
+            />
           </ListItem>
         ))}
       </List>

@@ -47,9 +47,7 @@ export const SopFlow = ({ activities, current, visited }: { activities: FlowActi
                 </Typography>
               )}
             </Box>
-            {i < activities.length - 1 && (
-              <Box aria-hidden sx={{ width: 2, height: 14, bgcolor: visited.has(a.number) || a.number === current ? 'success.main' : 'divider' }} />
-            )}
+            {i < activities.length - 1 && <Box aria-hidden sx={{ width: 2, height: 14, bgcolor: visited.has(a.number) || a.number === current ? 'success.main' : 'divider' }} />}
           </Box>
         );
       })}

@@ -59,7 +59,17 @@ export interface CaseView {
 }
 export interface Timeline {
   activities: { activity: number; text: string | null; executor: string | null; enteredAt: string; leftAt: string | null; minutes: number; dueAt: string | null; overdue: boolean }[];
-  events: { action: string; at: string; actor: string | null; role: string | null; fromActivity: number | null; toActivity: number | null; fromStatus: string | null; toStatus: string | null; note: string | null }[];
+  events: {
+    action: string;
+    at: string;
+    actor: string | null;
+    role: string | null;
+    fromActivity: number | null;
+    toActivity: number | null;
+    fromStatus: string | null;
+    toStatus: string | null;
+    note: string | null;
+  }[];
 }
 
 export const useCaseView = (id: string | undefined) =>

@@ -2,7 +2,8 @@ import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Edit, FunctionField, Labeled, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, AutocompleteInput, useTranslate, required } from 'react-admin';
 import { COMPLAINT_STATUSES } from './ComplaintList';
 import { SlaChip } from './SlaChip';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import type { Complaint } from './complaint';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 const ReplyToolbar = () => (
   <Toolbar>
@@ -32,10 +33,10 @@ export const ComplaintEdit = () => {
                 <SlaChip />
               </Labeled>
               <Labeled source="channel">
-                <FunctionField source="channel" render={(r: any) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
+                <FunctionField<Complaint> source="channel" render={(r) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
               </Labeled>
               <Labeled source="reporterName">
-                <FunctionField source="reporterName" render={(r: any) => (r.anonymous ? translate('complaints.anonymous') : r.reporterName ?? '-')} />
+                <FunctionField<Complaint> source="reporterName" render={(r) => (r.anonymous ? translate('complaints.anonymous') : (r.reporterName ?? '-'))} />
               </Labeled>
               <Labeled source="contact">
                 <TextField source="contact" emptyText="-" />
@@ -44,7 +45,7 @@ export const ComplaintEdit = () => {
             <Box sx={{ mt: 2 }}>
               <Typography variant="subtitle2">{translate('resources.complaints.fields.text')}</Typography>
               <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap' }}>
-                <FunctionField source="text" render={(r: any) => r.text} />
+                <FunctionField<Complaint> source="text" render={(r) => r.text} />
               </Typography>
             </Box>
           </CardContent>

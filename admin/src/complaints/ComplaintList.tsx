@@ -1,7 +1,8 @@
 import { Chip } from '@mui/material';
 import { Datagrid, FunctionField, List, SelectArrayInput, SelectInput, TextField, TextInput, useTranslate, type RaRecord } from 'react-admin';
 import { SlaChip } from './SlaChip';
-import { OfficeDateField } from '../jobs/OfficeDateField';
+import type { Complaint } from './complaint';
+import { OfficeDateField } from '../common/OfficeDateField';
 
 export const COMPLAINT_STATUSES = ['new', 'in-progress', 'answered', 'closed'] as const;
 export const CHANNELS = ['web', 'phone', 'whatsapp', 'email', 'visit', 'lapor', 'box', 'other'] as const;
@@ -22,10 +23,10 @@ export const ComplaintList = () => {
       <Datagrid rowClick="edit" rowSx={rowStyle} bulkActionButtons={false}>
         <TextField source="trackingCode" />
         <OfficeDateField source="receivedAt" showTime />
-        <FunctionField source="channel" render={(r: any) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
-        <FunctionField source="text" render={(r: any) => (r.text?.length > 80 ? `${r.text.slice(0, 80)}…` : r.text)} />
+        <FunctionField<Complaint> source="channel" render={(r) => translate(`complaints.channel.${r.channel}`, { _: r.channel })} />
+        <FunctionField<Complaint> source="text" render={(r) => (r.text && r.text.length > 80 ? `${r.text.slice(0, 80)}…` : r.text)} />
         <TextField source="serviceLabel" />
-        <FunctionField source="status" render={(r: any) => <Chip size="small" variant="outlined" label={translate(`complaints.status.${r.status}`, { _: r.status })} />} />
+        <FunctionField<Complaint> source="status" render={(r) => <Chip size="small" variant="outlined" label={translate(`complaints.status.${r.status}`, { _: r.status })} />} />
         <OfficeDateField source="dueAt" showTime />
         <FunctionField label="complaints.slaLabel" render={() => <SlaChip />} />
       </Datagrid>

@@ -1,10 +1,11 @@
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { complaintSla, SLA_COLOR } from './sla';
+import type { Complaint } from './complaint';
 
 /** SLA state by color and by text (never color alone). */
 export const SlaChip = () => {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const state = record ? complaintSla(record) : null;
   if (!state) return null;

@@ -4,7 +4,22 @@ export const messages = {
     resources: {
       complaints: {
         name: 'Pengaduan |||| Pengaduan',
-        fields: { trackingCode: 'Nomor pengaduan', receivedAt: 'Diterima', channel: 'Saluran', text: 'Isi pengaduan', serviceLabel: 'Layanan', service: 'Layanan', status: 'Status', dueAt: 'Batas jawab', reporterName: 'Pelapor', contact: 'Kontak', reply: 'Jawaban', repliedAt: 'Dijawab', q: 'Cari', overdue: 'Lewat batas' },
+        fields: {
+          trackingCode: 'Nomor pengaduan',
+          receivedAt: 'Diterima',
+          channel: 'Saluran',
+          text: 'Isi pengaduan',
+          serviceLabel: 'Layanan',
+          service: 'Layanan',
+          status: 'Status',
+          dueAt: 'Batas jawab',
+          reporterName: 'Pelapor',
+          contact: 'Kontak',
+          reply: 'Jawaban',
+          repliedAt: 'Dijawab',
+          q: 'Cari',
+          overdue: 'Lewat batas',
+        },
       },
     },
     complaints: {
@@ -21,7 +36,22 @@ export const messages = {
     resources: {
       complaints: {
         name: 'Complaint |||| Complaints',
-        fields: { trackingCode: 'Complaint number', receivedAt: 'Received', channel: 'Channel', text: 'Complaint', serviceLabel: 'Service', service: 'Service', status: 'Status', dueAt: 'Reply due', reporterName: 'Reporter', contact: 'Contact', reply: 'Reply', repliedAt: 'Replied', q: 'Search', overdue: 'Overdue' },
+        fields: {
+          trackingCode: 'Complaint number',
+          receivedAt: 'Received',
+          channel: 'Channel',
+          text: 'Complaint',
+          serviceLabel: 'Service',
+          service: 'Service',
+          status: 'Status',
+          dueAt: 'Reply due',
+          reporterName: 'Reporter',
+          contact: 'Contact',
+          reply: 'Reply',
+          repliedAt: 'Replied',
+          q: 'Search',
+          overdue: 'Overdue',
+        },
       },
     },
     complaints: {

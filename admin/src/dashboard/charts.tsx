@@ -32,7 +32,19 @@ export const Legend = ({ segments }: { segments: Segment[] }) => (
 );
 
 /** Horizontal stacked bars, one row per label (services, villages, activities). */
-export const StackedBars = ({ rows, segments, labelWidth = 180, testId, max: fixedMax }: { rows: StackedRow[]; segments: Segment[]; labelWidth?: number; testId?: string; /** the full bar's value (e.g. 100 for a score); default the biggest row */ max?: number }) => {
+export const StackedBars = ({
+  rows,
+  segments,
+  labelWidth = 180,
+  testId,
+  max: fixedMax,
+}: {
+  rows: StackedRow[];
+  segments: Segment[];
+  labelWidth?: number;
+  testId?: string;
+  /** the full bar's value (e.g. 100 for a score); default the biggest row */ max?: number;
+}) => {
   const max = fixedMax ?? Math.max(1, ...rows.map((r) => segments.reduce((s, seg) => s + (r.values[seg.key] ?? 0), 0)));
   const rowH = 22;
   const width = 640;
@@ -73,7 +85,19 @@ export const StackedBars = ({ rows, segments, labelWidth = 180, testId, max: fix
 };
 
 /** Vertical stacked columns per period (months) with an optional rate (0-100) drawn as a line. */
-export const Columns = ({ columns, segments, rate, rateLabel, testId }: { columns: { label: string; values: Record<string, number>; rate?: number | null }[]; segments: Segment[]; rate?: boolean; rateLabel?: string; testId?: string }) => {
+export const Columns = ({
+  columns,
+  segments,
+  rate,
+  rateLabel,
+  testId,
+}: {
+  columns: { label: string; values: Record<string, number>; rate?: number | null }[];
+  segments: Segment[];
+  rate?: boolean;
+  rateLabel?: string;
+  testId?: string;
+}) => {
   const width = 640;
   const height = 200;
   const pad = { l: 36, r: 36, t: 10, b: 28 };

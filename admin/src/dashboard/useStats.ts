@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../jobs/api';
+import { api } from '../common/api';
+import { errorMessage } from '../common/errors';
 
 /** GET /api/panel/stats/<name>?<params>, reloaded when the params change. */
 export function useStats<T>(name: string, params: Record<string, string | undefined>, enabled = true): { data: T | null; error: string | null } {
@@ -12,7 +13,7 @@ export function useStats<T>(name: string, params: Record<string, string | undefi
     setError(null);
     api<T>(`/stats/${name}${query ? `?${query}` : ''}`)
       .then((d) => alive && setData(d))
-      .catch((e) => alive && setError(e.message));
+      .catch((e) => alive && setError(errorMessage(e)));
     return () => {
       alive = false;
     };

@@ -1,8 +1,10 @@
 import { Button } from '@mui/material';
 import { Datagrid, FunctionField, List, SelectInput, TextField, useNotify, useRefresh, useTranslate, BooleanField } from 'react-admin';
-import { api, isFinished, type Job } from './api';
+import { api } from '../common/api';
+import { isFinished, type Job } from './job';
 import { JobBar } from './JobProgress';
-import { OfficeDateField } from './OfficeDateField';
+import { OfficeDateField } from '../common/OfficeDateField';
+import { errorMessage } from '../common/errors';
 
 const KINDS = ['form35', 'bpjs-result', 'batch-recap', 'bnba', 'cases'];
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
@@ -16,15 +18,12 @@ const CancelButton = ({ job }: { job: Job }) => {
     <Button
       size="small"
       color="warning"
-      onClick={async (e) => {
+      onClick={(e) => {
         e.stopPropagation();
-        try {
-          await api(`/jobs/${job.id}/cancel`, { method: 'POST' });
-          notify('jobs.cancelRequested', { type: 'info' });
-        } catch (err: any) {
-          notify(err.message, { type: 'error' });
-        }
-        refresh();
+        void api(`/jobs/${job.id}/cancel`, { method: 'POST' })
+          .then(() => notify('jobs.cancelRequested', { type: 'info' }))
+          .catch((err) => notify(errorMessage(err), { type: 'error' }))
+          .finally(refresh);
       }}
     >
       {translate('jobs.cancel')}
@@ -40,7 +39,11 @@ export const JobList = () => {
     <SelectInput key="status" source="status" alwaysOn choices={STATUSES.map((s) => ({ id: s, name: translate(`jobs.status.${s}`) }))} />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ refetchInterval: (q: any) => (q?.state?.data?.data?.some((j: Job) => !isFinished(j)) ? 2000 : false) }}>
+    <List
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      queryOptions={{ refetchInterval: (q: { state: { data?: { data?: Job[] } } }) => (q.state.data?.data?.some((j) => !isFinished(j)) ? 2000 : false) }}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <OfficeDateField source="createdAt" showTime />
         <FunctionField source="kind" render={(j: Job) => translate(`jobs.kind.${j.kind}`, { _: j.kind })} />

@@ -1,10 +1,12 @@
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { api, download, isFinished, type Job } from './api';
+import { api, download } from '../common/api';
+import { isFinished, type Job } from './job';
 import { JobReport } from './JobReport';
-import { useOfficeDate } from './OfficeDateField';
+import { useOfficeDate } from '../common/OfficeDateField';
 import { useJob } from './useJob';
+import { errorMessage } from '../common/errors';
 
 const SEVERITY: Record<Job['status'], 'info' | 'success' | 'error' | 'warning'> = { queued: 'info', running: 'info', succeeded: 'success', failed: 'error', cancelled: 'warning' };
 
@@ -21,7 +23,11 @@ export const JobBar = ({ job }: { job: Job }) => {
   const running = !isFinished(job);
   return (
     <Box data-testid="job-progress" data-status={job.status}>
-      <LinearProgress variant={percent === null && running ? 'indeterminate' : 'determinate'} value={percent ?? (running ? 0 : 100)} color={job.status === 'failed' ? 'error' : job.status === 'cancelled' ? 'warning' : 'primary'} />
+      <LinearProgress
+        variant={percent === null && running ? 'indeterminate' : 'determinate'}
+        value={percent ?? (running ? 0 : 100)}
+        color={job.status === 'failed' ? 'error' : job.status === 'cancelled' ? 'warning' : 'primary'}
+      />
       <Typography variant="body2" sx={{ mt: 0.5 }}>
         {translate(`jobs.status.${job.status}`)}
         {percent !== null ? ` · ${percent}%` : ''} · {translate('jobs.rows', { read: job.rowsRead ?? 0, valid: job.rowsValid ?? 0, written: job.rowsWritten ?? 0, total: job.rowsTotal ?? '?' })}
@@ -48,8 +54,8 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
     try {
       await api(`/jobs/${id}/cancel`, { method: 'POST' });
       notify('jobs.cancelRequested', { type: 'info' });
-    } catch (e: any) {
-      notify(e.message, { type: 'error' });
+    } catch (e) {
+      notify(errorMessage(e), { type: 'error' });
     }
   };
   const finished = isFinished(job);
@@ -63,12 +69,16 @@ export const JobProgress = ({ id, fileName, onFinished }: { id: string; fileName
       )}
       <Stack direction="row" spacing={1}>
         {!finished && (
-          <Button variant="outlined" color="warning" onClick={cancel} data-testid="job-cancel">
+          <Button variant="outlined" color="warning" onClick={() => void cancel()} data-testid="job-cancel">
             {translate('jobs.cancel')}
           </Button>
         )}
         {finished && job.hasFile && (
-          <Button variant="contained" data-testid="job-download" onClick={() => download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(e.message, { type: 'error' }))}>
+          <Button
+            variant="contained"
+            data-testid="job-download"
+            onClick={() => void download(`/jobs/${id}/file`, fileName ?? job.fileName ?? `ekspor-${id}`).catch((e) => notify(errorMessage(e), { type: 'error' }))}
+          >
             {translate('jobs.downloadFile')}
           </Button>
         )}

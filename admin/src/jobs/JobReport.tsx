@@ -1,7 +1,9 @@
 import { Alert, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { api, download, type ReportRow } from './api';
+import { api, download } from '../common/api';
+import { type ReportRow } from './job';
+import { errorMessage } from '../common/errors';
 
 const SHOWN = 200;
 
@@ -12,9 +14,9 @@ export const JobReport = ({ id }: { id: string }) => {
   const [rows, setRows] = useState<ReportRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<any>(`/jobs/${id}/report?format=json`)
-      .then((body) => setRows(Array.isArray(body) ? body : body?.rows ?? body?.problems ?? []))
-      .catch((e) => setError(e.message));
+    api<ReportRow[] | { rows?: ReportRow[]; problems?: ReportRow[] } | null>(`/jobs/${id}/report?format=json`)
+      .then((body) => setRows(Array.isArray(body) ? body : (body?.rows ?? body?.problems ?? [])))
+      .catch((e) => setError(errorMessage(e)));
   }, [id]);
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!rows) return null;
@@ -22,7 +24,7 @@ export const JobReport = ({ id }: { id: string }) => {
     <Stack spacing={1} data-testid="job-report">
       <Stack sx={{ alignItems: 'center' }} direction="row" spacing={2}>
         <Typography variant="subtitle1">{translate('jobs.report', { smart_count: rows.length })}</Typography>
-        <Button size="small" variant="outlined" onClick={() => download(`/jobs/${id}/report?format=xlsx`, `laporan-${id}.xlsx`).catch((e) => notify(e.message, { type: 'error' }))}>
+        <Button size="small" variant="outlined" onClick={() => void download(`/jobs/${id}/report?format=xlsx`, `laporan-${id}.xlsx`).catch((e) => notify(errorMessage(e), { type: 'error' }))}>
           {translate('jobs.downloadReport')}
         </Button>
       </Stack>

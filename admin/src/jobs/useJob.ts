@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, isFinished, type Job } from './api';
+import { api } from '../common/api';
+import { isFinished, type Job } from './job';
+import { errorMessage } from '../common/errors';
 
 /** Polls GET /api/panel/jobs/:id until the job has finished. */
 export function useJob(id: string | null | undefined, intervalMs = 1000): { job: Job | null; error: string | null } {
@@ -14,14 +16,14 @@ export function useJob(id: string | null | undefined, intervalMs = 1000): { job:
         const next = await api<Job>(`/jobs/${id}`);
         if (stopped) return;
         setJob(next);
-        if (!isFinished(next)) timer = setTimeout(poll, intervalMs);
-      } catch (e: any) {
-        if (!stopped) setError(e.message);
+        if (!isFinished(next)) timer = setTimeout(() => void poll(), intervalMs);
+      } catch (e) {
+        if (!stopped) setError(errorMessage(e));
       }
     };
     setJob(null);
     setError(null);
-    poll();
+    void poll(); // poll catches its own failures
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -16,7 +16,9 @@ const UserBadge = () => {
   // ellipsis, the whole name in the tooltip; the page title keeps the rest of the bar.
   return (
     <Box data-testid="panel-user" title={line} sx={{ display: { xs: 'none', md: 'block' }, flex: '0 1 auto', minWidth: 0, maxWidth: '45%', textAlign: 'right', mr: 1, lineHeight: 1.1 }}>
-      <Typography variant="body2" component="div" noWrap>{identity.fullName}</Typography>
+      <Typography variant="body2" component="div" noWrap>
+        {identity.fullName}
+      </Typography>
       <Typography variant="caption" component="div" noWrap sx={{ opacity: 0.85 }} data-testid="panel-office">
         {line}
       </Typography>

@@ -5,7 +5,18 @@ export const messages: FolderMessages = {
     resources: {
       users: {
         name: 'Pengguna |||| Pengguna',
-        fields: { username: 'Nama pengguna', fullName: 'Nama lengkap', email: 'Email', nip: 'NIP', phone: 'Telepon', role: 'Peran', region: 'Wilayah', password: 'Kata sandi', blocked: 'Diblokir', q: 'Cari' },
+        fields: {
+          username: 'Nama pengguna',
+          fullName: 'Nama lengkap',
+          email: 'Email',
+          nip: 'NIP',
+          phone: 'Telepon',
+          role: 'Peran',
+          region: 'Wilayah',
+          password: 'Kata sandi',
+          blocked: 'Diblokir',
+          q: 'Cari',
+        },
       },
     },
     users: {

@@ -1,4 +1,20 @@
-import { BooleanField, BooleanInput, Create, DataTable, Edit, List, PasswordInput, ReferenceInput, SearchInput, SelectInput, SimpleForm, TextInput, email, required, AutocompleteInput } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  DataTable,
+  Edit,
+  List,
+  PasswordInput,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  email,
+  required,
+  AutocompleteInput,
+} from 'react-admin';
 
 /** Staff accounts of the office admin's own office (the API scopes them to it). */
 export const UserList = () => (

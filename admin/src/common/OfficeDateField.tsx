@@ -23,5 +23,5 @@ export function useOfficeDate() {
 
 export const OfficeDateField = ({ source, showTime, ...rest }: Omit<FunctionFieldProps, 'render'> & { source: string; showTime?: boolean }) => {
   const format = useOfficeDate();
-  return <FunctionField source={source} {...rest} render={(r: any) => format(r?.[source], showTime)} />;
+  return <FunctionField source={source} {...rest} render={(r: Record<string, unknown>) => format(r?.[source] as string | null | undefined, showTime)} />;
 };
