@@ -114,4 +114,15 @@ function checkOrigins(publicUrl = process.env.PUBLIC_URL, corsOrigins = process.
   }
 }
 
-module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, checkTrustProxy, checkOrigins, baseEnv, SECRET_NAMES };
+/** Settings of a cluster of instances (cms/src/modules/cluster): REDIS_URL for shared rate limits. */
+function checkCluster(redisUrl = process.env.REDIS_URL) {
+  const v = String(redisUrl ?? '').trim();
+  if (!v) return;
+  let ok = false;
+  try {
+    ok = ['redis:', 'rediss:'].includes(new URL(v).protocol) && !!new URL(v).hostname;
+  } catch {}
+  if (!ok) throw new SettingError(`REDIS_URL must be a redis:// or rediss:// address such as redis://127.0.0.1:6379 (got "${v}")`);
+}
+
+module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, checkTrustProxy, checkOrigins, checkCluster, baseEnv, SECRET_NAMES };

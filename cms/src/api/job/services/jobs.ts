@@ -17,6 +17,7 @@ import { recordsService } from '../../panel/services/records';
 import { resourceNamed } from '../../panel/resources';
 import { conflict, gone, notFound } from '../../panel/lib/errors';
 import { formatDateId } from '../../../documents/format';
+import { oncePerCluster, removeExpiredLimits } from '../../../modules/cluster';
 
 const UID = 'api::job.job';
 const QUEUE = 'layanan-pbi-bulk';
@@ -27,6 +28,7 @@ const PROGRESS_MS = 500;
  */
 export const JOB_FILES_DAYS = Number(process.env.JOB_FILES_DAYS ?? 7);
 const CLEAN_EVERY_MS = 3600_000;
+const CLEAN_QUEUE = 'layanan-pbi-clean';
 
 export type JobKind = 'form35' | 'bpjs-result' | 'batch-recap' | 'bnba' | 'cases';
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -217,9 +219,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async start() {
-      await service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`));
-      cleaner = setInterval(() => void service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`)), CLEAN_EVERY_MS);
-      cleaner.unref();
+      const cleanUp = () => Promise.all([service.removeOldFiles(), removeExpiredLimits(strapi)]).catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`));
+      if (!isPg()) {
+        await cleanUp();
+        cleaner = setInterval(() => void cleanUp(), CLEAN_EVERY_MS);
+        cleaner.unref();
+      }
       await service.recoverStopped();
       if (isPg()) {
         // Scratch tables of Form 35 imports that a crash left behind (bulk/staged-open.ts).
@@ -232,6 +237,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         boss = new PgBoss({ ...(typeof conn === 'string' ? { connectionString: conn } : conn), max: 3, schema: 'pgboss', application_name: 'layanan-pbi-jobs' });
         boss.on('error', (e: any) => strapi.log.warn(`pg-boss: ${e?.message ?? e}`));
         await boss.start();
+        // Hourly clean-up, once per cluster (modules/cluster).
+        await oncePerCluster(strapi, boss, CLEAN_QUEUE, '17 * * * *', cleanUp);
         // Form 35 imports run in a worker process: one is kept started for the next import.
         if (workerAvailable(strapi.db.dialect.client)) keepSpareWorker();
         await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0, expireInSeconds: 3 * 3600 });
