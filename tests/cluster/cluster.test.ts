@@ -3,8 +3,10 @@
  * HAProxy (round robin, health check /_health), each with its own DATA_DIR, as three hosts
  * would run. One cluster for the whole file.
  */
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Staff, newApplicant, openCase } from '../engine/helpers';
 import { DEMO_PASSWORD } from '../staff-api/support';
+import { SERVICE as FORM35_SERVICE, download, finished, importFile, people, rowOf, xlsxOf } from '../bulk/support';
 import { startCluster, type Cluster, type Endpoint } from './harness';
 
 let cluster: Cluster;
@@ -108,4 +110,61 @@ test('the hourly clean-up is one pg-boss schedule for the cluster, and ran once 
   expect(await cluster.sql(`select name, cron from pgboss.schedule where name = 'layanan-pbi-clean'`)).toEqual([{ name: 'layanan-pbi-clean', cron: '17 * * * *' }]);
   const runs = await cluster.sql(`select state from pgboss.job where name = 'layanan-pbi-clean'`);
   expect(runs).toHaveLength(1);
+});
+
+// Files in object storage: every instance stores to and reads from the same bucket.
+const objectsUnder = async (prefix: string) => {
+  const env = cluster.storage.env;
+  const client = new S3Client({ region: env.STORAGE_S3_REGION, endpoint: env.STORAGE_S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: env.STORAGE_S3_ACCESS_KEY_ID, secretAccessKey: env.STORAGE_S3_SECRET_ACCESS_KEY } });
+  const listed = await client.send(new ListObjectsV2Command({ Bucket: cluster.storage.bucket, Prefix: prefix }));
+  client.destroy();
+  return (listed.Contents ?? []).map((o) => o.Key!.slice(prefix.length)).sort();
+};
+const jobIds: string[] = [];
+
+test('imports submitted through the balancer succeed whichever instance takes them; each report and export downloads through every instance', async () => {
+  const desa = await loginOn(cluster.balancer, 'magetan.desa1');
+  const village = (await desa.get('/api/panel/me')).body.region.code;
+  // Three uploads, round robin: each lands on another instance, and any instance's worker may take it.
+  for (let i = 0; i < 3; i += 1) {
+    const list = people(4, village);
+    const job = await importFile(desa, { name: `form35-${i}.xlsx`, bytes: await xlsxOf(list.map(rowOf), { title: true }) }, { kind: 'form35', service: FORM35_SERVICE, dryRun: 'false' });
+    expect(job).toMatchObject({ status: 'succeeded', rowsWritten: 4, hasReport: true });
+    jobIds.push(job.id);
+    // The upload (personal data) is gone from the bucket; the report is there.
+    expect(await objectsUnder(`private/jobs/${job.id}/`)).toEqual(['report.json']);
+    for (const at of cluster.instances) expect((await on(desa, at).get(`/api/panel/jobs/${job.id}/report?format=json`)).status).toBe(200);
+  }
+  const exported = await desa.post('/api/panel/exports', { kind: 'cases', format: 'csv', filter: { serviceSlug: FORM35_SERVICE } });
+  expect(exported.status).toBe(202);
+  const job = await finished(desa, exported.body.id);
+  expect(job).toMatchObject({ status: 'succeeded', hasFile: true });
+  jobIds.push(job.id);
+  const files = await Promise.all(cluster.instances.map((at) => download(on(desa, at), `/api/panel/jobs/${job.id}/file`)));
+  expect(files.map((f) => f.status)).toEqual([200, 200, 200]);
+  expect(new Set(files.map((f) => f.bytes.toString('base64'))).size).toBe(1);
+  expect(files[0].bytes.toString('utf8').split('\r\n').filter(Boolean).length).toBeGreaterThanOrEqual(13);
+});
+
+test('the clean-up deletes the objects of old jobs once, for the whole cluster', async () => {
+  expect(jobIds).toHaveLength(4);
+  await cluster.sql(`update jobs set finished_at = now() - interval '30 days' where document_id = any($1)`, [jobIds]);
+  const runsBefore = (await cluster.sql(`select count(*)::int as n from pgboss.job where name = 'layanan-pbi-clean'`))[0].n;
+  // What the hourly schedule does, now: one job on the clean-up queue, taken by one instance.
+  const PgBoss = require('pg-boss');
+  const boss = new PgBoss({ connectionString: cluster.databaseUrl, schema: 'pgboss', supervise: false, schedule: false, migrate: false });
+  await boss.start();
+  expect(await boss.send('layanan-pbi-clean', null)).toBeTruthy();
+  await boss.stop({ graceful: false, wait: true });
+  for (const until = Date.now() + 60_000; ; ) {
+    const left = await cluster.sql(`select count(*)::int as n from jobs where document_id = any($1) and files_removed_at is null`, [jobIds]);
+    if (left[0].n === 0) break;
+    if (Date.now() > until) throw new Error(`${left[0].n} job(s) still have their files`);
+    await sleep(250);
+  }
+  for (const id of jobIds) expect(await objectsUnder(`private/jobs/${id}/`)).toEqual([]);
+  const runs = await cluster.sql(`select state from pgboss.job where name = 'layanan-pbi-clean' order by created_on`);
+  expect(runs).toHaveLength(runsBefore + 1);
+  const desa = await loginOn(cluster.balancer, 'magetan.desa1');
+  for (const at of cluster.instances) expect((await on(desa, at).get(`/api/panel/jobs/${jobIds[3]}/file`)).status).toBe(410);
 });

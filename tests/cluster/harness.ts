@@ -21,6 +21,9 @@ export interface Endpoint extends TestServer {
 export interface Cluster {
   balancer: Endpoint;
   instances: Endpoint[];
+  /** The object storage every instance uses (s3rver, standing for AWS S3, MinIO, Ceph RGW). */
+  storage: { bucket: string; env: Record<string, string> };
+  databaseUrl: string;
   /** A client of the cluster's database. */
   sql<T = any>(text: string, values?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -111,7 +114,7 @@ function haproxyConfig(port: number, servers: { name: string; port: number }[]):
   ].join('\n');
 }
 
-/** Starts `count` instances in parallel, then the balancer; resolves once every instance answers through it. */
+/** Starts s3rver, then `count` instances in parallel, then the balancer; resolves once every instance answers through it. */
 export async function startCluster(count = 3, env: Record<string, string> = {}): Promise<Cluster> {
   applyTestEnv();
   if (process.env.TEST_DB_KIND !== 'postgres') throw new Error('The cluster suite needs PostgreSQL (TEST_DATABASE_URL)');
@@ -121,27 +124,41 @@ export async function startCluster(count = 3, env: Record<string, string> = {}):
   const children: ChildProcess[] = [];
   let haproxy: ChildProcess | null = null;
   const db = new Client({ connectionString: urlFor(database) });
+  let s3rver: { close(): Promise<void> } | null = null;
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c)));
     if (haproxy) await stopChild(haproxy, 2000);
+    await s3rver?.close().catch(() => {});
     await db.end().catch(() => {});
     await dropPg(database);
     fs.rmSync(root, { recursive: true, force: true });
   };
   try {
+    const S3rver = require('s3rver');
+    const bucket = 'layanan-pbi';
+    const s3Port = await freePort();
+    const s3 = new S3rver({ address: '127.0.0.1', port: s3Port, silent: true, directory: path.join(root, 's3'), configureBuckets: [{ name: bucket }] });
+    await s3.run();
+    s3rver = s3;
+    const storage = {
+      bucket,
+      env: { STORAGE_S3_BUCKET: bucket, STORAGE_S3_ENDPOINT: `http://127.0.0.1:${s3Port}`, STORAGE_S3_REGION: 'us-east-1', STORAGE_S3_FORCE_PATH_STYLE: 'true', STORAGE_S3_ACCESS_KEY_ID: 'S3RVER', STORAGE_S3_SECRET_ACCESS_KEY: 'S3RVER' },
+    };
     const servers = await Promise.all(Array.from({ length: count }, async (_, i) => ({ name: `i${i + 1}`, port: await freePort() })));
-    await Promise.all(
-      servers.map((s) => {
-        const dataDir = path.join(root, s.name);
-        fs.mkdirSync(dataDir, { recursive: true });
-        const child = spawn(process.execPath, [instanceScript], {
-          env: { ...process.env, DATABASE_URL: urlFor(database), DATA_DIR: dataDir, PORT: String(s.port), SEED: 'false', TRUST_PROXY: '1', ...env },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        children.push(child);
-        return waitForLine(child, /^ready \d+/m, `instance ${s.name}`, 180_000);
-      }),
-    );
+    const boot = (s: { name: string; port: number }) => {
+      const dataDir = path.join(root, s.name);
+      fs.mkdirSync(dataDir, { recursive: true });
+      const child = spawn(process.execPath, [instanceScript], {
+        env: { ...process.env, DATABASE_URL: urlFor(database), DATA_DIR: dataDir, PORT: String(s.port), SEED: 'false', TRUST_PROXY: '1', ...storage.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      return waitForLine(child, /^ready \d+/m, `instance ${s.name}`, 180_000);
+    };
+    // The first instance alone, as a deployment does after an upgrade: Strapi's bootstrap syncs
+    // the schema and permissions and is not safe to run twice at once; then the others together.
+    await boot(servers[0]);
+    await Promise.all(servers.slice(1).map(boot));
     const port = await freePort();
     const config = path.join(root, 'haproxy.cfg');
     fs.writeFileSync(config, haproxyConfig(port, servers));
@@ -157,6 +174,8 @@ export async function startCluster(count = 3, env: Record<string, string> = {}):
     }
     await db.connect();
     return {
+      databaseUrl: urlFor(database),
+      storage,
       balancer,
       instances: servers.map((s) => endpoint(s.name, `http://127.0.0.1:${s.port}`)),
       sql: async (text, values) => (await db.query(text, values as any[])).rows,

@@ -9,6 +9,7 @@ import { startBus, stopBus } from './bus';
 import { startLimiterStore, stopLimiterStore } from './limiter';
 
 export { announce, onClusterEvent, type ClusterEvent } from './bus';
+export { jobObjects, s3, s3Settings, S3CaseFileStore } from './s3';
 export { oncePerCluster, type Boss } from './periodic';
 export { sharedLimiter, removeExpiredLimits, limiterStoreKind, type LimitSpec, type SharedLimiter } from './limiter';
 

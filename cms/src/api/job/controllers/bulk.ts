@@ -3,13 +3,13 @@
  * their progress, cancel, report and file. Thin: the work is in services/.
  */
 import type { Core } from '@strapi/strapi';
-import { createReadStream, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'stream';
 import { formatOf } from '../../../bulk/sheet-reader';
 import { templateStream } from '../../../bulk/template';
 import { IMPORT_MAX_BYTES, tooLargeBody } from '../../../middlewares/upload-limit';
-import { fieldError, forbidden } from '../../panel/lib/errors';
+import { fieldError, forbidden, notFound } from '../../panel/lib/errors';
 import { jobsService } from '../services/jobs';
 
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', json: 'application/json' };
@@ -109,7 +109,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async file(ctx: any) {
     const f = await jobsService(strapi).file(ctx.state.staff, ctx.params.id);
+    // From this instance's disk, or from object storage when another instance made it.
+    const body = await f.open();
+    if (!body) throw notFound('Berkas pekerjaan ini tidak ditemukan');
     attachment(ctx, f.name, f.format as 'xlsx' | 'csv');
-    ctx.body = createReadStream(f.path);
+    ctx.body = body;
   },
 });
