@@ -25,6 +25,7 @@ afterAll(async () => {
   if (keys.length) await redis.del(...keys);
   redis.disconnect();
   delete process.env.REDIS_URL;
+  delete process.env.TRUST_PROXY;
 });
 
 test('complaints from one address are counted in Redis: five stored, the sixth refused with 429', async () => {

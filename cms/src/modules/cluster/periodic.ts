@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * Periodic work run once per cluster, not once per instance: a pg-boss schedule (pg-boss lets
- * one instance send each due job) on a queue any instance's worker takes. Also sent once when
- * the instances start (a singleton key: several instances starting together send one).
+ * one instance send each due job) on a queue any instance's worker takes.
  */
 export interface Boss {
   createQueue(name: string, options?: Record<string, unknown>): Promise<unknown>;
@@ -15,7 +14,6 @@ export interface Boss {
 export async function oncePerCluster(strapi: Core.Strapi, boss: Boss, name: string, cron: string, work: () => Promise<unknown>): Promise<void> {
   await boss.createQueue(name, { name, policy: 'singleton', retryLimit: 0, expireInSeconds: 3600 });
   await boss.schedule(name, cron, null, { tz: 'UTC' });
-  await boss.send(name, null, { singletonKey: 'start', singletonSeconds: 300 });
   await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
     await work().catch((e: any) => strapi.log.warn(`${name}: ${e?.message ?? e}`));
   });
