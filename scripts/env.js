@@ -114,4 +114,33 @@ function checkOrigins(publicUrl = process.env.PUBLIC_URL, corsOrigins = process.
   }
 }
 
-module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, checkTrustProxy, checkOrigins, baseEnv, SECRET_NAMES };
+/**
+ * Settings of a cluster of instances (cms/src/modules/cluster): REDIS_URL for shared rate
+ * limits, STORAGE_S3_* for files in object storage (read by cms/src/modules/cluster/s3.ts).
+ */
+function checkCluster(env = process.env) {
+  const url = (value, protocols) => {
+    try {
+      const u = new URL(value);
+      return protocols.includes(u.protocol) && !!u.hostname;
+    } catch {
+      return false;
+    }
+  };
+  const redis = String(env.REDIS_URL ?? '').trim();
+  if (redis && !url(redis, ['redis:', 'rediss:'])) throw new SettingError(`REDIS_URL must be a redis:// or rediss:// address such as redis://127.0.0.1:6379 (got "${redis}")`);
+  const s3 = Object.keys(env).filter((k) => k.startsWith('STORAGE_S3_') && String(env[k]).trim());
+  if (!s3.length) return;
+  const bucket = String(env.STORAGE_S3_BUCKET ?? '').trim();
+  if (!bucket) throw new SettingError(`STORAGE_S3_BUCKET is required when ${s3.join(', ')} ${s3.length > 1 ? 'are' : 'is'} set`);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new SettingError(`STORAGE_S3_BUCKET must be a bucket name (3-63 lowercase letters, digits, dots, hyphens; got "${bucket}")`);
+  const endpoint = String(env.STORAGE_S3_ENDPOINT ?? '').trim();
+  if (endpoint && !url(endpoint, ['http:', 'https:'])) throw new SettingError(`STORAGE_S3_ENDPOINT must be an http(s) address such as https://s3.example.go.id (got "${endpoint}")`);
+  const pathStyle = String(env.STORAGE_S3_FORCE_PATH_STYLE ?? '').trim();
+  if (pathStyle && !['true', 'false'].includes(pathStyle)) throw new SettingError(`STORAGE_S3_FORCE_PATH_STYLE must be true or false (got "${pathStyle}")`);
+  if (!!String(env.STORAGE_S3_ACCESS_KEY_ID ?? '').trim() !== !!String(env.STORAGE_S3_SECRET_ACCESS_KEY ?? '').trim()) {
+    throw new SettingError('STORAGE_S3_ACCESS_KEY_ID and STORAGE_S3_SECRET_ACCESS_KEY go together: set both, or neither (the instance role or environment then signs)');
+  }
+}
+
+module.exports = { repoRoot, cmsDir, dataDir, SettingError, loadSecrets, parseDatabaseUrl, checkDatabase, checkTrustProxy, checkOrigins, checkCluster, baseEnv, SECRET_NAMES };

@@ -29,6 +29,7 @@ async function main() {
     env.loadSecrets();
     env.checkTrustProxy();
     env.checkOrigins();
+    env.checkCluster();
     if (process.env.DATABASE_URL) await env.checkDatabase(process.env.DATABASE_URL);
   } catch (err) {
     if (err instanceof env.SettingError) fail(err.message);

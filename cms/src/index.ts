@@ -13,6 +13,7 @@ import { registerPublicSite } from './modules/public-site';
 import { answerNoLicenseTrial } from './modules/security';
 import { seedAll } from './seed';
 import { widenServerPool } from './platform/sqlite-writers';
+import { startCluster, stopCluster } from './modules/cluster';
 
 /**
  * Waits (at most `ms`) until no query holds or waits for a pooled connection. Strapi's document
@@ -55,6 +56,8 @@ export default {
     // First, before any request: Strapi treats a permission whose condition is unknown as
     // unconditional, so office admins would see every office until this is registered.
     await registerOwnOfficeCondition(strapi);
+    // Shared rate limits and the cache bus of a cluster (in-process on SQLite).
+    await startCluster(strapi);
     if (process.env.SEED !== 'false') {
       const demo = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : process.env.NODE_ENV !== 'production';
       const summary = await seedAll(strapi, { demo });
@@ -80,6 +83,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await (strapi.service('api::job.jobs') as any)?.stop();
+    await stopCluster();
     // Chromium of the PDF page pool, if a document was rendered.
     await strapi.service('api::document.pdf')?.close();
     await databaseIdle(strapi, 10_000);

@@ -29,7 +29,7 @@ export default (config: { bucket?: 'pdf'; form?: PublicForm; maxBodyBytes?: numb
     // Behind a proxy this is the visitor's address only when TRUST_PROXY is set (config/server.ts).
     const client = ctx.request.ip ?? 'unknown';
     if (config?.bucket === 'pdf') {
-      const wait = limits().take('pdf', client);
+      const wait: number = await limits().take('pdf', client);
       if (wait > 0) {
         ctx.status = 429;
         ctx.set('Retry-After', String(wait));
@@ -48,20 +48,20 @@ export default (config: { bucket?: 'pdf'; form?: PublicForm; maxBodyBytes?: numb
       return next();
     };
     // The flood guard first, so oversized posts are counted too.
-    const flood = limits().take('post', client);
+    const flood: number = await limits().take('post', client);
     if (flood > 0) return refuse({ status: 429, title: TOO_MANY, message: tooMany(flood) }, flood);
     // Declared or, for a chunked body without Content-Length, as parsed.
     const parsed = ctx.request.body && typeof ctx.request.body === 'object' ? Buffer.byteLength(JSON.stringify(ctx.request.body)) : 0;
     if (Number(ctx.get('content-length') || 0) > maxBody || parsed > maxBody) {
       return refuse({ status: 413, title: 'Isian terlalu besar', message: `Isian formulir melebihi batas ${Math.round(maxBody / 1024)} KB. Persingkat teks Anda lalu kirim kembali.` });
     }
-    const wait = limits().reserveForm(form, client);
+    const wait: number = await limits().reserveForm(form, client);
     if (wait > 0) return refuse({ status: 429, title: TOO_MANY, message: tooMany(wait) }, wait);
     try {
       await next();
     } finally {
       // Only a stored submission (201) uses up the form's quota.
-      if (ctx.status !== 201) limits().releaseForm(form, client);
+      if (ctx.status !== 201) await limits().releaseForm(form, client);
     }
   };
 };

@@ -17,6 +17,7 @@ import { recordsService, resourceNamed, conflict, gone, notFound } from '../staf
 import { formatDateId } from '../documents';
 
 const UID = 'api::job.job';
+import { jobObjects, oncePerCluster, removeExpiredLimits } from '../cluster';
 const QUEUE = 'layanan-pbi-bulk';
 const PROGRESS_MS = 500;
 /**
@@ -25,6 +26,7 @@ const PROGRESS_MS = 500;
  */
 export const JOB_FILES_DAYS = Number(process.env.JOB_FILES_DAYS ?? 7);
 const CLEAN_EVERY_MS = 3600_000;
+const CLEAN_QUEUE = 'layanan-pbi-clean';
 
 export type JobKind = 'form35' | 'bpjs-result' | 'batch-recap' | 'bnba' | 'cases';
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -152,6 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const handler = handlers.get(job.kind);
       if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+      // (A job submitted on another instance: its upload comes from object storage.)
+      if (job.kind === 'form35' || job.kind === 'bpjs-result') await jobObjects.ensureLocal(documentId, 'input', handle.input);
       outcome = await handler(handle);
     } catch (err: any) {
       if (err instanceof JobCancelled) {
@@ -174,8 +178,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.log.error(`Job ${documentId}: the report could not be written: ${err?.message ?? err}`);
       }
     }
+    // The report and the export go to object storage (when configured), so any instance serves them.
+    try {
+      if (hasReport) await jobObjects.save(documentId, 'report.json', path.join(dir, 'report.json'));
+      if (outcome.file) await jobObjects.save(documentId, outcome.file, path.join(dir, outcome.file));
+    } catch (err: any) {
+      strapi.log.error(`Job ${documentId}: its files could not be stored: ${err?.message ?? err}`);
+      outcome = { ...outcome, status: 'failed', file: undefined, message: `${outcome.message}; berkas hasil gagal disimpan ke penyimpanan` };
+    }
     // The upload holds personal data and is not needed once its report exists.
     await fs.rm(handle.input, { force: true });
+    await jobObjects.remove(documentId, 'input').catch((e) => strapi.log.warn(`Job ${documentId}: upload not removed from storage: ${e?.message ?? e}`));
     // The live progress goes once the row holds the final figures (not before: they would read 0 meanwhile).
     await update(documentId, { ...current, ...(outcome.progress ?? {}), status: outcome.status, message: outcome.message, hasReport, hasFile: !!outcome.file, finishedAt: new Date() }).finally(() => liveProgress.end(documentId));
     cancelled.delete(documentId);
@@ -215,9 +228,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async start() {
-      await service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`));
-      cleaner = setInterval(() => void service.removeOldFiles().catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`)), CLEAN_EVERY_MS);
-      cleaner.unref();
+      const cleanUp = () => Promise.all([service.removeOldFiles(), removeExpiredLimits(strapi)]).catch((e) => strapi.log.warn(`Jobs: removing old files failed: ${e?.message ?? e}`));
+      if (!isPg()) {
+        await cleanUp();
+        cleaner = setInterval(() => void cleanUp(), CLEAN_EVERY_MS);
+        cleaner.unref();
+      }
       await service.recoverStopped();
       if (isPg()) {
         // Scratch tables of Form 35 imports that a crash left behind (modules/bulk/staged-open.ts).
@@ -230,6 +246,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         boss = new PgBoss({ ...(typeof conn === 'string' ? { connectionString: conn } : conn), max: 3, schema: 'pgboss', application_name: 'layanan-pbi-jobs' });
         boss.on('error', (e: any) => strapi.log.warn(`pg-boss: ${e?.message ?? e}`));
         await boss.start();
+        // Hourly clean-up, once per cluster (modules/cluster).
+        await oncePerCluster(strapi, boss, CLEAN_QUEUE, '17 * * * *', cleanUp);
         // Form 35 imports run in a worker process: one is kept started for the next import.
         if (workerAvailable(strapi.db.dialect.client)) keepSpareWorker();
         await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0, expireInSeconds: 3 * 3600 });
@@ -268,6 +286,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNull('files_removed_at')
         .select('document_id');
       for (const { document_id: id } of old) {
+        await jobObjects.removeAll(id);
         await fs.rm(dirOf(id), { recursive: true, force: true });
         await update(id, { hasFile: false, hasReport: false, filesRemovedAt: now });
       }
@@ -297,6 +316,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await fs.copyFile(input.upload!, path.join(dir, 'input'));
           await fs.rm(input.upload!, { force: true });
         });
+        // Object storage: whichever instance's worker takes the job reads the upload from there.
+        await jobObjects.save(documentId, 'input', path.join(dir, 'input'));
       }
       const now = new Date();
       const office = await knex()('offices').where({ code: staff.officeCode }).first('id');
@@ -364,19 +385,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const job = await service.visible(staff, documentId);
       if ((job as any).filesRemovedAt) throw filesGone(job);
       const file = path.join(dirOf(documentId), 'report.json');
-      const text = await fs.readFile(file, 'utf8').catch(() => null);
+      const text = (await jobObjects.ensureLocal(documentId, 'report.json', file).catch(() => false)) ? await fs.readFile(file, 'utf8').catch(() => null) : null;
       if (text === null) throw notFound('Pekerjaan ini belum memiliki laporan');
       return { job, problems: JSON.parse(text) };
     },
 
     /** An export's file: its path and the name to download it as. */
-    async file(staff: StaffContext, documentId: string): Promise<{ path: string; name: string; format: string }> {
+    async file(staff: StaffContext, documentId: string): Promise<{ path: string; name: string; format: string; open: () => Promise<import('stream').Readable | null> }> {
       const job = await service.visible(staff, documentId);
       if ((job as any).filesRemovedAt) throw filesGone(job);
       if (!(job as any).hasFile) throw notFound('Pekerjaan ini tidak menghasilkan berkas');
       // Identity numbers in the file: the same rule as on screen, and the privacy log.
       await (strapi.service('api::job.exports') as any).beforeDownload(staff, job);
-      return { path: path.join(dirOf(documentId), `output.${job.format}`), name: job.fileName ?? `ekspor.${job.format}`, format: job.format ?? 'xlsx' };
+      const file = path.join(dirOf(documentId), `output.${job.format}`);
+      return { path: file, name: job.fileName ?? `ekspor.${job.format}`, format: job.format ?? 'xlsx', open: () => jobObjects.open(documentId, `output.${job.format}`, file) };
     },
   };
   return service;

@@ -10,6 +10,7 @@ import fs from 'fs/promises';
 import { privateFilesDir } from './data-dir';
 import { LocalDiskStore } from './local-disk';
 import type { ObjectStore } from './object-store';
+import { S3CaseFileStore, s3 } from '../cluster';
 
 export { dataDir, privateFilesDir, uploadsDir } from './data-dir';
 export type { ObjectStore, OpenedObject, StoredObject } from './object-store';
@@ -18,6 +19,8 @@ const stores = new Map<string, ObjectStore>();
 
 /** The store of case files (one per DATA_DIR; the local disk until another backend is configured). */
 export function caseFiles(): ObjectStore {
+  // Object storage when configured (STORAGE_S3_*): every instance of a cluster sees the same files.
+  if (s3()) return new S3CaseFileStore();
   const root = privateFilesDir();
   let store = stores.get(root);
   if (!store) stores.set(root, (store = new LocalDiskStore(root)));

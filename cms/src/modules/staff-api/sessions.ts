@@ -45,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const user: any = await users().findOne({ where: { id: userId }, select: ['id', 'tokenVersion'] });
     const next = Number(user?.tokenVersion ?? 0) + 1;
     await users().update({ where: { id: userId }, data: { tokenVersion: next } });
-    forgetStaff(userId);
+    await forgetStaff(userId);
     return next;
   }
 

@@ -3,21 +3,34 @@ import { errors } from '@strapi/utils';
 import { roleDefinition } from '../../core/roles';
 import type { StaffContext } from '../../core/staff';
 import { verifyStaffToken, type StaffTokenPayload } from '../security';
+import { announce, onClusterEvent } from '../cluster';
 
 /**
  * The resolved account is kept in memory for a few seconds (STAFF_CONTEXT_CACHE_MS, default
  * 5000; 0 turns it off): a list request then costs no account queries. A token whose version
  * differs from the kept one reloads the account; logout, password changes and account edits
- * through the staff API forget it at once (forgetStaff), other processes within the delay.
+ * through the staff API forget it at once (forgetStaff), on every instance of a cluster too
+ * (modules/cluster: PostgreSQL LISTEN/NOTIFY, milliseconds).
  */
 const CACHE_MS = Number(process.env.STAFF_CONTEXT_CACHE_MS ?? 5000);
 const kept = new Map<number, { user: any; staff: StaffContext; at: number }>();
 /** Tokens whose signature was checked, until they expire (checking costs ~1 ms of CPU each time). */
 const verified = new Map<string, StaffTokenPayload>();
 
-export function forgetStaff(userId?: number): void {
+/** Bumped by every forget: a load that overlapped one is not kept (it may have read the old row). */
+let forgets = 0;
+
+function forgetLocally(userId?: number): void {
+  forgets += 1;
   if (userId === undefined) kept.clear();
   else kept.delete(userId);
+}
+onClusterEvent('staff', (key) => forgetLocally(key === undefined ? undefined : Number(key)));
+
+/** Forgets an account here and on every other instance (at the commit of `within`, when given). */
+export function forgetStaff(userId?: number, within?: Parameters<typeof announce>[2]): Promise<void> {
+  forgetLocally(userId);
+  return announce('staff', userId, within);
 }
 
 /**
@@ -28,6 +41,7 @@ export function forgetStaff(userId?: number): void {
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const load = async (id: number) => {
+    const forgetsBefore = forgets;
     const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id }, populate: { role: true, office: { populate: { sla: true } } } });
     if (!user || user.blocked) throw new errors.UnauthorizedError('Akun tidak ditemukan atau diblokir');
     const role = roleDefinition(user.role?.type);
@@ -46,7 +60,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       dueSoonPercent: user.office.sla?.dueSoonPercent ?? undefined,
     };
     const entry = { user, staff, at: Date.now() };
-    if (CACHE_MS > 0) {
+    if (CACHE_MS > 0 && forgets === forgetsBefore) {
       if (kept.size > 10_000) kept.clear();
       kept.set(id, entry);
     }

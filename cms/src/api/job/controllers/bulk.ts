@@ -3,10 +3,10 @@
  * their progress, cancel, report and file. Thin: the work is in modules/bulk.
  */
 import type { Core } from '@strapi/strapi';
-import { createReadStream, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import { formatOf, jobsService, problemReportStream, templateStream } from '../../../modules/bulk';
 import { IMPORT_MAX_BYTES, tooLargeBody } from '../../../middlewares/upload-limit';
-import { fieldError, forbidden } from '../../../modules/staff-api';
+import { fieldError, forbidden, notFound } from '../../../modules/staff-api';
 
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', json: 'application/json' };
 
@@ -90,7 +90,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async file(ctx: any) {
     const f = await jobsService(strapi).file(ctx.state.staff, ctx.params.id);
+    // From this instance's disk, or from object storage when another instance made it.
+    const body = await f.open();
+    if (!body) throw notFound('Berkas pekerjaan ini tidak ditemukan');
     attachment(ctx, f.name, f.format as 'xlsx' | 'csv');
-    ctx.body = createReadStream(f.path);
+    ctx.body = body;
   },
 });

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { StaffContext } from '../../../core/staff';
 import type { SqlTools } from './types';
+import { announce, onClusterEvent } from '../../cluster';
 
 /**
  * "My queue": cases whose current activity is executed by my role. queueRoles holds the
@@ -8,13 +9,17 @@ import type { SqlTools } from './types';
  * of the office are listed with a loose index scan (one index probe per value, on PostgreSQL)
  * and the queue becomes an IN list on the indexed (officeCode, queueRoles) prefix.
  * The values of an office are kept for QUEUE_VALUES_MS: new values appear only when an SOP's
- * executors change; a case started here forgets them at once (forgetQueueValues).
+ * executors change; a case started here forgets them at once (forgetQueueValues), on every
+ * instance of a cluster.
  */
 const QUEUE_VALUES_MS = 10_000;
 const kept = new Map<string, { values: string[]; at: number }>();
 
+onClusterEvent('queue-values', (officeCode) => (officeCode === undefined ? kept.clear() : kept.delete(String(officeCode))));
+
 export function forgetQueueValues(officeCode: string): void {
   kept.delete(officeCode);
+  void announce('queue-values', officeCode);
 }
 
 async function officeQueueValues(officeCode: string, sql: SqlTools): Promise<string[]> {

@@ -92,11 +92,11 @@ export const users: ResourceDefinition = {
         data.tokenVersion = Number(row?.v ?? 0) + 1;
       }
       if (data.password !== undefined) Object.assign(data, { failedLogins: 0, lockedUntil: null });
-      if (ctx.currentId !== undefined) forgetStaff(ctx.currentId);
+      if (ctx.currentId !== undefined) await forgetStaff(ctx.currentId, ctx.trx);
     },
-    async beforeDelete({ rowId, staff }) {
+    async beforeDelete({ rowId, staff, trx }) {
       if (rowId === staff.userId) throw conflict('Anda tidak dapat menghapus akun Anda sendiri');
-      forgetStaff(rowId);
+      await forgetStaff(rowId, trx);
     },
   },
 };
