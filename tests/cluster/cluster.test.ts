@@ -30,7 +30,7 @@ const meStatus = async (staff: Staff, at: Endpoint) => (await on(staff, at).get(
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('the balancer spreads requests round robin over the three instances', async () => {
-  const names = [];
+  const names: (string | null)[] = [];
   for (let i = 0; i < 6; i += 1) names.push((await cluster.balancer.http('/_health')).headers.get('x-instance'));
   expect(new Set(names)).toEqual(new Set(['i1', 'i2', 'i3']));
 });
@@ -63,7 +63,7 @@ test('the public form limit holds across the cluster: 5 complaints from one addr
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '203.0.113.77' },
       body: new URLSearchParams({ kantor: 'tarakan', isi }).toString(),
     });
-  const replies = [];
+  const replies: { status: number; instance: string | null }[] = [];
   for (let i = 0; i < 15; i += 1) {
     const res = await post(`Pengaduan uji klaster nomor ${i + 1} dari satu alamat.`);
     replies.push({ status: res.status, instance: res.headers.get('x-instance') });

@@ -162,7 +162,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = await batchTreeIds(strapi, b.rowId);
       base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn(`t.${joinColumnOf(strapi, 'api::case.case', 'batch')}`, ids);
       // The same people as the batch's letters list (core/batch-members.ts).
-      if (req.kind === 'bnba') base.whereNotIn('t.status', [...DROPPED_STATUSES]).where((w) => w.whereNull('t.bpjs_result').orWhereIn('t.bpjs_result', [...LISTED_BPJS_RESULTS]));
+      if (req.kind === 'bnba') base.whereNotIn('t.status', [...DROPPED_STATUSES]).where((w) => {
+        w.whereNull('t.bpjs_result').orWhereIn('t.bpjs_result', [...LISTED_BPJS_RESULTS]);
+      });
       title = req.kind === 'bnba' ? 'BNBA' : 'Daftar';
     }
     const [{ n }] = await base.clone().clearSelect().count({ n: '*' });

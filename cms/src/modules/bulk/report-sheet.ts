@@ -16,7 +16,7 @@ export function problemReportStream(problems: Problem[]): PassThrough {
   ws.getRow(1).commit();
   (async () => {
     for (const p of problems) ws.addRow([p.row, p.field, p.problem]).commit();
-    await ws.commit();
+    ws.commit();
     await wb.commit();
   })().catch((err) => out.destroy(err));
   return out;

@@ -17,7 +17,7 @@ export async function writeForm35Template(format: 'xlsx' | 'csv', out: Writable)
   sheet.columns = FORM35_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: Math.max(12, c.header.length + 4, c.example.length + 2), style: TEXT_FIELDS.has(c.field) ? { numFmt: '@' } : {} }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  await sheet.commit();
+  sheet.commit();
   const help = wb.addWorksheet('Petunjuk');
   help.addRow(['Petunjuk pengisian Form 35 (usulan PBI-D)']).commit();
   help.addRow(['Isi satu baris per orang pada lembar "Form 35", mulai baris 2. Jangan menggabungkan (merge) sel dan jangan memakai rumus.']).commit();
@@ -26,7 +26,7 @@ export async function writeForm35Template(format: 'xlsx' | 'csv', out: Writable)
   help.addRow([]).commit();
   help.addRow(FORM35_COLUMNS.map((c) => c.header)).commit();
   help.addRow(FORM35_COLUMNS.map((c) => c.example)).commit();
-  await help.commit();
+  help.commit();
   await wb.commit();
 }
 

@@ -79,7 +79,10 @@ export const cases: ResourceDefinition = {
       apply: (qb, value, _staff, sql) => {
         const now = new Date();
         if (value) qb.whereIn(sql.col('status'), OPEN_CASE_STATUSES).where(sql.col('dueAt'), '<', now);
-        else qb.where((b) => b.whereNotIn(sql.col('status'), OPEN_CASE_STATUSES).orWhereNull(sql.col('dueAt')).orWhere(sql.col('dueAt'), '>=', now));
+        else
+          qb.where((b) => {
+            b.whereNotIn(sql.col('status'), OPEN_CASE_STATUSES).orWhereNull(sql.col('dueAt')).orWhere(sql.col('dueAt'), '>=', now);
+          });
       },
     },
   },

@@ -20,7 +20,10 @@ export const complaints: ResourceDefinition = {
       type: 'boolean',
       apply: (qb, value, _staff, sql) => {
         if (value) qb.whereIn(sql.col('status'), OPEN).where(sql.col('dueAt'), '<', new Date());
-        else qb.where((b) => b.whereNotIn(sql.col('status'), OPEN).orWhereNull(sql.col('dueAt')).orWhere(sql.col('dueAt'), '>=', new Date()));
+        else
+          qb.where((b) => {
+            b.whereNotIn(sql.col('status'), OPEN).orWhereNull(sql.col('dueAt')).orWhere(sql.col('dueAt'), '>=', new Date());
+          });
       },
     },
   },

@@ -18,7 +18,10 @@ export function applicantsMatching(term: string, staff: StaffContext, sql: SqlTo
   const qb = sql.knex({ a: sql.tableOf(A) }).select('a.id').where(col('officeCode'), staff.officeCode);
   if (/^\d+$/.test(term)) {
     const whole = WHOLE_VALUE.nik.test(term);
-    if (whole) qb.where((b) => b.where(col('nik'), term).orWhere(col('kkNumber'), term));
+    if (whole)
+      qb.where((b) => {
+        b.where(col('nik'), term).orWhere(col('kkNumber'), term);
+      });
     else if (seesIdentityInFull(staff)) sql.startsWith(qb, col('nik'), term);
     else throw fieldError(field, 'peran Anda melihat NIK tersamar, jadi pencarian dengan angka harus NIK atau nomor KK yang lengkap (16 digit)');
   } else sql.contains(qb, col('name'), term);

@@ -22,12 +22,17 @@ export const regions: ResourceDefinition = {
   scope: (qb, staff, sql) => {
     const code = sql.col('code');
     if (staff.scope === 'village') qb.where(code, staff.regionCode ?? '');
-    else if (staff.scope === 'district') qb.where((b) => b.where(code, staff.regionCode ?? '').orWhere(sql.col('parentCode'), staff.regionCode ?? ''));
+    else if (staff.scope === 'district')
+      qb.where((b) => {
+        b.where(code, staff.regionCode ?? '').orWhere(sql.col('parentCode'), staff.regionCode ?? '');
+      });
     else {
       const regency = sql.knex(sql.tableOf('api::office.office')).where(sql.columnOf('api::office.office', 'code'), staff.officeCode).select(sql.columnOf('api::office.office', 'regencyCode'));
       const concat = sql.knex.raw(`?? || '.%'`, [sql.columnOf('api::office.office', 'regencyCode')]);
       const prefix = sql.knex(sql.tableOf('api::office.office')).where(sql.columnOf('api::office.office', 'code'), staff.officeCode).select(concat);
-      qb.where((b) => b.where(code, regency).orWhere(code, 'like', prefix));
+      qb.where((b) => {
+        b.where(code, regency).orWhere(code, 'like', prefix);
+      });
     }
   },
 };

@@ -49,7 +49,9 @@ export function sentBatchIds(staff: StaffContext, sql: SqlTools): Knex.QueryBuil
     .leftJoin({ p2: parent.table }, `p2.${parent.source}`, 'b1.id')
     .leftJoin({ b2: batches }, 'b2.id', `p2.${parent.target}`)
     .where(`b.${office}`, staff.officeCode)
-    .where((w) => w.whereIn(`b.${status}`, SENT_TO_BPJS).orWhereIn(`b1.${status}`, SENT_TO_BPJS).orWhereIn(`b2.${status}`, SENT_TO_BPJS))
+    .where((w) => {
+      w.whereIn(`b.${status}`, SENT_TO_BPJS).orWhereIn(`b1.${status}`, SENT_TO_BPJS).orWhereIn(`b2.${status}`, SENT_TO_BPJS);
+    })
     .select('b.id');
 }
 
