@@ -1,8 +1,8 @@
 /**
- * The NIK rules of the server (cms/src/domain/nik.ts), shared as is: the panel checks as the
+ * The NIK rules of the server (cms/src/core/nik.ts), shared as is: the panel checks as the
  * clerk types exactly what the API will check on save.
  */
-import { birthDateFromNik, checkIdentity, isNikProblem, parseNik, type Sex } from '../../../cms/src/domain/nik';
+import { birthDateFromNik, checkIdentity, isNikProblem, parseNik, type Sex } from '../../../cms/src/core/nik';
 
 export { checkIdentity };
 

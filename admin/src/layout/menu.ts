@@ -17,7 +17,7 @@ export interface MenuEntry {
   order: number;
   /** access needed: resource and react-admin action, checked with canAccess (authProvider) */
   access?: { resource: string; action?: string };
-  /** roles (cms/src/domain/roles.ts types) that need the entry; left out = every role with access */
+  /** roles (cms/src/core/roles.ts types) that need the entry; left out = every role with access */
   roles?: readonly string[];
   /** test id, for the browser tests */
   id: string;
