@@ -58,7 +58,11 @@ async function ensureData() {
   const add = { cases: WANT_CASES - cases, applicants: Math.max(0, WANT_APPLICANTS - applicants) };
   log(`bench: ${cases} cases in the database, ${WANT_CASES} wanted: running ${path.relative(repoRoot, GENERATOR)} --cases ${add.cases} --applicants ${add.applicants}`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [GENERATOR, '--cases', String(add.cases), '--applicants', String(add.applicants)], { cwd: repoRoot, env: { ...process.env, ...SECRETS, DATABASE_URL }, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [GENERATOR, '--cases', String(add.cases), '--applicants', String(add.applicants)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...SECRETS, DATABASE_URL },
+    stdio: 'inherit',
+  });
   if (r.error || r.status !== 0) throw new Error(`the generator failed (${r.error?.message ?? `exit ${r.status}`}); is ${path.relative(repoRoot, GENERATOR)} there?`);
   await withClient(DATABASE_URL, (c) => c.query('vacuum analyze'));
   log(`bench: data generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -229,7 +233,11 @@ async function main() {
       office: (await c.query('select office_code o from cases group by 1 order by count(*) desc limit 1')).rows[0].o,
     }));
     const role = 'petugas';
-    const login = await fetch(`${server.base}/api/panel/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: `${facts.office}.${role}`, password: 'Demo-PBI-2026!' }) });
+    const login = await fetch(`${server.base}/api/panel/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ identifier: `${facts.office}.${role}`, password: 'Demo-PBI-2026!' }),
+    });
     const { jwt } = await login.json();
     if (!jwt) throw new Error(`cannot log in as ${facts.office}.${role} (demo users are seeded with SEED_DEMO=true)`);
     const stockToken = await apiToken();
@@ -243,7 +251,10 @@ async function main() {
     const only = opt('queries', '').split(',').filter(Boolean);
     const all = queries(facts.office, role, params).filter((q) => !only.length || only.includes(q.name));
     for (const q of all) {
-      for (const [side, token] of [['panel', jwt], ['stock', stockToken]]) {
+      for (const [side, token] of [
+        ['panel', jwt],
+        ['stock', stockToken],
+      ]) {
         const until = Date.now() + WARMUP_SECONDS * 1000;
         for (let i = 0; i < WARMUP && Date.now() < until; i += 1) await request(server.base, q[side](500 + i), token);
       }
@@ -261,7 +272,9 @@ async function main() {
         const { panel, stock } = await measurePair(server.base, q, { panel: jwt, stock: stockToken }, concurrency, concurrency === 1 ? REQUESTS : REQUESTS * 2);
         const speedup = Math.round((panel.rps / stock.rps) * 10) / 10;
         results[q.name][`c${concurrency}`] = { panel, stock, speedup };
-        log(`${q.name.padEnd(16)} ${String(concurrency).padStart(4)}   ${`${panel.p50}/${panel.p95}`.padStart(15)} ${String(panel.rps).padStart(7)}  |  ${`${stock.p50}/${stock.p95}`.padStart(15)} ${String(stock.rps).padStart(7)}  | ${String(speedup).padStart(6)}x  ${totals}`);
+        log(
+          `${q.name.padEnd(16)} ${String(concurrency).padStart(4)}   ${`${panel.p50}/${panel.p95}`.padStart(15)} ${String(panel.rps).padStart(7)}  |  ${`${stock.p50}/${stock.p95}`.padStart(15)} ${String(stock.rps).padStart(7)}  | ${String(speedup).padStart(6)}x  ${totals}`,
+        );
       }
     }
     const names = Object.keys(results);
@@ -272,8 +285,25 @@ async function main() {
     const mix = Object.fromEntries(['c1', 'c10'].map((c) => [c, { panel: mixRps(c, 'panel'), stock: mixRps(c, 'stock'), speedup: Math.round((mixRps(c, 'panel') / mixRps(c, 'stock')) * 10) / 10 }]));
     const met = worstP95 <= TARGET_P95_MS && minSpeedup >= TARGET_SPEEDUP;
     log(`bench: mix of the ${names.length} queries: ${mix.c1.panel} vs ${mix.c1.stock} req/s at concurrency 1 (${mix.c1.speedup}x), ${mix.c10.panel} vs ${mix.c10.stock} at 10 (${mix.c10.speedup}x)`);
-    log(`bench: worst panel p95 at concurrency 1: ${worstP95} ms (target ${TARGET_P95_MS}); smallest speedup of a query: ${minSpeedup}x (target ${TARGET_SPEEDUP}x): ${met ? 'targets met' : 'TARGETS NOT MET'}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    console.log(JSON.stringify({ bench: 'api', cases: facts.cases, applicants: facts.applicants, office: facts.office, role, page: PAGE, queries: results, mix, worstP95C1: worstP95, minSpeedup, targets: { p95C1Ms: TARGET_P95_MS, speedup: TARGET_SPEEDUP }, met }));
+    log(
+      `bench: worst panel p95 at concurrency 1: ${worstP95} ms (target ${TARGET_P95_MS}); smallest speedup of a query: ${minSpeedup}x (target ${TARGET_SPEEDUP}x): ${met ? 'targets met' : 'TARGETS NOT MET'}; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'api',
+        cases: facts.cases,
+        applicants: facts.applicants,
+        office: facts.office,
+        role,
+        page: PAGE,
+        queries: results,
+        mix,
+        worstP95C1: worstP95,
+        minSpeedup,
+        targets: { p95C1Ms: TARGET_P95_MS, speedup: TARGET_SPEEDUP },
+        met,
+      }),
+    );
   } finally {
     await server.stop();
   }

@@ -149,7 +149,13 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 const summary = (blocks) => {
   const lat = blocks.flatMap((b) => b.latencies).sort((a, b) => a - b);
   const ms = blocks.reduce((n, b) => n + b.ms, 0);
-  return { requests: lat.length, errors: blocks.reduce((n, b) => n + b.errors, 0), rps: Math.round((lat.length / ms) * 1000 * 10) / 10, p50: Math.round(pct(lat, 50) * 10) / 10, p95: Math.round(pct(lat, 95) * 10) / 10 };
+  return {
+    requests: lat.length,
+    errors: blocks.reduce((n, b) => n + b.errors, 0),
+    rps: Math.round((lat.length / ms) * 1000 * 10) / 10,
+    p50: Math.round(pct(lat, 50) * 10) / 10,
+    p95: Math.round(pct(lat, 95) * 10) / 10,
+  };
 };
 
 async function main() {
@@ -177,7 +183,9 @@ async function main() {
       const r = await request(front3, 'POST', '/api/panel/login', null, { identifier: username, password: PASSWORD });
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text.slice(0, 200)}`);
       const token = JSON.parse(r.text).jwt;
-      const cases = JSON.parse((await request(front3, 'GET', list({}, ['dueAt', 'ASC']), token)).text).slice(0, 3).map((c) => c.id);
+      const cases = JSON.parse((await request(front3, 'GET', list({}, ['dueAt', 'ASC']), token)).text)
+        .slice(0, 3)
+        .map((c) => c.id);
       sessions.push({ token, cases });
     }
     // Only requests each staff member may make: one that answers otherwise once is left out (and said).

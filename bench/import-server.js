@@ -22,8 +22,27 @@ async function documentServiceSample(strapi, n, villageCode) {
   for (let i = 0; i < rows.length; i += 1) {
     const r = rows[i];
     const [d, m, y] = String(r[5]).split('-');
-    const applicant = await strapi.documents('api::applicant.applicant').create({ data: { nik: r[1], kkNumber: r[2], name: r[3], birthPlace: r[4], birthDate: `${y}-${m}-${d}`, sex: r[6] === 'P' ? 'female' : 'male', address: r[7], villageCode, phone: r[11] } });
-    const c = await strapi.documents('api::case.case').create({ data: { code: `BENCH-${Date.now()}-${i}`, serviceSlug: std.slug, officeCode: 'magetan', villageCode, districtCode: villageCode.slice(0, 8), service: std.documentId, applicant: applicant.documentId, office: office.documentId, status: 'in-progress', priority: 'regular', receivedAt: new Date(), currentActivity: 1, version: 1, checklist: [{ key: 'ktp-kk', label: 'KTP dan KK', required: true, checked: false }] } });
+    const applicant = await strapi
+      .documents('api::applicant.applicant')
+      .create({ data: { nik: r[1], kkNumber: r[2], name: r[3], birthPlace: r[4], birthDate: `${y}-${m}-${d}`, sex: r[6] === 'P' ? 'female' : 'male', address: r[7], villageCode, phone: r[11] } });
+    const c = await strapi.documents('api::case.case').create({
+      data: {
+        code: `BENCH-${Date.now()}-${i}`,
+        serviceSlug: std.slug,
+        officeCode: 'magetan',
+        villageCode,
+        districtCode: villageCode.slice(0, 8),
+        service: std.documentId,
+        applicant: applicant.documentId,
+        office: office.documentId,
+        status: 'in-progress',
+        priority: 'regular',
+        receivedAt: new Date(),
+        currentActivity: 1,
+        version: 1,
+        checklist: [{ key: 'ktp-kk', label: 'KTP dan KK', required: true, checked: false }],
+      },
+    });
     await strapi.documents('api::case-event.case-event').create({ data: { caseCode: c.code, officeCode: 'magetan', action: 'open', at: new Date(), case: c.documentId } });
   }
   return (Date.now() - t0) / 1000;

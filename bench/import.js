@@ -79,7 +79,10 @@ const sampler = setInterval(() => {
   if (serverPid) {
     const workers = importWorkersOf(serverPid);
     workersSeen = Math.max(workersSeen, workers.length);
-    workerPeak = Math.max(workerPeak, workers.reduce((sum, w) => sum + rssOf(w), 0));
+    workerPeak = Math.max(
+      workerPeak,
+      workers.reduce((sum, w) => sum + rssOf(w), 0),
+    );
   }
 }, 50);
 sampler.unref();
@@ -109,11 +112,27 @@ async function parseAlone(file) {
 }
 
 async function main() {
-  log(`bench:import — ${ROWS.toLocaleString('en')} rows, ${RUNS} run(s), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
+  log(
+    `bench:import — ${ROWS.toLocaleString('en')} rows, ${RUNS} run(s), load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${os.cpus().length} CPUs`,
+  );
   Object.assign(process.env, {
-    NODE_ENV: 'development', STRAPI_TELEMETRY_DISABLED: 'true', LOG_LEVEL: process.env.LOG_LEVEL || 'warn', HOST: '127.0.0.1', PORT: '0',
-    APP_KEYS: process.env.APP_KEYS || 'benchKeyA,benchKeyB', API_TOKEN_SALT: 'bench-salt', ADMIN_JWT_SECRET: 'bench-admin', TRANSFER_TOKEN_SALT: 'bench-transfer', JWT_SECRET: 'bench-jwt', ENCRYPTION_KEY: 'bench-encryption-key-0123456789ab',
-    DATABASE_URL: dbUrl, SEED_DEMO: 'true', IMPORT_MAX_BYTES: String(200 * 1024 * 1024),
+    NODE_ENV: 'development',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_KEYS: process.env.APP_KEYS || 'benchKeyA,benchKeyB',
+    API_TOKEN_SALT: 'bench-salt',
+    ADMIN_JWT_SECRET: 'bench-admin',
+    TRANSFER_TOKEN_SALT: 'bench-transfer',
+    JWT_SECRET: 'bench-jwt',
+    ENCRYPTION_KEY: 'bench-encryption-key-0123456789ab',
+    DATABASE_URL: dbUrl,
+    SEED_DEMO: 'true',
+    IMPORT_MAX_BYTES: String(200 * 1024 * 1024),
   });
   delete process.env.DATABASE_FILENAME;
   const admin = new Client({ connectionString: adminUrl });
@@ -128,9 +147,17 @@ async function main() {
 
   // Compiled in a child, served by another: this process only generates, parses and measures.
   let t = Date.now();
-  const compiled = spawnSync(process.execPath, ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(cmsDir)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`], { stdio: 'inherit', cwd: root });
+  const compiled = spawnSync(
+    process.execPath,
+    ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(cmsDir)} }).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })`],
+    { stdio: 'inherit', cwd: root },
+  );
   if (compiled.status !== 0) throw new Error('compile failed');
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : []), path.join(__dirname, 'import-server.js')], { cwd: root, env: process.env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_OPTIONS ? process.env.BENCH_SERVER_NODE_OPTIONS.split(' ') : []), path.join(__dirname, 'import-server.js')], {
+    cwd: root,
+    env: process.env,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const replies = [];
   let waiting = null;
   let out = '';
@@ -172,7 +199,11 @@ async function main() {
       return { token: body.jwt, region: rows[0].region_code };
     };
     const api = async (token, p, init = {}) => {
-      const r = await fetch(`${url}${p}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.json ? { 'Content-Type': 'application/json' } : {}) }, body: init.json ? JSON.stringify(init.json) : init.body });
+      const r = await fetch(`${url}${p}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${token}`, ...(init.json ? { 'Content-Type': 'application/json' } : {}) },
+        body: init.json ? JSON.stringify(init.json) : init.body,
+      });
       const text = await r.text();
       return { status: r.status, body: text ? JSON.parse(text) : null };
     };
@@ -219,7 +250,9 @@ async function main() {
       const importWorkerPeak = workerPeak;
       if (workersSeen !== 1) throw new Error(`expected the import to run in one worker process, saw ${workersSeen}`);
       const { timings } = await ask('timings');
-      log(`  import end to end (upload, validate, write, commit): ${seconds.toFixed(2)} s = ${rate.toLocaleString('en')} rows/s (${(rate / parseRate).toFixed(2)}x parse alone), import worker peak RSS ${mb(importWorkerPeak)} MB, server peak RSS ${mb(importPeak)} MB (${mb(rssBefore)} MB before), job phases ${JSON.stringify(timings)} ms`);
+      log(
+        `  import end to end (upload, validate, write, commit): ${seconds.toFixed(2)} s = ${rate.toLocaleString('en')} rows/s (${(rate / parseRate).toFixed(2)}x parse alone), import worker peak RSS ${mb(importWorkerPeak)} MB, server peak RSS ${mb(importPeak)} MB (${mb(rssBefore)} MB before), job phases ${JSON.stringify(timings)} ms`,
+      );
 
       // Export of the imported cases.
       resetPeak('server');
@@ -234,7 +267,22 @@ async function main() {
         exports[format] = { rows: done.rowsWritten, seconds: Number(((Date.now() - e0) / 1000).toFixed(2)) };
         log(`  export ${format}: ${done.rowsWritten.toLocaleString('en')} rows in ${exports[format].seconds} s, server peak RSS ${mb(peak)} MB`);
       }
-      figures.runs.push({ seconds: Number(seconds.toFixed(2)), rowsPerSecond: rate, vsParseAlone: Number((rate / parseRate).toFixed(2)), parseAloneRowsPerSecond: parseRate, peakRssMb: mb(importWorkerPeak), serverPeakRssMb: mb(importPeak), serverRssGrowthMb: mb(importPeak - rssBefore), exportPeakRssMb: mb(peak), exportRssGrowthMb: mb(peak - rssBeforeExport), phasesMs: timings, exportXlsxSeconds: exports.xlsx.seconds, exportCsvSeconds: exports.csv.seconds, exportRows: exports.xlsx.rows, loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))) });
+      figures.runs.push({
+        seconds: Number(seconds.toFixed(2)),
+        rowsPerSecond: rate,
+        vsParseAlone: Number((rate / parseRate).toFixed(2)),
+        parseAloneRowsPerSecond: parseRate,
+        peakRssMb: mb(importWorkerPeak),
+        serverPeakRssMb: mb(importPeak),
+        serverRssGrowthMb: mb(importPeak - rssBefore),
+        exportPeakRssMb: mb(peak),
+        exportRssGrowthMb: mb(peak - rssBeforeExport),
+        phasesMs: timings,
+        exportXlsxSeconds: exports.xlsx.seconds,
+        exportCsvSeconds: exports.csv.seconds,
+        exportRows: exports.xlsx.rows,
+        loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
+      });
       fs.rmSync(file, { force: true });
     }
 
@@ -250,7 +298,9 @@ async function main() {
       const done = await waitJob(kabid.token, ex.body.id);
       if (done.status !== 'succeeded') throw new Error(`export: ${JSON.stringify(done)}`);
       figures.exportAll = { rows: done.rowsWritten, seconds: Number(((Date.now() - e0) / 1000).toFixed(2)), serverRssGrowthMb: mb(peak - before) };
-      log(`export xlsx of the office's ${done.rowsWritten.toLocaleString('en')} imported cases: ${figures.exportAll.seconds} s, server RSS growth ${figures.exportAll.serverRssGrowthMb} MB (one village's ${ROWS.toLocaleString('en')}: ${Math.max(...figures.runs.map((r) => r.exportRssGrowthMb))} MB at most)`);
+      log(
+        `export xlsx of the office's ${done.rowsWritten.toLocaleString('en')} imported cases: ${figures.exportAll.seconds} s, server RSS growth ${figures.exportAll.serverRssGrowthMb} MB (one village's ${ROWS.toLocaleString('en')}: ${Math.max(...figures.runs.map((r) => r.exportRssGrowthMb))} MB at most)`,
+      );
     }
 
     // Baseline: Strapi's document service, one applicant, case and event per row.

@@ -45,7 +45,11 @@ async function ensureBigData() {
   const cases = await countCases(BIG_URL);
   if (cases >= WANT_CASES) return cases;
   log(`bench: ${cases} cases in ${new URL(BIG_URL).pathname.slice(1)}, ${WANT_CASES} wanted: running database/generate/run.js`);
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'database', 'generate', 'run.js'), '--cases', String(WANT_CASES - cases)], { cwd: repoRoot, env: { ...process.env, ...SECRETS, DATABASE_URL: BIG_URL }, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'database', 'generate', 'run.js'), '--cases', String(WANT_CASES - cases)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...SECRETS, DATABASE_URL: BIG_URL },
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('the generator failed');
   await withClient(BIG_URL, (c) => c.query('vacuum analyze'));
   return countCases(BIG_URL);
@@ -96,16 +100,20 @@ async function measure(browser, base, token) {
         await page.goto('about:blank');
         const t0 = Date.now();
         await page.goto(`${base}/panel/#${list.route}`, { waitUntil: 'domcontentloaded' });
-        await page.waitForFunction(() => [...document.querySelectorAll('#main-content table tbody tr td')].some((td) => /^[A-Z]{3}-\d{4}-\d+$/.test(td.textContent.trim())), { timeout: 30_000 }).catch(async (err) => {
-          const shown = await page.evaluate(() => document.body.innerText.slice(0, 600)).catch(() => '');
-          throw new Error(`${list.name}: no case row within 30 s (${err.message}); the page shows:\n${shown}\nlog:\n${pageLog.join('\n')}`);
-        });
+        await page
+          .waitForFunction(() => [...document.querySelectorAll('#main-content table tbody tr td')].some((td) => /^[A-Z]{3}-\d{4}-\d+$/.test(td.textContent.trim())), { timeout: 30_000 })
+          .catch(async (err) => {
+            const shown = await page.evaluate(() => document.body.innerText.slice(0, 600)).catch(() => '');
+            throw new Error(`${list.name}: no case row within 30 s (${err.message}); the page shows:\n${shown}\nlog:\n${pageLog.join('\n')}`);
+          });
         bucket.push(Date.now() - t0);
       }
       await context.close();
     }
     out[list.name] = { cold: stats(cold), warm: stats(warm) };
-    log(`bench:   ${list.name.padEnd(10)} cold median ${out[list.name].cold.median} ms, p95 ${out[list.name].cold.p95} ms; warm median ${out[list.name].warm.median} ms, p95 ${out[list.name].warm.p95} ms`);
+    log(
+      `bench:   ${list.name.padEnd(10)} cold median ${out[list.name].cold.median} ms, p95 ${out[list.name].cold.p95} ms; warm median ${out[list.name].warm.median} ms, p95 ${out[list.name].warm.p95} ms`,
+    );
   }
   return out;
 }
@@ -160,7 +168,20 @@ async function main() {
   const worstColdP95 = Math.max(...Object.values(results.big.lists).map((l) => l.cold.p95));
   const met = worstColdP95 <= TARGET_MS;
   log(`bench: worst cold p95 on ${bigCases} cases: ${worstColdP95} ms (target ${TARGET_MS} ms): ${met ? 'met' : 'NOT met'}`);
-  console.log(JSON.stringify({ bench: 'panel', user: USER, runs: RUNS, jsBytes: size.raw, jsGzipBytes: size.gzip, big: results.big, baseline: results.small, worstColdP95Ms: worstColdP95, targetMs: TARGET_MS, met }));
+  console.log(
+    JSON.stringify({
+      bench: 'panel',
+      user: USER,
+      runs: RUNS,
+      jsBytes: size.raw,
+      jsGzipBytes: size.gzip,
+      big: results.big,
+      baseline: results.small,
+      worstColdP95Ms: worstColdP95,
+      targetMs: TARGET_MS,
+      met,
+    }),
+  );
 }
 
 main().catch((err) => {

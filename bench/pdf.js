@@ -25,17 +25,25 @@ const LAUNCH_DOCS = Number(process.env.BENCH_LAUNCH_DOCS) || 8;
 
 function standards() {
   const dir = path.join(root, 'database', 'seed', 'documents');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const d = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-    const office = JSON.parse(fs.readFileSync(path.join(root, 'config', 'offices', `${d.office}.json`), 'utf8'));
-    const s = d.sop;
-    const sop = { ...s, activities: s.activities.map((a) => ({ ...a, yesNext: a.yes && a.yes.next, yesLabel: a.yes && a.yes.label, noNext: a.no && a.no.next, noLabel: a.no && a.no.label })) };
-    return { std: { ...d.standard, requirements: d.standard.requirements.map((r) => r.text), sop }, office };
-  });
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const d = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+      const office = JSON.parse(fs.readFileSync(path.join(root, 'config', 'offices', `${d.office}.json`), 'utf8'));
+      const s = d.sop;
+      const sop = { ...s, activities: s.activities.map((a) => ({ ...a, yesNext: a.yes && a.yes.next, yesLabel: a.yes && a.yes.label, noNext: a.no && a.no.next, noLabel: a.no && a.no.label })) };
+      return { std: { ...d.standard, requirements: d.standard.requirements.map((r) => r.text), sop }, office };
+    });
 }
 
 const STANDARDS = standards();
-const LETTER_KINDS = [['reaktivasi', 'magetan'], ['reaktivasi', 'karangasem'], ['keputusan-asesmen', 'tarakan']];
+const LETTER_KINDS = [
+  ['reaktivasi', 'magetan'],
+  ['reaktivasi', 'karangasem'],
+  ['keputusan-asesmen', 'tarakan'],
+];
 const letterHtmlAt = (i) => {
   const [kind, office] = LETTER_KINDS[i % LETTER_KINDS.length];
   const data = letterData(kind, office, 1);
@@ -50,13 +58,15 @@ const standardHtmlAt = (i) => {
 async function runConcurrent(count, concurrency, work) {
   let next = 0;
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next;
-      next += 1;
-      await work(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next;
+        next += 1;
+        await work(i);
+      }
+    }),
+  );
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
@@ -91,7 +101,11 @@ function cpuSeconds(rootPid) {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [pid, st] of stats) if (!tree.has(pid) && tree.has(st.ppid)) { tree.add(pid); grew = true; }
+    for (const [pid, st] of stats)
+      if (!tree.has(pid) && tree.has(st.ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
   }
   let ticks = 0;
   for (const pid of tree) ticks += stats.get(pid)?.ticks ?? 0;
@@ -125,7 +139,9 @@ function pdfPages(buffer) {
     const tLetters = await runConcurrent(POOLED_LETTERS, POOL_SIZE, (i) => pool.pdf({ html: letterHtmlAt(i), tagged: false }));
     const cpuPerLetterMs = ((cpuSeconds(browserPid) - cpu0) * 1000) / POOLED_LETTERS;
     const lettersPool = POOLED_LETTERS / tLetters;
-    console.log(`pool:   ${POOLED_LETTERS} letters (${letterPages} page each) in ${tLetters.toFixed(2)} s = ${lettersPool.toFixed(1)} letters/s; ${cpuPerLetterMs.toFixed(1)} ms of CPU per letter (Node + Chromium)`);
+    console.log(
+      `pool:   ${POOLED_LETTERS} letters (${letterPages} page each) in ${tLetters.toFixed(2)} s = ${lettersPool.toFixed(1)} letters/s; ${cpuPerLetterMs.toFixed(1)} ms of CPU per letter (Node + Chromium)`,
+    );
     const tStandards = await runConcurrent(POOLED_STANDARDS, POOL_SIZE, (i) => pool.pdf({ html: standardHtmlAt(i) }));
     const standardsPool = POOLED_STANDARDS / tStandards;
     console.log(`pool:   ${POOLED_STANDARDS} standards in ${tStandards.toFixed(2)} s = ${standardsPool.toFixed(1)} standards/s`);

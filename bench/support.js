@@ -52,7 +52,19 @@ function freePort() {
 /** The app as `npm start` runs it (without the Strapi admin build), in a child process; seeds an empty database. */
 async function startServer(databaseUrl, { tries = 1200, env: extra = {} } = {}) {
   const port = await freePort();
-  const env = { ...process.env, ...extra, ...SECRETS, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'production', SEED_DEMO: 'true', STRAPI_STARTUP_BANNER: 'false', STRAPI_TELEMETRY_DISABLED: 'true' };
+  const env = {
+    ...process.env,
+    ...extra,
+    ...SECRETS,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    NODE_ENV: 'production',
+    SEED_DEMO: 'true',
+    STRAPI_STARTUP_BANNER: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--no-admin'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));

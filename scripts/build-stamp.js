@@ -54,13 +54,19 @@ function precompress(dir) {
 
 /** Builds the staff panel (admin/dist) with Vite when its sources changed. Throws when Vite fails. */
 function buildPanel(log = console.log) {
-  return buildStep('staff panel', panelInputs, path.join(panelDir, 'dist', '.stamp'), () => {
-    const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [panelDir] })), 'bin', 'vite.js');
-    // Always a production build: jest runs with NODE_ENV=test, which would give React's development build.
-    const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: panelDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    if (r.status !== 0) throw new Error(`vite build of the staff panel failed (exit ${r.status}); see the output above`);
-    precompress(path.join(panelDir, 'dist', 'assets'));
-  }, log);
+  return buildStep(
+    'staff panel',
+    panelInputs,
+    path.join(panelDir, 'dist', '.stamp'),
+    () => {
+      const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [panelDir] })), 'bin', 'vite.js');
+      // Always a production build: jest runs with NODE_ENV=test, which would give React's development build.
+      const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: panelDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+      if (r.status !== 0) throw new Error(`vite build of the staff panel failed (exit ${r.status}); see the output above`);
+      precompress(path.join(panelDir, 'dist', 'assets'));
+    },
+    log,
+  );
 }
 
 module.exports = { hashOf, buildStep, buildPanel, panelDir, panelInputs };

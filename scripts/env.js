@@ -85,7 +85,9 @@ function baseEnv() {
 
 /** TRUST_PROXY (read by cms/config/server.ts): unset, true/false, or a number of proxies. */
 function checkTrustProxy(value = process.env.TRUST_PROXY) {
-  const v = String(value ?? '').trim().toLowerCase();
+  const v = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (v === '' || v === 'true' || v === 'false' || /^\d+$/.test(v)) return;
   throw new SettingError(`TRUST_PROXY must be true, false or the number of proxies in front of the server (got "${value}")`);
 }
@@ -109,7 +111,10 @@ function checkOrigins(publicUrl = process.env.PUBLIC_URL, corsOrigins = process.
   if (String(publicUrl ?? '').trim() && !origin(String(publicUrl).trim(), true)) {
     throw new SettingError(`PUBLIC_URL must be an http(s) address such as https://layanan.example.go.id (got "${publicUrl}")`);
   }
-  for (const entry of String(corsOrigins ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of String(corsOrigins ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (!origin(entry, false)) throw new SettingError(`CORS_ORIGINS must list origins such as https://kantor.example.go.id, comma-separated; "${entry}" is not one (a wildcard is never allowed)`);
   }
 }

@@ -44,8 +44,7 @@ async function main() {
   const distDir = path.join(env.cmsDir, 'dist');
   if (withAdmin) {
     // `strapi build` compiles the server code and builds the admin app into dist/build.
-    buildStep('Strapi admin', adminInputs, path.join(distDir, 'build', '.stamp'), () =>
-      runOrFail(process.execPath, [strapiBin, 'build', '--minify'], env.cmsDir));
+    buildStep('Strapi admin', adminInputs, path.join(distDir, 'build', '.stamp'), () => runOrFail(process.execPath, [strapiBin, 'build', '--minify'], env.cmsDir));
   }
   // Incremental: rewrites nothing when the server code is unchanged.
   runOrFail(process.execPath, [path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc'), '-p', env.cmsDir], env.repoRoot);
@@ -65,17 +64,21 @@ async function main() {
   const demo = await app.db.query('plugin::users-permissions.user').findMany({ select: ['username'], orderBy: { id: 'asc' } });
   const offices = [...new Set(demo.map((u) => u.username.split('.')[0]))];
   const accounts = [...new Set(demo.map((u) => u.username.split('.')[1]).filter(Boolean))];
-  console.log([
-    '',
-    'layanan-pbi is running',
-    `  Database      ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${path.join(env.dataDir, 'layanan-pbi.db')})`}`,
-    withAdmin ? `  CMS (Strapi)  ${base}/admin   (demo login: admin@demo.layanan-pbi.id / ${DEMO_PASSWORD})` : '  CMS (Strapi)  admin build skipped',
-    `  Staff panel   ${base}/panel`,
-    `  Public site   ${base}/`,
-    `  Staff API     ${base}/api/panel`,
-    demo.length ? `  Demo staff    <office>.<account>, password ${DEMO_PASSWORD}, e.g. ${demo[0].username}\n                offices: ${offices.join(', ')}\n                accounts: ${accounts.join(', ')}` : '',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'layanan-pbi is running',
+      `  Database      ${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite (${path.join(env.dataDir, 'layanan-pbi.db')})`}`,
+      withAdmin ? `  CMS (Strapi)  ${base}/admin   (demo login: admin@demo.layanan-pbi.id / ${DEMO_PASSWORD})` : '  CMS (Strapi)  admin build skipped',
+      `  Staff panel   ${base}/panel`,
+      `  Public site   ${base}/`,
+      `  Staff API     ${base}/api/panel`,
+      demo.length
+        ? `  Demo staff    <office>.<account>, password ${DEMO_PASSWORD}, e.g. ${demo[0].username}\n                offices: ${offices.join(', ')}\n                accounts: ${accounts.join(', ')}`
+        : '',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((err) => {

@@ -23,7 +23,7 @@ import { startCluster, stopCluster } from './modules/cluster';
  */
 async function databaseIdle(strapi: Core.Strapi, ms: number): Promise<void> {
   const pool = (strapi.db?.connection as any)?.client?.pool;
-  for (const until = Date.now() + ms; pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+  for (const until = Date.now() + ms; pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
 }
 
 export default {

@@ -92,7 +92,12 @@ export function coreViolations(tree: SourceTree): string[] {
 export function importCycles(tree: SourceTree): string[][] {
   const edges = new Map<string, string[]>();
   for (const [file, source] of tree) {
-    edges.set(file, importsOf(file, source, tree).filter((i) => !i.typeOnly && i.target).map((i) => i.target as string));
+    edges.set(
+      file,
+      importsOf(file, source, tree)
+        .filter((i) => !i.typeOnly && i.target)
+        .map((i) => i.target as string),
+    );
   }
   // Tarjan's strongly connected components.
   let counter = 0;

@@ -11,7 +11,7 @@ const tree = readTree(REPO, ['cms/src', 'cms/config']);
 const fake = (files: Record<string, string>): SourceTree => new Map(Object.entries(files));
 
 describe('the rules catch what they are meant to catch', () => {
-  test('a module\'s insides imported from outside it; its front door and its own files are fine', () => {
+  test("a module's insides imported from outside it; its front door and its own files are fine", () => {
     const t = fake({
       'cms/src/modules/cases/index.ts': "export { open } from './engine/open';",
       'cms/src/modules/cases/engine/open.ts': "import { due } from '../deadlines';\nexport const open = due;",
@@ -19,10 +19,7 @@ describe('the rules catch what they are meant to catch', () => {
       'cms/src/api/case/services/engine.ts': "import { open } from '../../../modules/cases';\nimport type { X } from '../../../modules/cases/engine/open';",
       'cms/src/modules/bulk/form35.ts': "const { due } = require('../cases/deadlines');",
     });
-    expect(frontDoorViolations(t)).toEqual([
-      'cms/src/api/case/services/engine.ts → cms/src/modules/cases/engine/open.ts',
-      'cms/src/modules/bulk/form35.ts → cms/src/modules/cases/deadlines.ts',
-    ]);
+    expect(frontDoorViolations(t)).toEqual(['cms/src/api/case/services/engine.ts → cms/src/modules/cases/engine/open.ts', 'cms/src/modules/bulk/form35.ts → cms/src/modules/cases/deadlines.ts']);
   });
 
   test('the core importing Strapi, a module or the seed folder', () => {

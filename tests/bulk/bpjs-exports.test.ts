@@ -94,7 +94,12 @@ test('BPJS result file moves each case; recap and BNBA exports', async () => {
   const done = await importFile(bpjs, { name: 'hasil.xlsx', bytes: await xlsxOf(rows, { headers: resultHeaders }) }, { kind: 'bpjs-result', batch });
   // On failure the job's message and report show in the diff (it failed once in CI, unexplained).
   const doneProblems = done.hasReport && done.status !== 'succeeded' ? await reportOf(bpjs, done.id) : [];
-  expect({ status: done.status, rowsWritten: done.rowsWritten, message: done.status === 'succeeded' ? 'ok' : done.message, problems: doneProblems }).toEqual({ status: 'succeeded', rowsWritten: lines.length, message: 'ok', problems: [] });
+  expect({ status: done.status, rowsWritten: done.rowsWritten, message: done.status === 'succeeded' ? 'ok' : done.message, problems: doneProblems }).toEqual({
+    status: 'succeeded',
+    rowsWritten: lines.length,
+    message: 'ok',
+    problems: [],
+  });
   expect(done.message).toMatch(/selesai dicleansing/);
   const accepted = (await petugas.view(a.id)).case;
   expect([accepted.bpjsResult, accepted.currentActivity.number]).toEqual(['accepted', 5]);
@@ -156,7 +161,11 @@ test('a finished job’s files are deleted after JOB_FILES_DAYS (personal data),
   const orphan = path.join(path.dirname(folder), `orphan-${job.id}`);
   fs.mkdirSync(orphan, { recursive: true });
   fs.utimesSync(orphan, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() - 2 * 86_400_000));
-  const finishedDaysAgo = (days: number) => server.strapi.db.connection('jobs').where({ document_id: job.id }).update({ finished_at: new Date(Date.now() - days * 86_400_000) });
+  const finishedDaysAgo = (days: number) =>
+    server.strapi.db
+      .connection('jobs')
+      .where({ document_id: job.id })
+      .update({ finished_at: new Date(Date.now() - days * 86_400_000) });
 
   // Not yet: finished six days ago.
   await finishedDaysAgo(6);

@@ -93,7 +93,15 @@ test('dry run validates only; the import opens every case at the first activity,
   const timeline = await desa1.get(`/api/panel/cases/${found.body[0].id}/timeline`);
   expect(timeline.status).toBe(200);
   const applicant = await server.strapi.db.query('api::applicant.applicant').findOne({ where: { nik: list[3].nik } });
-  expect(applicant).toMatchObject({ name: list[3].name, kkNumber: list[3].kk, villageCode: village1, districtCode: village1.slice(0, 8), officeCode: 'magetan', sex: list[3].sex === 'P' ? 'female' : 'male', phone: list[3].phone });
+  expect(applicant).toMatchObject({
+    name: list[3].name,
+    kkNumber: list[3].kk,
+    villageCode: village1,
+    districtCode: village1.slice(0, 8),
+    officeCode: 'magetan',
+    sex: list[3].sex === 'P' ? 'female' : 'male',
+    phone: list[3].phone,
+  });
   expect(String(applicant.birthDate).slice(0, 10)).toBe(list[3].birthDate);
 
   // Imported again: every row is a duplicate of an open case; nothing is written.
@@ -182,7 +190,15 @@ test('exported cases import again to the same rows (xlsx and csv)', async () => 
     expect(rows).toHaveLength(12);
     for (const p of list) {
       const x = rows.find((y) => y.nik === p.nik)!;
-      expect({ kk: x.kkNumber, name: x.name, birthPlace: x.birthPlace, birthDate: x.birthDate, sex: x.sex, address: x.address, phone: x.phone }).toEqual({ kk: p.kk, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex === 'P' ? 'female' : 'male', address: p.address, phone: p.phone });
+      expect({ kk: x.kkNumber, name: x.name, birthPlace: x.birthPlace, birthDate: x.birthDate, sex: x.sex, address: x.address, phone: x.phone }).toEqual({
+        kk: p.kk,
+        name: p.name,
+        birthPlace: p.birthPlace,
+        birthDate: p.birthDate,
+        sex: p.sex === 'P' ? 'female' : 'male',
+        address: p.address,
+        phone: p.phone,
+      });
     }
     // The exported file, as a Form 35 of the same service: every row valid but already open.
     // The import runs with the time zone of an Indonesian server (east of UTC), where a birth
@@ -213,7 +229,12 @@ async function writtenFor(nik: string) {
   const links = async (table: string, column: string, id: number) => (await knex(table).where(column, id)).map(strip);
   const [c] = await knex('cases').where('applicant_id', applicant.id);
   const cmps = await knex('cases_cmps').where('entity_id', c.id).orderBy('order');
-  const items = await knex('components_case_checklist_items').whereIn('id', cmps.map((x: any) => x.cmp_id)).orderBy('id');
+  const items = await knex('components_case_checklist_items')
+    .whereIn(
+      'id',
+      cmps.map((x: any) => x.cmp_id),
+    )
+    .orderBy('id');
   const [event] = await knex('case_events').where('case_id', c.id);
   const data = typeof event.data === 'string' ? JSON.parse(event.data) : event.data;
   return {
@@ -281,7 +302,9 @@ test('after a server stops, a running import that had committed is marked import
   expect([committed.status, refusedJob.status]).toEqual(['succeeded', 'failed']);
   // As if the server had stopped while both were still running.
   const knex = server.strapi.db.connection;
-  await knex('jobs').whereIn('document_id', [committed.id, refusedJob.id]).update({ status: 'running', message: null, rows_written: 0, finished_at: null, heartbeat_at: new Date(Date.now() - 120_000) });
+  await knex('jobs')
+    .whereIn('document_id', [committed.id, refusedJob.id])
+    .update({ status: 'running', message: null, rows_written: 0, finished_at: null, heartbeat_at: new Date(Date.now() - 120_000) });
   await (server.strapi.service('api::job.jobs') as any).recoverStopped();
   const after = async (id: string) => (await desa1.get(`/api/panel/jobs/${id}`)).body;
   expect(await after(committed.id)).toMatchObject({ status: 'succeeded', rowsWritten: 1, message: expect.stringMatching(/^1 usulan diimpor/) });

@@ -73,7 +73,7 @@ function importWorkers(): number[] {
 
 /** The spare worker: the one import worker, the same for a second and a half (0 if none within 30 s). */
 async function theSpare(): Promise<number> {
-  for (const end = Date.now() + 30_000; Date.now() < end; ) {
+  for (const end = Date.now() + 30_000; Date.now() < end;) {
     const [first, ...more] = importWorkers();
     await new Promise((r) => setTimeout(r, 1500));
     const now = importWorkers();
@@ -93,7 +93,7 @@ test('on PostgreSQL a spare worker waits for the next import and runs it; the na
   // While it runs, the only worker is the spare.
   const seen = new Set<number>();
   let job: any;
-  for (const end = Date.now() + 120_000; Date.now() < end; ) {
+  for (const end = Date.now() + 120_000; Date.now() < end;) {
     importWorkers().forEach((pid) => seen.add(pid));
     job = (await desa.get(`/api/panel/jobs/${r.body.id}`)).body;
     if (!['queued', 'running'].includes(job.status)) break;
@@ -124,7 +124,7 @@ test('on PostgreSQL an import handed to a spare worker that then dies before tak
     r = await upload(desa, { name: 'cadangan.csv', bytes: csvOf(manyRows(5_000, villages, 900)) }, { kind: 'form35', service: SERVICE });
     expect(r.status).toBe(202);
     // Running: the job has resolved its plan and handed the import over (within a second).
-    for (const end = Date.now() + 30_000; Date.now() < end && (await desa.get(`/api/panel/jobs/${r.body.id}`)).body.status !== 'running'; ) await new Promise((res) => setTimeout(res, 50));
+    for (const end = Date.now() + 30_000; Date.now() < end && (await desa.get(`/api/panel/jobs/${r.body.id}`)).body.status !== 'running';) await new Promise((res) => setTimeout(res, 50));
     await new Promise((res) => setTimeout(res, 1000));
   } finally {
     process.kill(spare, 'SIGKILL');

@@ -51,10 +51,14 @@ test('while an import writes, reads answer at once with its progress, and cases 
   const EXPORTS = 5;
   let waiting = WRITES + EXPORTS;
   const opening = Promise.all(
-    Array.from({ length: WRITES }, () => server.http('/api/panel/cases/open', { method: 'POST', token: desa.token, json: { service: SERVICE, applicant: newApplicant(village) } }).finally(() => (waiting -= 1))),
+    Array.from({ length: WRITES }, () =>
+      server.http('/api/panel/cases/open', { method: 'POST', token: desa.token, json: { service: SERVICE, applicant: newApplicant(village) } }).finally(() => (waiting -= 1)),
+    ),
   );
   const exporting = Promise.all(
-    Array.from({ length: EXPORTS }, () => server.http('/api/panel/exports', { method: 'POST', token: desa.token, json: { kind: 'cases', format: 'csv', filter: { serviceSlug: SERVICE } } }).finally(() => (waiting -= 1))),
+    Array.from({ length: EXPORTS }, () =>
+      server.http('/api/panel/exports', { method: 'POST', token: desa.token, json: { kind: 'cases', format: 'csv', filter: { serviceSlug: SERVICE } } }).finally(() => (waiting -= 1)),
+    ),
   );
   let readsWhileWaiting = 0;
   for (let i = 0; i < 5; i += 1) {

@@ -44,10 +44,19 @@ test('while another program holds the write lock, three single statements wait a
   await server('notes').del();
   other.exec('BEGIN IMMEDIATE');
   // (.then: a knex query runs only once it is awaited.)
-  const waiting = ['a', 'b', 'c'].map((text) => server('notes').insert({ text }).then(() => text));
+  const waiting = ['a', 'b', 'c'].map((text) =>
+    server('notes')
+      .insert({ text })
+      .then(() => text),
+  );
   await new Promise((r) => setTimeout(r, 100));
   const t0 = Date.now();
-  const fourth = await server('notes').insert({ text: 'd' }).then(() => null, (err) => err);
+  const fourth = await server('notes')
+    .insert({ text: 'd' })
+    .then(
+      () => null,
+      (err) => err,
+    );
   expect(Date.now() - t0).toBeLessThan(1000);
   expect(fourth).toBeInstanceOf(WriteLockTimeout);
   expect(fourth.status).toBe(503);
@@ -76,8 +85,18 @@ test('a write that waits longer than SQLITE_WRITE_WAIT_MS answers 503 and writes
   other.exec('BEGIN IMMEDIATE');
   process.env.SQLITE_WRITE_WAIT_MS = '200';
   try {
-    const single = server('notes').insert({ text: 'single' }).then(() => null, (err) => err);
-    const inTransaction = server.transaction((trx) => trx('notes').insert({ text: 'trx' })).then(() => null, (err) => err);
+    const single = server('notes')
+      .insert({ text: 'single' })
+      .then(
+        () => null,
+        (err) => err,
+      );
+    const inTransaction = server
+      .transaction((trx) => trx('notes').insert({ text: 'trx' }))
+      .then(
+        () => null,
+        (err) => err,
+      );
     expect(await single).toBeInstanceOf(WriteLockTimeout);
     expect(await inTransaction).toBeInstanceOf(WriteLockTimeout);
   } finally {

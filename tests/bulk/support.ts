@@ -181,12 +181,26 @@ export function manyRows(n: number, villages: string[], serialBase = 100): unkno
     const birth = new Date(base + (k % 18000) * 86_400_000).toISOString().slice(0, 10);
     const female = k % 2 === 1;
     const nik = makeNik(v.slice(0, 8), birth, female ? 'female' : 'male', serialBase + Math.floor(k / 18000));
-    rows[i] = [i + 1, nik, `${nik.slice(0, 6)}0101${String(i).padStart(6, '0')}`, `WARGA MASSAL ${i}`, 'MAGETAN', `${birth.slice(8, 10)}-${birth.slice(5, 7)}-${birth.slice(0, 4)}`, female ? 'P' : 'L', `Dusun ${i % 50}`, `00${i % 9 + 1}/00${i % 5 + 1}`, v, '', `0813${String(i).padStart(8, '0')}`, ''];
+    rows[i] = [
+      i + 1,
+      nik,
+      `${nik.slice(0, 6)}0101${String(i).padStart(6, '0')}`,
+      `WARGA MASSAL ${i}`,
+      'MAGETAN',
+      `${birth.slice(8, 10)}-${birth.slice(5, 7)}-${birth.slice(0, 4)}`,
+      female ? 'P' : 'L',
+      `Dusun ${i % 50}`,
+      `00${(i % 9) + 1}/00${(i % 5) + 1}`,
+      v,
+      '',
+      `0813${String(i).padStart(8, '0')}`,
+      '',
+    ];
   }
   return rows;
 }
 
 /** Waits (at most `ms`) until `ok()` holds; the caller asserts what it needs afterwards. */
 export async function until(ok: () => boolean, ms = 20_000): Promise<void> {
-  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  for (const end = Date.now() + ms; !ok() && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
 }

@@ -57,7 +57,11 @@ test('a pg_dump of the database restores into a new one that the server serves f
       child.stderr.on('data', onData);
       child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out.slice(-3000)}`)));
     });
-    const login = await fetch(`http://127.0.0.1:${port}/api/panel/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: 'magetan.petugas', password: 'Demo-PBI-2026!' }) });
+    const login = await fetch(`http://127.0.0.1:${port}/api/panel/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ identifier: 'magetan.petugas', password: 'Demo-PBI-2026!' }),
+    });
     expect(login.status).toBe(200);
     const { jwt } = (await login.json()) as { jwt: string };
     const cases = await fetch(`http://127.0.0.1:${port}/api/panel/cases?range=[0,4]`, { headers: { Authorization: `Bearer ${jwt}` } });

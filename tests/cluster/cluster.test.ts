@@ -69,7 +69,11 @@ test('the public form limit holds across the cluster: 5 complaints from one addr
     replies.push({ status: res.status, instance: res.headers.get('x-instance') });
     await res.text();
   }
-  expect({ instances: new Set(replies.map((r) => r.instance)).size, accepted: replies.filter((r) => r.status === 201).length, limited: replies.filter((r) => r.status === 429).length }).toEqual({ instances: 3, accepted: 5, limited: 10 });
+  expect({ instances: new Set(replies.map((r) => r.instance)).size, accepted: replies.filter((r) => r.status === 201).length, limited: replies.filter((r) => r.status === 429).length }).toEqual({
+    instances: 3,
+    accepted: 5,
+    limited: 10,
+  });
   expect((await cluster.sql(`select count(*)::int as n from complaints where text like 'Pengaduan uji klaster nomor %'`))[0].n).toBe(5);
 });
 
@@ -113,7 +117,12 @@ test('the hourly clean-up is one pg-boss schedule for the cluster, not one per i
 // Files in object storage: every instance stores to and reads from the same bucket.
 const objectsUnder = async (prefix: string) => {
   const env = cluster.storage.env;
-  const client = new S3Client({ region: env.STORAGE_S3_REGION, endpoint: env.STORAGE_S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: env.STORAGE_S3_ACCESS_KEY_ID, secretAccessKey: env.STORAGE_S3_SECRET_ACCESS_KEY } });
+  const client = new S3Client({
+    region: env.STORAGE_S3_REGION,
+    endpoint: env.STORAGE_S3_ENDPOINT,
+    forcePathStyle: true,
+    credentials: { accessKeyId: env.STORAGE_S3_ACCESS_KEY_ID, secretAccessKey: env.STORAGE_S3_SECRET_ACCESS_KEY },
+  });
   const listed = await client.send(new ListObjectsV2Command({ Bucket: cluster.storage.bucket, Prefix: prefix }));
   client.destroy();
   return (listed.Contents ?? []).map((o) => o.Key!.slice(prefix.length)).sort();
@@ -154,7 +163,7 @@ test('the clean-up deletes the objects of old jobs once, for the whole cluster',
   await boss.start();
   expect(await boss.send('layanan-pbi-clean', null)).toBeTruthy();
   await boss.stop({ graceful: false, wait: true });
-  for (const until = Date.now() + 60_000; ; ) {
+  for (const until = Date.now() + 60_000; ;) {
     const left = await cluster.sql(`select count(*)::int as n from jobs where document_id = any($1) and files_removed_at is null`, [jobIds]);
     if (left[0].n === 0) break;
     if (Date.now() > until) throw new Error(`${left[0].n} job(s) still have their files`);

@@ -142,7 +142,14 @@ export async function startCluster(count = 3, env: Record<string, string> = {}):
     s3rver = s3;
     const storage = {
       bucket,
-      env: { STORAGE_S3_BUCKET: bucket, STORAGE_S3_ENDPOINT: `http://127.0.0.1:${s3Port}`, STORAGE_S3_REGION: 'us-east-1', STORAGE_S3_FORCE_PATH_STYLE: 'true', STORAGE_S3_ACCESS_KEY_ID: 'S3RVER', STORAGE_S3_SECRET_ACCESS_KEY: 'S3RVER' },
+      env: {
+        STORAGE_S3_BUCKET: bucket,
+        STORAGE_S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+        STORAGE_S3_REGION: 'us-east-1',
+        STORAGE_S3_FORCE_PATH_STYLE: 'true',
+        STORAGE_S3_ACCESS_KEY_ID: 'S3RVER',
+        STORAGE_S3_SECRET_ACCESS_KEY: 'S3RVER',
+      },
     };
     const servers = await Promise.all(Array.from({ length: count }, async (_, i) => ({ name: `i${i + 1}`, port: await freePort() })));
     const boot = (s: { name: string; port: number }) => {
@@ -166,7 +173,7 @@ export async function startCluster(count = 3, env: Record<string, string> = {}):
     const balancer = endpoint('balancer', `http://127.0.0.1:${port}`);
     // Ready when every instance has answered through the balancer (its health checks passed).
     const seen = new Set<string>();
-    for (const until = Date.now() + 30_000; seen.size < count; ) {
+    for (const until = Date.now() + 30_000; seen.size < count;) {
       if (Date.now() > until || haproxy.exitCode !== null) throw new Error(`HAProxy did not reach every instance (saw ${[...seen].join(', ') || 'none'})`);
       const res = await balancer.http('/_health').catch(() => null);
       if (res?.status === 204) seen.add(res.headers.get('x-instance') ?? '');

@@ -30,7 +30,11 @@ afterAll(async () => {
 
 test('complaints from one address are counted in Redis: five stored, the sixth refused with 429', async () => {
   const post = (isi: string) =>
-    server.http('/pengaduan', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': visitor }, body: new URLSearchParams({ kantor: 'magetan', isi }).toString() });
+    server.http('/pengaduan', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': visitor },
+      body: new URLSearchParams({ kantor: 'magetan', isi }).toString(),
+    });
   for (let i = 0; i < 5; i += 1) expect((await post(`Pengaduan uji Redis nomor ${i + 1}.`)).status).toBe(201);
   const limited = await post('Pengaduan uji Redis keenam.');
   expect(limited.status).toBe(429);

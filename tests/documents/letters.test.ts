@@ -34,7 +34,9 @@ async function cmsToken(email: string): Promise<string> {
 const db = () => server.strapi.db;
 
 async function demoCase(serviceSlug: string, where: Record<string, unknown> = {}) {
-  const c = await db().query('api::case.case').findOne({ where: { serviceSlug, ...where }, populate: { applicant: true, office: true }, orderBy: { id: 'asc' } });
+  const c = await db()
+    .query('api::case.case')
+    .findOne({ where: { serviceSlug, ...where }, populate: { applicant: true, office: true }, orderBy: { id: 'asc' } });
   expect(c).toBeTruthy();
   return c;
 }
@@ -44,9 +46,16 @@ async function createLetter(data: Record<string, unknown>) {
 }
 
 async function createBatch(officeCode: string, cases: any[], month = '2026-03') {
-  const office = await db().query('api::office.office').findOne({ where: { code: officeCode } });
-  const batch = await server.strapi.documents('api::batch.batch').create({ data: { code: `${officeCode.toUpperCase()}-${month}`, level: 'office', month, status: 'cleansed', officeCode, office: office.documentId, caseCount: cases.length } });
-  for (const c of cases) await db().query('api::case.case').update({ where: { id: c.id }, data: { batch: batch.id } });
+  const office = await db()
+    .query('api::office.office')
+    .findOne({ where: { code: officeCode } });
+  const batch = await server.strapi
+    .documents('api::batch.batch')
+    .create({ data: { code: `${officeCode.toUpperCase()}-${month}`, level: 'office', month, status: 'cleansed', officeCode, office: office.documentId, caseCount: cases.length } });
+  for (const c of cases)
+    await db()
+      .query('api::case.case')
+      .update({ where: { id: c.id }, data: { batch: batch.id } });
   return batch;
 }
 
@@ -65,19 +74,41 @@ test('reactivation request (Magetan): letterhead, number, date, addressee, appli
   const kase = await demoCase('magetan-reaktivasi-kartu-jkn-kis');
   const office = kase.office;
   const letter = await createLetter({
-    kind: 'reaktivasi', number: '400.9.2/0123/403.107/2026', office: office.documentId, officeCode: 'magetan', case: kase.documentId,
-    initials: [{ role: 'jf', name: 'Rina Astuti', at: '2026-03-11' }, { role: 'kabid', name: 'Bambang Sutrisno', at: '2026-03-12' }],
+    kind: 'reaktivasi',
+    number: '400.9.2/0123/403.107/2026',
+    office: office.documentId,
+    officeCode: 'magetan',
+    case: kase.documentId,
+    initials: [
+      { role: 'jf', name: 'Rina Astuti', at: '2026-03-11' },
+      { role: 'kabid', name: 'Bambang Sutrisno', at: '2026-03-12' },
+    ],
   });
   const pdf = await letterPdf(letter.documentId, 'magetan.petugas');
   expect(pdfPages(pdf)).toBe(1);
   const text = flat(pdfText(pdf));
   for (const phrase of [
-    'PEMERINTAH KABUPATEN MAGETAN', 'DINAS SOSIAL', 'Jalan Mayjend Sungkono No. 12 Magetan',
-    'Nomor : 400.9.2/0123/403.107/2026', 'Magetan, 12 Maret 2026', `Perihal : Permohonan Reaktivasi Kepesertaan PBI JKN-KIS a.n. ${kase.applicant.name}`,
-    'Yth. Kepala BPJS Kesehatan', 'Kabupaten Magetan', kase.applicant.nik, kase.code,
-    'Paraf', 'Jabatan Fungsional', 'Rina Astuti', 'Kepala Bidang', 'Bambang Sutrisno',
-    'KEPALA DINAS SOSIAL KABUPATEN MAGETAN', 'PARMINTO BUDI UTOMO, S.Sos., M.AP.', 'NIP. 19721221 199302 1 002', 'Tembusan:',
-  ]) expect(text).toContain(phrase);
+    'PEMERINTAH KABUPATEN MAGETAN',
+    'DINAS SOSIAL',
+    'Jalan Mayjend Sungkono No. 12 Magetan',
+    'Nomor : 400.9.2/0123/403.107/2026',
+    'Magetan, 12 Maret 2026',
+    `Perihal : Permohonan Reaktivasi Kepesertaan PBI JKN-KIS a.n. ${kase.applicant.name}`,
+    'Yth. Kepala BPJS Kesehatan',
+    'Kabupaten Magetan',
+    kase.applicant.nik,
+    kase.code,
+    'Paraf',
+    'Jabatan Fungsional',
+    'Rina Astuti',
+    'Kepala Bidang',
+    'Bambang Sutrisno',
+    'KEPALA DINAS SOSIAL KABUPATEN MAGETAN',
+    'PARMINTO BUDI UTOMO, S.Sos., M.AP.',
+    'NIP. 19721221 199302 1 002',
+    'Tembusan:',
+  ])
+    expect(text).toContain(phrase);
   expect(compareWithGolden('letter-reaktivasi', pdf).difference).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
 });
 
@@ -92,10 +123,14 @@ test('reactivation request (Karangasem) is signed in Amlapura by its head of off
 });
 
 test('PBI-D request to Dinkes with the Form 35 list and the Berita Acara of the batch', async () => {
-  const cases = await db().query('api::case.case').findMany({ where: { officeCode: 'magetan', serviceSlug: 'magetan-pengusulan-pbi-d' }, populate: { applicant: true }, limit: 8, orderBy: { id: 'asc' } });
+  const cases = await db()
+    .query('api::case.case')
+    .findMany({ where: { officeCode: 'magetan', serviceSlug: 'magetan-pengusulan-pbi-d' }, populate: { applicant: true }, limit: 8, orderBy: { id: 'asc' } });
   expect(cases.length).toBeGreaterThanOrEqual(4);
   const batch = await createBatch('magetan', cases);
-  const office = await db().query('api::office.office').findOne({ where: { code: 'magetan' } });
+  const office = await db()
+    .query('api::office.office')
+    .findOne({ where: { code: 'magetan' } });
   const letter = await createLetter({ kind: 'permohonan-pbi-d', number: '400.9.2/0200/403.107/2026', office: office.documentId, officeCode: 'magetan', batch: batch.documentId });
   // Printed by the case worker: the Form 35 list's NIKs in full (a Kepala Bidang prints them masked, tests/security/privacy-letters).
   const pdf = await letterPdf(letter.documentId, 'magetan.petugas');
@@ -117,15 +152,22 @@ test('PBI-D request to Dinkes with the Form 35 list and the Berita Acara of the 
 });
 
 test('once BPJS has cleansed the batch, the request to Dinkes lists only those BPJS accepted', async () => {
-  const cases = await db().query('api::case.case').findMany({ where: { officeCode: 'magetan', serviceSlug: 'magetan-pengusulan-pbi-d' }, populate: { applicant: true }, limit: 4, orderBy: { id: 'desc' } });
+  const cases = await db()
+    .query('api::case.case')
+    .findMany({ where: { officeCode: 'magetan', serviceSlug: 'magetan-pengusulan-pbi-d' }, populate: { applicant: true }, limit: 4, orderBy: { id: 'desc' } });
   const [accepted, rejected, member, pending] = cases;
   const batch = await createBatch('magetan', cases, '2026-05');
-  const result = (c: any, bpjsResult: string) => db().query('api::case.case').update({ where: { id: c.id }, data: { bpjsResult } });
+  const result = (c: any, bpjsResult: string) =>
+    db()
+      .query('api::case.case')
+      .update({ where: { id: c.id }, data: { bpjsResult } });
   await result(accepted, 'accepted');
   await result(rejected, 'rejected');
   await result(member, 'already-member');
   await result(pending, 'pending');
-  const office = await db().query('api::office.office').findOne({ where: { code: 'magetan' } });
+  const office = await db()
+    .query('api::office.office')
+    .findOne({ where: { code: 'magetan' } });
   const letter = await createLetter({ kind: 'permohonan-pbi-d', number: '400.9.2/0201/403.107/2026', office: office.documentId, officeCode: 'magetan', batch: batch.documentId });
   const text = flat(pdfText(await letterPdf(letter.documentId, 'magetan.petugas')));
   expect(text).toContain('sebanyak 1 (satu) orang');
@@ -144,7 +186,10 @@ test('assessment decision (Tarakan) says layak or tidak layak from the case deci
   const declined = await demoCase('tarakan-peralihan-pbi-pemda', { currentActivity: 7 });
   const accepted = await demoCase('tarakan-peralihan-pbi-pemda', { currentActivity: 6 });
   const texts: string[] = [];
-  for (const [kase, n] of [[declined, 1], [accepted, 2]] as const) {
+  for (const [kase, n] of [
+    [declined, 1],
+    [accepted, 2],
+  ] as const) {
     const letter = await createLetter({ kind: 'keputusan-asesmen', number: `400.9/00${n}/DINSOSPM/2026`, office: kase.office.documentId, officeCode: 'tarakan', case: kase.documentId });
     const pdf = await letterPdf(letter.documentId, 'tarakan.petugas');
     texts.push(flat(pdfText(pdf)));
@@ -172,14 +217,33 @@ test('mutation proposal (Banjarbaru) lists the member', async () => {
 });
 
 test('SK with the BNBA list of a batch', async () => {
-  const cases = await db().query('api::case.case').findMany({ where: { officeCode: 'banjarbaru' }, populate: { applicant: true }, orderBy: { id: 'asc' } });
+  const cases = await db()
+    .query('api::case.case')
+    .findMany({ where: { officeCode: 'banjarbaru' }, populate: { applicant: true }, orderBy: { id: 'asc' } });
   const batch = await createBatch('banjarbaru', cases, '2026-04');
-  const office = await db().query('api::office.office').findOne({ where: { code: 'banjarbaru' } });
+  const office = await db()
+    .query('api::office.office')
+    .findOne({ where: { code: 'banjarbaru' } });
   const letter = await createLetter({ kind: 'sk-bnba', number: '400.9/015/Dinsos/2026', office: office.documentId, officeCode: 'banjarbaru', batch: batch.documentId });
   // Printed by the case worker, who sees the BNBA's NIKs in full (the head of office sees them masked).
   const pdf = await letterPdf(letter.documentId, 'banjarbaru.petugas');
   const text = flat(pdfText(pdf));
-  for (const phrase of ['KEPUTUSAN KEPALA DINAS SOSIAL KOTA BANJARBARU', 'NOMOR 400.9/015/Dinsos/2026', 'TENTANG', 'Menimbang', 'Mengingat', 'MEMUTUSKAN:', 'Menetapkan', 'KESATU', 'KEDUA', 'KETIGA', 'Ditetapkan di', 'Banjarbaru', 'DAFTAR NAMA DAN ALAMAT (BNBA)', `sebanyak ${cases.length} (`]) {
+  for (const phrase of [
+    'KEPUTUSAN KEPALA DINAS SOSIAL KOTA BANJARBARU',
+    'NOMOR 400.9/015/Dinsos/2026',
+    'TENTANG',
+    'Menimbang',
+    'Mengingat',
+    'MEMUTUSKAN:',
+    'Menetapkan',
+    'KESATU',
+    'KEDUA',
+    'KETIGA',
+    'Ditetapkan di',
+    'Banjarbaru',
+    'DAFTAR NAMA DAN ALAMAT (BNBA)',
+    `sebanyak ${cases.length} (`,
+  ]) {
     expect(text).toContain(phrase);
   }
   for (const c of cases) expect(text).toContain(c.applicant.nik);
@@ -196,14 +260,20 @@ test('only staff of the letter office (and of its area) may download it', async 
   expect((await download(letter.documentId, 'tarakan.petugas')).status).toBe(404);
   expect((await download('no-such-letter', 'magetan.petugas')).status).toBe(404);
   // A village operator outside the case's village may not print it.
-  const user = await db().query('plugin::users-permissions.user').findOne({ where: { username: 'magetan.desa3' } });
+  const user = await db()
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { username: 'magetan.desa3' } });
   expect(user.regionCode).not.toBe(kase.villageCode);
   expect((await download(letter.documentId, 'magetan.desa3')).status).toBe(403);
   expect((await download(letter.documentId, 'magetan.kadis')).status).toBe(200);
   // The BPJS liaison: only once the case is handed to BPJS.
-  await db().query('api::case.case').update({ where: { id: kase.id }, data: { queueRoles: '|petugas|', bpjsResult: null } });
+  await db()
+    .query('api::case.case')
+    .update({ where: { id: kase.id }, data: { queueRoles: '|petugas|', bpjsResult: null } });
   expect((await download(letter.documentId, 'magetan.bpjs')).status).toBe(404);
-  await db().query('api::case.case').update({ where: { id: kase.id }, data: { queueRoles: '|petugas-bpjs|' } });
+  await db()
+    .query('api::case.case')
+    .update({ where: { id: kase.id }, data: { queueRoles: '|petugas-bpjs|' } });
   expect((await download(letter.documentId, 'magetan.bpjs')).status).toBe(200);
 });
 
@@ -216,7 +286,11 @@ test('the staff API refuses a letter of a kind with no template (400 on kind), a
   const err = (await bad.json()).error;
   expect(err.details.field).toBe('kind');
   expect(err.message).toContain('lainnya');
-  expect(await db().query('api::letter.letter').count({ where: { kind: 'lainnya' } })).toBe(0);
+  expect(
+    await db()
+      .query('api::letter.letter')
+      .count({ where: { kind: 'lainnya' } }),
+  ).toBe(0);
   expect((await create('reaktivasi')).status).toBe(201);
 });
 

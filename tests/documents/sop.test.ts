@@ -29,7 +29,9 @@ function parseDrawing(html: string) {
 }
 
 async function sopOf(slug: string) {
-  const std = await server.strapi.documents('api::service-standard.service-standard').findFirst({ filters: { slug }, status: 'published', populate: { sop: { populate: { activities: true, executors: true } } } });
+  const std = await server.strapi
+    .documents('api::service-standard.service-standard')
+    .findFirst({ filters: { slug }, status: 'published', populate: { sop: { populate: { activities: true, executors: true } } } });
   return std.sop;
 }
 
@@ -57,7 +59,15 @@ test.each(SLUGS)('%s: one symbol per activity, in its executor column, with the 
   // Every flow line of the SOP is drawn, decision exits labelled Ya/Tidak.
   const edges = pages.flatMap((p) => p.edges);
   for (const a of sop.activities) {
-    const targets = a.symbol === 'decision' ? [[a.yesNext, 'yes'], [a.noNext, 'no']] : a.next && a.symbol !== 'end' ? [[a.next, 'next']] : [];
+    const targets =
+      a.symbol === 'decision'
+        ? [
+            [a.yesNext, 'yes'],
+            [a.noNext, 'no'],
+          ]
+        : a.next && a.symbol !== 'end'
+          ? [[a.next, 'next']]
+          : [];
     for (const [to, kind] of targets) {
       const drawn = edges.filter((e) => Number(e['data-from']) === a.number && Number(e['data-to']) === to && e['data-kind'] === kind);
       expect(drawn.length).toBeGreaterThan(0);
@@ -85,7 +95,30 @@ test('the Karangasem SOP breaks across pages with off-page connectors, and print
   const pages = pdfPages(pdf);
   expect(pages).toBeGreaterThanOrEqual(3);
   const text = flat(pdfText(pdf));
-  for (const phrase of ['Nomor SOP', '460/2032/DINSOS,PPPA,PPKB', 'Tanggal Efektif', '22 Mei 2023', 'Komang Daging S.Sos.M.Si', 'NIP. 19651023 198602 1 002', 'Dasar Hukum:', 'Kualifikasi Pelaksana:', 'Keterkaitan:', 'Peralatan/Perlengkapan:', 'Peringatan:', 'Pencatatan dan Pendataan:', 'URAIAN KEGIATAN', 'PELAKSANA', 'MUTU BAKU', 'Kelengkapan', 'Waktu', 'Output', 'Jabatan Fungsional', 'BPJS Kesehatan', 'Jumlah Waktu Penyelesaian', `Halaman ${pages} dari ${pages}`]) {
+  for (const phrase of [
+    'Nomor SOP',
+    '460/2032/DINSOS,PPPA,PPKB',
+    'Tanggal Efektif',
+    '22 Mei 2023',
+    'Komang Daging S.Sos.M.Si',
+    'NIP. 19651023 198602 1 002',
+    'Dasar Hukum:',
+    'Kualifikasi Pelaksana:',
+    'Keterkaitan:',
+    'Peralatan/Perlengkapan:',
+    'Peringatan:',
+    'Pencatatan dan Pendataan:',
+    'URAIAN KEGIATAN',
+    'PELAKSANA',
+    'MUTU BAKU',
+    'Kelengkapan',
+    'Waktu',
+    'Output',
+    'Jabatan Fungsional',
+    'BPJS Kesehatan',
+    'Jumlah Waktu Penyelesaian',
+    `Halaman ${pages} dari ${pages}`,
+  ]) {
     expect(text).toContain(phrase);
   }
   for (const a of sop.activities) expect(text).toContain(flat(a.text).slice(0, 40));

@@ -13,9 +13,7 @@ test('100 parallel actions on one case: exactly one wins, 99 get 409, the case i
   const opened = await openCase(petugas, SERVICE, newApplicant(suite.village));
   const id = opened.case.documentId;
   const version = opened.case.version;
-  const replies = await Promise.all(
-    Array.from({ length: 100 }, (_, i) => petugas.act(id, i % 2 ? 'complete' : 'note', { note: `Percobaan ${i}` }, version)),
-  );
+  const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => petugas.act(id, i % 2 ? 'complete' : 'note', { note: `Percobaan ${i}` }, version)));
   const statuses = replies.map((r) => r.status);
   expect(statuses.filter((s) => s === 200)).toHaveLength(1);
   expect(statuses.filter((s) => s === 409)).toHaveLength(99);
@@ -83,9 +81,7 @@ test('20 parallel openings for the same NIK and service: one case', async () => 
   // The applicant exists first (its creation is not what is raced here).
   const first = await openCase(petugas, 'tarakan-peralihan-pbi-pemda', applicant);
   await petugas.ok(first.case.documentId, 'reject', { reason: 'Membuka ulang untuk uji' });
-  const replies = await Promise.all(
-    Array.from({ length: 20 }, () => petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: first.case.applicant.documentId })),
-  );
+  const replies = await Promise.all(Array.from({ length: 20 }, () => petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: first.case.applicant.documentId })));
   expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
   expect(replies.filter((r) => r.status === 409)).toHaveLength(19);
   const open = await suite.server.strapi.db.query('api::case.case').count({ where: { applicant: { documentId: first.case.applicant.documentId }, status: 'in-progress' } });
@@ -95,10 +91,13 @@ test('20 parallel openings for the same NIK and service: one case', async () => 
 test('1,000 letter numbers issued in parallel: all distinct and consecutive', async () => {
   const strapi = suite.server.strapi;
   const letters = strapi.service('api::letter.letters');
-  const office = { id: (await strapi.db.query('api::office.office').findOne({ where: { code: 'tarakan' } })).id, code: 'tarakan', timeZone: 'Asia/Makassar', letterNumberFormat: '400.9.6/{seq}/Dinsos-PM/{romanMonth}/{year}' };
-  const issued = await Promise.all(
-    Array.from({ length: 1000 }, () => strapi.db.transaction(({ trx }: any) => letters.draft(trx, office, { kind: 'uji-paralel' }))),
-  );
+  const office = {
+    id: (await strapi.db.query('api::office.office').findOne({ where: { code: 'tarakan' } })).id,
+    code: 'tarakan',
+    timeZone: 'Asia/Makassar',
+    letterNumberFormat: '400.9.6/{seq}/Dinsos-PM/{romanMonth}/{year}',
+  };
+  const issued = await Promise.all(Array.from({ length: 1000 }, () => strapi.db.transaction(({ trx }: any) => letters.draft(trx, office, { kind: 'uji-paralel' }))));
   const sequences = issued.map((l: any) => l.sequence).sort((a: number, b: number) => a - b);
   expect(new Set(sequences).size).toBe(1000);
   expect(sequences[999] - sequences[0]).toBe(999);
@@ -113,7 +112,12 @@ test('1,000 letter numbers issued in parallel: all distinct and consecutive', as
   // The database refuses a duplicate number even if the counter were bypassed.
   const dup = strapi.db.connection('letters').insert({ document_id: 'dup-letter', kind: 'x', office_code: 'tarakan', year: issued[0].year, sequence: sequences[0] });
   // (Awaited as a real promise: jest's rejects misses a failing SQLite query builder.)
-  expect(await dup.then(() => 'inserted', (err: Error) => err.message)).toMatch(/unique|duplicate/i);
+  expect(
+    await dup.then(
+      () => 'inserted',
+      (err: Error) => err.message,
+    ),
+  ).toMatch(/unique|duplicate/i);
 });
 
 test('a rolled-back action gives its letter number back (no gaps)', async () => {

@@ -13,7 +13,12 @@ export interface Reply<T = any> {
 }
 
 export class Staff {
-  constructor(readonly server: TestServer, readonly username: string, readonly token: string, readonly user: any) {}
+  constructor(
+    readonly server: TestServer,
+    readonly username: string,
+    readonly token: string,
+    readonly user: any,
+  ) {}
 
   async call<T = any>(method: string, path: string, json?: unknown): Promise<Reply<T>> {
     const res = await this.server.http(path, { method, token: this.token, json });

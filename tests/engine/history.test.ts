@@ -25,17 +25,32 @@ afterAll(async () => {
 });
 
 test('every action wrote who, role, when, from, to and note', () => {
-  expect(event).toMatchObject({ action: 'note', role: 'petugas', actorName: 'Petugas Linjamsos (demo)', fromActivity: 1, toActivity: 1, fromStatus: 'in-progress', toStatus: 'in-progress', note: 'Catatan yang tidak boleh diubah' });
+  expect(event).toMatchObject({
+    action: 'note',
+    role: 'petugas',
+    actorName: 'Petugas Linjamsos (demo)',
+    fromActivity: 1,
+    toActivity: 1,
+    fromStatus: 'in-progress',
+    toStatus: 'in-progress',
+    note: 'Catatan yang tidak boleh diubah',
+  });
   expect(new Date(event.at).getTime()).toBeGreaterThan(Date.now() - 120_000);
 });
 
 /** What a statement came to: 'done' or the database's error (a knex query as a real promise: jest's rejects misses a failing SQLite query builder). */
-const outcome = (q: PromiseLike<unknown>) => Promise.resolve(q).then(() => 'done', (err: Error) => err.message);
+const outcome = (q: PromiseLike<unknown>) =>
+  Promise.resolve(q).then(
+    () => 'done',
+    (err: Error) => err.message,
+  );
 
 test('the database refuses UPDATE and DELETE on case_events (trigger)', async () => {
   const knex = server.strapi.db.connection;
   const pg = server.strapi.db.dialect.client === 'postgres';
-  expect(await outcome(knex('case_events').where({ id: event.id }).update({ note: 'diubah' }))).toMatch(pg ? /Riwayat kasus tidak dapat diubah atau dihapus \(UPDATE pada case_events\)/ : /Riwayat kasus tidak dapat diubah/);
+  expect(await outcome(knex('case_events').where({ id: event.id }).update({ note: 'diubah' }))).toMatch(
+    pg ? /Riwayat kasus tidak dapat diubah atau dihapus \(UPDATE pada case_events\)/ : /Riwayat kasus tidak dapat diubah/,
+  );
   expect(await outcome(knex.raw('UPDATE case_events SET note = ? WHERE id = ?', ['diubah', event.id]))).toMatch(/tidak dapat diubah/);
   expect(await outcome(knex('case_events').where({ id: event.id }).del())).toMatch(pg ? /DELETE pada case_events/ : /tidak dapat diubah atau dihapus/);
   expect(await outcome(knex.raw('DELETE FROM case_events'))).toMatch(/tidak dapat diubah/);
@@ -56,7 +71,11 @@ test('the guard is installed idempotently (once per table, however often the app
       "SELECT c.relname AS table, count(*)::int AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE '%append_only' AND NOT t.tgisinternal GROUP BY c.relname ORDER BY 1",
     );
     // The privacy log's two tables are guarded by the same mechanism.
-    expect(rows).toEqual([{ table: 'access_log_subjects', n: 1 }, { table: 'access_logs', n: 1 }, { table: 'case_events', n: 1 }]);
+    expect(rows).toEqual([
+      { table: 'access_log_subjects', n: 1 },
+      { table: 'access_logs', n: 1 },
+      { table: 'case_events', n: 1 },
+    ]);
   } else {
     const rows = await knex('sqlite_master').where({ type: 'trigger' }).orderBy('name').select('tbl_name as table', 'name');
     expect(rows).toEqual([
@@ -108,7 +127,9 @@ test('a staff account with history can be deleted: its events stay, with the nam
   const events = server.strapi.db.query('api::case-event.case-event');
   const c = await server.strapi.db.query('api::case.case').findOne({ where: { documentId: caseId } });
   const leaver = await users.create({ data: { username: `keluar${Date.now()}`, email: `keluar${Date.now()}@contoh.go.id`, provider: 'local', confirmed: true, fullName: 'Petugas Keluar' } });
-  const written = await events.create({ data: { case: c.id, caseCode: c.code, officeCode: c.officeCode, actor: leaver.id, actorName: 'Petugas Keluar', role: 'petugas', action: 'note', at: new Date(), note: 'Sebelum pindah tugas' } });
+  const written = await events.create({
+    data: { case: c.id, caseCode: c.code, officeCode: c.officeCode, actor: leaver.id, actorName: 'Petugas Keluar', role: 'petugas', action: 'note', at: new Date(), note: 'Sebelum pindah tugas' },
+  });
   expect((await events.findOne({ where: { id: written.id }, populate: ['actor'] })).actor.id).toBe(leaver.id);
   await users.delete({ where: { id: leaver.id } });
   const kept = await events.findOne({ where: { id: written.id }, populate: ['actor', 'case'] });

@@ -18,7 +18,7 @@ async function openAt5(track: string) {
   return { id, opened };
 }
 
-test('a track is required and must be one of the SOP\'s', async () => {
+test("a track is required and must be one of the SOP's", async () => {
   const petugas = await suite.logins.as('karangasem.petugas');
   const none = await petugas.post('/api/panel/cases/open', { service: SERVICE, applicant: newApplicant(suite.village) });
   expect(none.status).toBe(400);

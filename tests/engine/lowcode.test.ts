@@ -48,8 +48,28 @@ function sopBody(officeDocumentId: string, yesNext: number) {
     ],
     activities: [
       { number: 1, text: 'Pemohon menyerahkan berkas', executor: 'pemohon', symbol: 'start', next: 2, effect: 'none' },
-      { number: 2, text: 'Petugas memeriksa kelengkapan berkas', executor: 'petugas', symbol: 'process', next: 3, effect: 'requirements-check', timeAmount: 1, timeUnit: 'workdays', timeText: '1 hari kerja' },
-      { number: 3, text: 'Pekerja sosial melakukan kunjungan rumah', executor: 'peksos', symbol: 'process', next: 4, effect: 'assessment', timeAmount: 2, timeUnit: 'workdays', timeText: '2 hari kerja' },
+      {
+        number: 2,
+        text: 'Petugas memeriksa kelengkapan berkas',
+        executor: 'petugas',
+        symbol: 'process',
+        next: 3,
+        effect: 'requirements-check',
+        timeAmount: 1,
+        timeUnit: 'workdays',
+        timeText: '1 hari kerja',
+      },
+      {
+        number: 3,
+        text: 'Pekerja sosial melakukan kunjungan rumah',
+        executor: 'peksos',
+        symbol: 'process',
+        next: 4,
+        effect: 'assessment',
+        timeAmount: 2,
+        timeUnit: 'workdays',
+        timeText: '2 hari kerja',
+      },
       { number: 4, text: 'Kabid memutuskan rekomendasi', executor: 'kabid', symbol: 'decision', yesNext, yesLabel: 'Direkomendasikan', noNext: 6, noLabel: 'Tidak direkomendasikan', effect: 'none' },
       { number: 5, text: 'Kabid menandatangani surat rekomendasi', executor: 'kabid', symbol: 'process', next: 7, effect: 'letter-sign', letterKind: 'rekomendasi' },
       { number: 6, text: 'Petugas mengarsipkan berkas', executor: 'petugas', symbol: 'process', next: 7, effect: 'archive' },
@@ -149,7 +169,17 @@ test('a batch service with its own office-recap step, created through the docume
   });
   await strapi.documents('api::service-standard.service-standard').create({
     status: 'published',
-    data: { title: 'Usulan Kolektif Panti', slug: 'tarakan-usulan-panti', officeCode: 'tarakan', office: office.documentId, sop: sop.documentId, requirements: [{ key: 'data-penghuni', text: 'Data penghuni panti dari pengurus panti', required: false }], completionTime: { amount: 1, unit: 'months' }, completionTimeText: '1 bulan', fee: 'Gratis' } as any,
+    data: {
+      title: 'Usulan Kolektif Panti',
+      slug: 'tarakan-usulan-panti',
+      officeCode: 'tarakan',
+      office: office.documentId,
+      sop: sop.documentId,
+      requirements: [{ key: 'data-penghuni', text: 'Data penghuni panti dari pengurus panti', required: false }],
+      completionTime: { amount: 1, unit: 'months' },
+      completionTimeText: '1 bulan',
+      fee: 'Gratis',
+    } as any,
   });
   const petugas = await logins.as('tarakan.petugas');
   const bpjs = await logins.as('tarakan.bpjs');

@@ -28,9 +28,7 @@ const record = (id: number) => server.strapi.db.query('api::case-file.case-file'
 /** Every file under `dir` whose bytes are `bytes`. */
 function copiesIn(dir: string, bytes: Uint8Array): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .map((f) => path.join(dir, f))
-    .filter((f) => fs.statSync(f).isFile() && Buffer.from(fs.readFileSync(f)).equals(Buffer.from(bytes)));
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile() && Buffer.from(fs.readFileSync(f)).equals(Buffer.from(bytes)));
 }
 
 beforeAll(async () => {
@@ -86,7 +84,11 @@ test('staff who may see the case read the file inline, uncached, with its type a
 });
 
 test('every read is in the privacy log (who, which case, which file), whatever the role; a refused one is not', async () => {
-  const logged = () => server.strapi.db.connection('access_logs').where({ kind: 'case-file', route: `GET ${fileUrl(caseId, ktp.id)}` }).select('username');
+  const logged = () =>
+    server.strapi.db
+      .connection('access_logs')
+      .where({ kind: 'case-file', route: `GET ${fileUrl(caseId, ktp.id)}` })
+      .select('username');
   const before = (await logged()).length;
   for (const username of ['tarakan.petugas', 'tarakan.desa1', 'tarakan.desa2']) await server.http(fileUrl(caseId, ktp.id), { token: (await logins.as(username)).token });
   const after = (await logged()).slice(before).map((r: { username: string }) => r.username);
@@ -113,7 +115,9 @@ test('others get nothing: another office, another village, no token, a file of a
 });
 
 test('a case photo is kept as uploaded: no thumbnails or other formats are made anywhere', async () => {
-  const photo: Buffer = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+  const photo: Buffer = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
   const uploadsBefore = fs.existsSync(path.join(dataDir(), 'uploads')) ? fs.readdirSync(path.join(dataDir(), 'uploads')).length : 0;
   const r = await petugas.upload(caseId, { name: 'rumah.jpg', type: 'image/jpeg', bytes: photo }, { note: 'Foto rumah' });
   expect(r.status).toBe(200);
@@ -131,7 +135,10 @@ test('a case photo is kept as uploaded: no thumbnails or other formats are made 
 
 test("the upload plugin's REST API does not list or read case files", async () => {
   // (Without a token: 401, since users-permissions' Public role grants nothing at all.)
-  for (const [token, refused] of [[undefined, 401], [petugas.token, 403]] as const) {
+  for (const [token, refused] of [
+    [undefined, 401],
+    [petugas.token, 403],
+  ] as const) {
     const list = await server.http('/api/upload/files', { token });
     expect(list.status).toBe(refused);
     const one = await server.http(`/api/upload/files/${ktp.id}`, { token });
@@ -141,7 +148,9 @@ test("the upload plugin's REST API does not list or read case files", async () =
 });
 
 test('a Media Library file (an office logo) is still served from /uploads, from DATA_DIR', async () => {
-  const png: Buffer = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#008040' } }).png().toBuffer();
+  const png: Buffer = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#008040' } })
+    .png()
+    .toBuffer();
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logo-')), 'logo.png');
   fs.writeFileSync(tmp, png);
   const [logo] = await server.strapi

@@ -25,8 +25,12 @@ async function caseAt2() {
 test('uploads satisfy checklist items; the check completes once every required item is ticked or uploaded', async () => {
   const petugas = await suite.logins.as('tarakan.petugas');
   const id = await caseAt2();
-  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ffffff' } }).png().toBuffer();
-  const jpeg = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+  const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
+  const jpeg = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
 
   let r = await petugas.upload(id, { name: 'ktp-kk.pdf', type: 'application/pdf', bytes: pdf() }, { key: 'ktp-kk' });
   expect(r.status).toBe(200);

@@ -18,7 +18,10 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startServer();
-  for (const [who, email] of [['magetan', 'magetan.admin@demo.layanan-pbi.id'], ['super', 'admin@demo.layanan-pbi.id']]) {
+  for (const [who, email] of [
+    ['magetan', 'magetan.admin@demo.layanan-pbi.id'],
+    ['super', 'admin@demo.layanan-pbi.id'],
+  ]) {
     const res = await server.http('/admin/login', { method: 'POST', json: { email, password: PASSWORD } });
     const body: any = await res.json();
     expect(res.status).toBe(200);

@@ -30,7 +30,10 @@ async function draftOf(uid: string, officeCode: string): Promise<string> {
 
 test('a Magetan office admin lists only Magetan standards and SOPs', async () => {
   const token = await cmsLogin('magetan.admin@demo.layanan-pbi.id');
-  for (const [path, uid] of [[STANDARDS, 'api::service-standard.service-standard'], [SOPS, 'api::sop.sop']]) {
+  for (const [path, uid] of [
+    [STANDARDS, 'api::service-standard.service-standard'],
+    [SOPS, 'api::sop.sop'],
+  ]) {
     const res = await server.http(`${path}?page=1&pageSize=100`, { token });
     const body: any = await res.json();
     expect(res.status).toBe(200);

@@ -71,7 +71,13 @@ test('the upgrade migration moves link rows into the columns, history included, 
   }
   // The history is guarded again.
   // (A knex query as a real promise: jest's rejects misses a failing SQLite query builder.)
-  const update = await k('case_events').where({ id: e.id }).update({ case_id: e.case_id }).then(() => 'updated', (err: Error) => err.message);
+  const update = await k('case_events')
+    .where({ id: e.id })
+    .update({ case_id: e.case_id })
+    .then(
+      () => 'updated',
+      (err: Error) => err.message,
+    );
   expect(update).toMatch(/Riwayat kasus tidak dapat diubah/);
 });
 
@@ -80,10 +86,16 @@ test("the actor migration moves an event's actor link into its column; the histo
   const c = await k('cases').whereNotNull('applicant_id').first('id', 'code', 'office_code');
   const [actor, other] = await k('up_users').orderBy('id').limit(2).select('id');
   const events = server.strapi.db.query('api::case-event.case-event');
-  const written = await events.create({ data: { case: c.id, caseCode: c.code, officeCode: c.office_code, actor: actor.id, actorName: 'Petugas Uji', role: 'petugas', action: 'note', at: new Date() } });
+  const written = await events.create({
+    data: { case: c.id, caseCode: c.code, officeCode: c.office_code, actor: actor.id, actorName: 'Petugas Uji', role: 'petugas', action: 'note', at: new Date() },
+  });
   expect(await k('case_events').where({ id: written.id }).first('actor_id')).toEqual({ actor_id: actor.id });
   // (Knex queries as real promises: jest's rejects misses a failing SQLite query builder.)
-  const attempt = (q: any) => q.then(() => 'updated', (err: Error) => err.message);
+  const attempt = (q: any) =>
+    q.then(
+      () => 'updated',
+      (err: Error) => err.message,
+    );
   expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: other.id }))).toMatch(/Riwayat kasus tidak dapat diubah/);
   expect(await attempt(k('case_events').where({ id: written.id }).update({ actor_id: null, note: 'diubah' }))).toMatch(/Riwayat kasus tidak dapat diubah/);
   // Clearing the actor alone: on PostgreSQL only the foreign key may (an account deleted:

@@ -64,7 +64,7 @@ describe.each(DOCS)('document $slug', ({ slug }) => {
     }
   });
 
-  test('the standard\'s requirements and legal basis are the document\'s words', async () => {
+  test("the standard's requirements and legal basis are the document's words", async () => {
     const text = norm(sourceText(slug));
     const std = await standardWithSop(slug);
     expect(std.requirements.length).toBeGreaterThan(0);
@@ -82,7 +82,7 @@ test('Magetan PBI-D: six activities over six executors, times 5 Menit, 5 Menit, 
   expect(completionTime).toMatchObject({ amount: 15, unit: 'days' });
 });
 
-test('Magetan reactivation: the decision\'s Tidak exit returns the file to the applicant', async () => {
+test("Magetan reactivation: the decision's Tidak exit returns the file to the applicant", async () => {
   const { sop, completionTime } = await standardWithSop('magetan-reaktivasi');
   const decision = sop.activities.find((a: any) => a.symbol === 'decision');
   expect(decision.number).toBe(4);
@@ -107,7 +107,20 @@ test('Karangasem: twelve activities, total time 1 hari, letter initialled by JF 
 
 test('Tarakan: the 14 components of its standard, signed by the head of office', async () => {
   const std = await standardWithSop('tarakan-peralihan-pbi-pemda');
-  for (const list of ['requirements', 'procedureSteps', 'products', 'complaintHandling', 'legalBasis', 'facilities', 'competencies', 'internalSupervision', 'staffing', 'serviceGuarantee', 'securityGuarantee', 'performanceEvaluation']) {
+  for (const list of [
+    'requirements',
+    'procedureSteps',
+    'products',
+    'complaintHandling',
+    'legalBasis',
+    'facilities',
+    'competencies',
+    'internalSupervision',
+    'staffing',
+    'serviceGuarantee',
+    'securityGuarantee',
+    'performanceEvaluation',
+  ]) {
     expect(std[list].length).toBeGreaterThan(0);
   }
   expect(std.completionTimeText).toBe('Kurang dari 7 Hari');

@@ -29,7 +29,7 @@ test('seeding twice changes nothing', async () => {
   expect(await snapshot()).toEqual(before);
 });
 
-test('an office\'s edit in the CMS survives the next seeding', async () => {
+test("an office's edit in the CMS survives the next seeding", async () => {
   const std = await server.strapi.documents('api::service-standard.service-standard').findFirst({ filters: { slug: 'magetan-reaktivasi-kartu-jkn-kis' }, status: 'published' });
   await server.strapi.documents('api::service-standard.service-standard').update({ documentId: std.documentId, data: { fee: 'Gratis (diubah oleh admin)' } });
   await server.strapi.documents('api::service-standard.service-standard').publish({ documentId: std.documentId });

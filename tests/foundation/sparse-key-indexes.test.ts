@@ -23,16 +23,15 @@ async function predicates(): Promise<Record<string, string | null>> {
   for (const [uid, attribute] of SPARSE_RELATIONS) {
     const table = server.strapi.db.metadata.get(uid).tableName;
     const name = `${table}_${joinColumnOf(server.strapi, uid, attribute)}_fk`;
-    const { rows } = await server.strapi.db.connection.raw(
-      'select pg_get_expr(i.indpred, i.indrelid) as predicate from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = ?',
-      [name],
-    );
+    const { rows } = await server.strapi.db.connection.raw('select pg_get_expr(i.indpred, i.indrelid) as predicate from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = ?', [
+      name,
+    ]);
     out[name] = rows.length ? rows[0].predicate : 'missing';
   }
   return out;
 }
 
-test('on PostgreSQL the sparse relation columns are indexed without their nulls, and Strapi\'s schema sync keeps it so', async () => {
+test("on PostgreSQL the sparse relation columns are indexed without their nulls, and Strapi's schema sync keeps it so", async () => {
   if (!pg()) return;
   const before = await predicates();
   expect(Object.keys(before)).toHaveLength(SPARSE_RELATIONS.length);

@@ -25,7 +25,11 @@ test.each([
   ['a CORS_ORIGINS with a wildcard', { CORS_ORIGINS: 'https://*.example.go.id' }, /CORS_ORIGINS must list origins/],
   ['a PUBLIC_URL that is not an address', { PUBLIC_URL: 'layanan.example.go.id' }, /PUBLIC_URL must be an http\(s\) address/],
   ['an unreachable database', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Cannot use the database 127\.0\.0\.1:1\/nowhere/],
-  ['production without secrets', { NODE_ENV: 'production', APP_KEYS: undefined, JWT_SECRET: undefined, ADMIN_JWT_SECRET: undefined, API_TOKEN_SALT: undefined, TRANSFER_TOKEN_SALT: undefined, ENCRYPTION_KEY: undefined }, /Missing secret\(s\) .*APP_KEYS/],
+  [
+    'production without secrets',
+    { NODE_ENV: 'production', APP_KEYS: undefined, JWT_SECRET: undefined, ADMIN_JWT_SECRET: undefined, API_TOKEN_SALT: undefined, TRANSFER_TOKEN_SALT: undefined, ENCRYPTION_KEY: undefined },
+    /Missing secret\(s\) .*APP_KEYS/,
+  ],
 ])('%s stops with one clear line', (_label, env, message) => {
   const r = runStart(env);
   expect(r.status).toBe(1);

@@ -14,7 +14,11 @@ export function sourceText(name: string): string {
 }
 
 /** Lower-case letters and digits only: compares texts across line breaks, HTML and spacing fixes. */
-export const norm = (s: string) => s.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]/g, '');
+export const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/<[^>]+>/g, '')
+    .replace(/[^a-z0-9]/g, '');
 
 export interface SourceActivity {
   number: number;
@@ -45,6 +49,9 @@ export function sourceActivities(name: string): SourceActivity[] {
   return rows.map(({ number, cells }) => ({
     number,
     text: cells[0].trim(),
-    time: cells.slice(1).map((c) => c.trim()).find((c) => TIME.test(c)),
+    time: cells
+      .slice(1)
+      .map((c) => c.trim())
+      .find((c) => TIME.test(c)),
   }));
 }

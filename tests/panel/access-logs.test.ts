@@ -53,10 +53,14 @@ test('the office admin finds who opened an applicant, by name and by whole NIK',
 
   // By name: only this applicant's entries.
   await typeFilter(page, 'applicant', seen.name);
-  await page.waitForFunction((name) => {
-    const rows = [...document.querySelectorAll('#main-content tbody tr')].map((r) => (r as HTMLElement).innerText);
-    return rows.length > 0 && rows.every((r) => r.includes(name));
-  }, {}, seen.name);
+  await page.waitForFunction(
+    (name) => {
+      const rows = [...document.querySelectorAll('#main-content tbody tr')].map((r) => (r as HTMLElement).innerText);
+      return rows.length > 0 && rows.every((r) => r.includes(name));
+    },
+    {},
+    seen.name,
+  );
   expect((await tableRows(page)).some((r) => r.includes(other.name))).toBe(false);
   await ui.screenshot(page, 'by-name');
 
@@ -70,10 +74,14 @@ test('the office admin finds who opened an applicant, by name and by whole NIK',
   await ui.screenshot(page, 'part-of-nik');
   // By the whole NIK: the other applicant's entries.
   await typeFilter(page, 'applicant', other.nik);
-  await page.waitForFunction((name) => {
-    const rows = [...document.querySelectorAll('#main-content tbody tr')].map((r) => (r as HTMLElement).innerText);
-    return rows.length > 0 && rows.every((r) => r.includes(name));
-  }, {}, other.name);
+  await page.waitForFunction(
+    (name) => {
+      const rows = [...document.querySelectorAll('#main-content tbody tr')].map((r) => (r as HTMLElement).innerText);
+      return rows.length > 0 && rows.every((r) => r.includes(name));
+    },
+    {},
+    other.name,
+  );
   expect(refused).toEqual([]);
   await ui.screenshot(page, 'by-nik');
   expect(ui.errors).toEqual([]);

@@ -28,7 +28,11 @@ beforeAll(async () => {
     await desa.ok(opened.case.documentId, 'complete');
     proposals.push({ id: opened.case.documentId, code: opened.case.code, nik: applicant.nik });
   }
-  for (const [who, url] of [[desa, 'village-recap'], [kec, 'district-recap'], [petugas, 'office-recap']] as const) {
+  for (const [who, url] of [
+    [desa, 'village-recap'],
+    [kec, 'district-recap'],
+    [petugas, 'office-recap'],
+  ] as const) {
     const r = await who.post(`/api/panel/batches/${url}`, { service: SERVICE });
     if (r.status !== 201) throw new Error(`${url}: ${r.status} ${JSON.stringify(r.body)}`);
     if (url === 'office-recap') officeBatch = r.body.data.batch;
@@ -114,7 +118,11 @@ test('BPJS: import the cleansing result file, see the per-row report, cases foll
   // The corrected file is recorded: the lines and their cases follow.
   expect(await upload([`${proposals[0].nik};diterima;`, `${proposals[1].nik};ditolak;Sudah peserta mandiri`])).toBe('succeeded');
   expect(await results()).toEqual(['accepted', 'rejected']);
-  await page.waitForFunction((c) => [...document.querySelectorAll('[data-testid="batch-lines"] tbody tr')].some((tr) => tr.textContent!.includes(c) && tr.textContent!.includes('Sudah peserta mandiri')), {}, proposals[1].code);
+  await page.waitForFunction(
+    (c) => [...document.querySelectorAll('[data-testid="batch-lines"] tbody tr')].some((tr) => tr.textContent!.includes(c) && tr.textContent!.includes('Sudah peserta mandiri')),
+    {},
+    proposals[1].code,
+  );
   await ui.screenshot(page, 'bpjs-import-recorded');
   fs.rmSync(file, { force: true });
   await page.close();
@@ -132,7 +140,11 @@ test('village operator: Form 35 dry run reports the bad rows and writes nothing;
   const good = newApplicant(village);
   const header = 'No;NIK;No KK;Nama;Tempat Lahir;Tanggal Lahir;Jenis Kelamin;Alamat;RT/RW;Desa/Kelurahan;Kecamatan;No HP;Keterangan';
   const birth = good.birthDate.split('-').reverse().join('-');
-  const csv = [header, `1;${good.nik};${good.nik.slice(0, 6)}0101200001;${good.name};MAGETAN;${birth};${good.sex === 'male' ? 'L' : 'P'};Dusun Krajan;001/002;${village};;;`, `2;12345;3520010101200001;TANPA NIK;MAGETAN;01-01-1980;P;Dusun Krajan;001/002;${village};;;`].join('\n');
+  const csv = [
+    header,
+    `1;${good.nik};${good.nik.slice(0, 6)}0101200001;${good.name};MAGETAN;${birth};${good.sex === 'male' ? 'L' : 'P'};Dusun Krajan;001/002;${village};;;`,
+    `2;12345;3520010101200001;TANPA NIK;MAGETAN;01-01-1980;P;Dusun Krajan;001/002;${village};;;`,
+  ].join('\n');
   const file = path.join(ARTIFACTS, 'form35-uji.csv');
   fs.writeFileSync(file, csv);
   await page.waitForFunction((slug) => !!document.querySelector(`[data-testid="service-picker"] option[value="${slug}"]`), {}, SERVICE);
@@ -153,7 +165,12 @@ test('village operator: Form 35 dry run reports the bad rows and writes nothing;
   await ui.go(page, '/jobs');
   await page.waitForSelector('#main-content [data-testid="job-progress"]').catch(async (e) => {
     await ui.screenshot(page, 'failed-jobs-list');
-    throw new Error(`${e.message}: ${await page.evaluate(() => document.body.innerText.slice(0, 2000))} ${ui.errors.filter((x) => !x.includes('Warning')).join('\n').slice(0, 2000)}`);
+    throw new Error(
+      `${e.message}: ${await page.evaluate(() => document.body.innerText.slice(0, 2000))} ${ui.errors
+        .filter((x) => !x.includes('Warning'))
+        .join('\n')
+        .slice(0, 2000)}`,
+    );
   });
   const kinds = await page.$$eval('#main-content table tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).innerText));
   expect(kinds.some((k) => k.includes('Impor Form 35') && k.includes('form35-uji.csv'))).toBe(true);
@@ -179,7 +196,7 @@ test('a running import is cancelled from its progress view and leaves nothing', 
   await ui.go(page, '/form35');
   await page.waitForFunction((slug) => !!document.querySelector(`[data-testid="service-picker"] option[value="${slug}"]`), {}, SERVICE);
   await page.select('[data-testid="service-picker"]', SERVICE);
-  await (await page.$('[data-testid="form35-file"]') as any).uploadFile(file);
+  await ((await page.$('[data-testid="form35-file"]')) as any).uploadFile(file);
   await page.locator('input[type="checkbox"]').click(); // not a dry run
   await page.locator('[data-testid="form35-start"]').click();
   await page.locator('[data-testid="job-cancel"]').click();

@@ -29,7 +29,10 @@ async function firstCaseWhere(user: string, cases: { id: string }[], test: (view
   throw new Error(`no case of ${user} fits`);
 }
 
-const q = (params: Record<string, unknown>) => `?${Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&')}`;
+const q = (params: Record<string, unknown>) =>
+  `?${Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`)
+    .join('&')}`;
 
 /** A service standard saved as a draft only (never published), straight into the database. */
 async function insertDraftService(officeCode: string, slug: string, title: string) {
@@ -46,9 +49,9 @@ const fieldError = (page: Page, name: string) =>
 
 /** Case numbers shown in the list's table. */
 const listedCodes = (page: Page) =>
-  page.$$eval('#main-content table tbody tr td:first-child, #main-content table tbody tr td', (tds) =>
-    [...new Set(tds.map((td) => (td as HTMLElement).innerText.trim()).filter((t) => /^[A-Z]{3}-\d{4}-\d+$/.test(t)))],
-  );
+  page.$$eval('#main-content table tbody tr td:first-child, #main-content table tbody tr td', (tds) => [
+    ...new Set(tds.map((td) => (td as HTMLElement).innerText.trim()).filter((t) => /^[A-Z]{3}-\d{4}-\d+$/.test(t))),
+  ]);
 
 beforeAll(async () => {
   ui = await openPanel();

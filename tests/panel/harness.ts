@@ -116,17 +116,8 @@ export async function waitForText(page: Page, text: string, timeout = 20_000): P
 
 /** Clicks the first button (or link, tab, menu item) whose visible text is `label`. */
 export async function clickByText(page: Page, label: string, selector = 'button, a, [role="tab"], [role="menuitem"], [role="option"]'): Promise<void> {
-  await page.waitForFunction(
-    (l, s) => [...document.querySelectorAll(s)].some((e) => (e as HTMLElement).innerText.trim() === l && !(e as HTMLButtonElement).disabled),
-    {},
-    label,
-    selector,
-  );
-  const handle = await page.evaluateHandle(
-    (l, s) => [...document.querySelectorAll(s)].find((e) => (e as HTMLElement).innerText.trim() === l && !(e as HTMLButtonElement).disabled),
-    label,
-    selector,
-  );
+  await page.waitForFunction((l, s) => [...document.querySelectorAll(s)].some((e) => (e as HTMLElement).innerText.trim() === l && !(e as HTMLButtonElement).disabled), {}, label, selector);
+  const handle = await page.evaluateHandle((l, s) => [...document.querySelectorAll(s)].find((e) => (e as HTMLElement).innerText.trim() === l && !(e as HTMLButtonElement).disabled), label, selector);
   const element = handle.asElement() as any;
   // Menus and dialogs grow in: a click while the element still moves can land beside it.
   let last = '';

@@ -26,7 +26,7 @@ async function retype(page: Page, name: string, text: string) {
   await page.type(selector, text);
 }
 
-test('the second of two editors is told the applicant changed, keeps what was typed, and loses nobody\'s change', async () => {
+test("the second of two editors is told the applicant changed, keeps what was typed, and loses nobody's change", async () => {
   const { strapi } = ui.server;
   const desa = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'magetan.desa1' } });
   const applicant = await strapi.db.query('api::applicant.applicant').findOne({ where: { villageCode: desa.regionCode } });

@@ -47,7 +47,9 @@ test('dashboard: charts of the office for a case worker, of the village for a vi
 test('complaints: overdue shown as "Terlambat" in red, a reply marks the complaint answered', async () => {
   const places = await loadPlaces(ui.server.strapi);
   const late = await makeComplaint(ui.server.strapi, places.home);
-  await ui.server.strapi.db.query('api::complaint.complaint').update({ where: { documentId: late.documentId }, data: { receivedAt: new Date(Date.now() - 96 * 3600_000), dueAt: new Date(Date.now() - 24 * 3600_000) } });
+  await ui.server.strapi.db
+    .query('api::complaint.complaint')
+    .update({ where: { documentId: late.documentId }, data: { receivedAt: new Date(Date.now() - 96 * 3600_000), dueAt: new Date(Date.now() - 24 * 3600_000) } });
   const page = await ui.newPage();
   await ui.login(page, 'magetan.petugas');
   await ui.go(page, '/complaints');

@@ -50,7 +50,14 @@ async function recap(page: Page, shot: string): Promise<string[]> {
   await page.locator('[data-testid="recap-run"]').click();
   await page.waitForSelector('[data-testid="recap-batch-link"]');
   await ui.screenshot(page, shot);
-  return page.$$eval('[data-testid="recap-batch-link"]', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!.replace(/^#?\/batches\//, '').replace(/\/show$/, '')));
+  return page.$$eval('[data-testid="recap-batch-link"]', (as) =>
+    as.map((a) =>
+      (a as HTMLAnchorElement)
+        .getAttribute('href')!
+        .replace(/^#?\/batches\//, '')
+        .replace(/\/show$/, ''),
+    ),
+  );
 }
 
 test('village proposes, district and office recap, office sends, BPJS accepts, office drafts the letter, head of office prints it', async () => {

@@ -12,8 +12,7 @@ afterAll(async () => {
   await ui?.close();
 });
 
-const menuIds = (page: import('puppeteer').Page) =>
-  page.$$eval('[data-testid^="menu-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice(5)).sort());
+const menuIds = (page: import('puppeteer').Page) => page.$$eval('[data-testid^="menu-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice(5)).sort());
 
 test('a case worker logs in and sees Indonesian and the case menus only', async () => {
   const page = await ui.newPage();
@@ -22,7 +21,11 @@ test('a case worker logs in and sees Indonesian and the case menus only', async 
   expect(await menuIds(page)).toEqual(expect.arrayContaining(['queue', 'cases', 'applicants']));
   expect(await menuIds(page)).not.toContain('users');
   // "Antrian saya" opens the queue tab, "Kasus" all cases, whatever was open before.
-  for (const [menu, tab] of [['queue', 'mine'], ['cases', 'all'], ['queue', 'mine']]) {
+  for (const [menu, tab] of [
+    ['queue', 'mine'],
+    ['cases', 'all'],
+    ['queue', 'mine'],
+  ]) {
     await page.click(`[data-testid="menu-${menu}"]`);
     await page.waitForSelector(`[data-testid="tab-${tab}"][aria-selected="true"]`);
   }

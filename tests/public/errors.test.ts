@@ -32,20 +32,25 @@ test.each(['/survei', '/pengaduan/xyz', '/layanan/magetan-reaktivasi-kartu-jkn-k
 });
 
 test('a wrong method on a public page answers 405 in Indonesian, with Allow', async () => {
-  for (const [method, path] of [['PUT', '/pengaduan'], ['DELETE', '/layanan'], ['POST', '/ikm'], ['PATCH', '/survei/magetan-pengusulan-pbi-d']]) {
+  for (const [method, path] of [
+    ['PUT', '/pengaduan'],
+    ['DELETE', '/layanan'],
+    ['POST', '/ikm'],
+    ['PATCH', '/survei/magetan-pengusulan-pbi-d'],
+  ]) {
     const res = await server.http(path, { method });
     await expectSitePage(res, 405, 'Permintaan tidak didukung');
     expect(res.headers.get('allow')).toContain('GET');
   }
 });
 
-test('malformed JSON posted to /pengaduan answers 400 in Indonesian, without the parser\'s message', async () => {
+test("malformed JSON posted to /pengaduan answers 400 in Indonesian, without the parser's message", async () => {
   const res = await server.http('/pengaduan', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"kantor": "magetan", isi' });
   const body = await expectSitePage(res, 400, 'Permintaan tidak dapat diproses');
   expect(body).not.toMatch(/SyntaxError|JSON/);
 });
 
-test('an address over Node\'s header limit (a 20,000-character query) answers 431 with the Indonesian page', async () => {
+test("an address over Node's header limit (a 20,000-character query) answers 431 with the Indonesian page", async () => {
   // Node's HTTP parser refuses it before the app: raw HTTP, since fetch may refuse long URLs itself.
   const { status, type, body } = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
     const req = http.get(`${server.url}/layanan?q=${'a'.repeat(20_000)}`, (res) => {
@@ -61,7 +66,7 @@ test('an address over Node\'s header limit (a 20,000-character query) answers 43
   expect(body).toContain('<h1>Alamat terlalu panjang</h1>');
 });
 
-test('the staff API, Strapi\'s API and the CMS keep their own JSON errors', async () => {
+test("the staff API, Strapi's API and the CMS keep their own JSON errors", async () => {
   const api = await server.http('/api/tidak-ada');
   expect(api.status).toBe(404);
   expect(api.headers.get('content-type')).toContain('application/json');
@@ -76,7 +81,11 @@ test('the staff API, Strapi\'s API and the CMS keep their own JSON errors', asyn
 
 test('behind a trusted proxy each visitor has their own form quota; a forged X-Forwarded-For entry gains nothing', async () => {
   const post = (forwardedFor: string, isi: string) =>
-    server.http('/pengaduan', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': forwardedFor }, body: new URLSearchParams({ kantor: 'magetan', isi }).toString() });
+    server.http('/pengaduan', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': forwardedFor },
+      body: new URLSearchParams({ kantor: 'magetan', isi }).toString(),
+    });
   for (let i = 0; i < 5; i += 1) expect((await post('203.0.113.10', `Pengaduan pengunjung pertama ${i}.`)).status).toBe(201);
   expect((await post('203.0.113.10', 'Pengaduan pengunjung pertama lagi.')).status).toBe(429);
   // Another visitor behind the same proxy is not limited by the first one.

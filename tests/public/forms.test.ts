@@ -88,7 +88,7 @@ test('rate limit: the sixth form in a burst from one address gets 429 with an In
   expect((await server.http('/pengaduan')).status).toBe(200);
 });
 
-test('size limit: a form body over 56 KB gets 413 with the Indonesian page, not Strapi\'s JSON', async () => {
+test("size limit: a form body over 56 KB gets 413 with the Indonesian page, not Strapi's JSON", async () => {
   const res = await post('/pengaduan', { kantor: 'magetan', isi: 'x'.repeat(100_000) });
   expect(res.status).toBe(413);
   expect(res.headers.get('content-type')).toContain('text/html');
@@ -122,7 +122,7 @@ test('size limit: a JSON body over the limit is refused with 413 and the form sh
   expect(body).toContain('value="Budi"');
 });
 
-test('line breaks count once, as the browser\'s maxlength counts them: CRLF is stored as LF', async () => {
+test("line breaks count once, as the browser's maxlength counts them: CRLF is stored as LF", async () => {
   // 250 lines of 19 characters: 4,999 characters with LF line breaks, 5,248 with CRLF.
   const lines = Array.from({ length: 250 }, (_, i) => `Baris pengaduan ${String(i).padStart(3, '0')}`);
   const res = await post('/pengaduan', { kantor: 'magetan', isi: lines.join('\r\n') });
@@ -177,7 +177,9 @@ test('a complaint recorded through the staff API is found by the public status p
   expect(page).not.toContain('Kartu KIS belum aktif');
 
   // Complaints recorded before this change keep their ADU-YYYYMMDD-XXXXXX codes.
-  await server.strapi.documents('api::complaint.complaint').create({ data: { trackingCode: 'ADU-20260105-A1B2C3', channel: 'phone', text: 'Pengaduan lama', status: 'new', receivedAt: new Date(), office: office.documentId, officeCode: 'magetan' } });
+  await server.strapi
+    .documents('api::complaint.complaint')
+    .create({ data: { trackingCode: 'ADU-20260105-A1B2C3', channel: 'phone', text: 'Pengaduan lama', status: 'new', receivedAt: new Date(), office: office.documentId, officeCode: 'magetan' } });
   const old = await server.http('/pengaduan/status?kode=%20adu-20260105-a1b2c3%20');
   expect(old.status).toBe(200);
   expect(await old.text()).toContain('ADU-20260105-A1B2C3');
@@ -200,7 +202,7 @@ test('contact must be a phone number or an e-mail address; empty, and anonymous,
   expect(anonymous.status).toBe(201);
 });
 
-test('search also finds services by their requirements and by the office\'s name', async () => {
+test("search also finds services by their requirements and by the office's name", async () => {
   const ktp = await (await server.http('/layanan?q=KTP')).text();
   for (const slug of ['magetan-pengusulan-pbi-d', 'magetan-reaktivasi-kartu-jkn-kis', 'tarakan-peralihan-pbi-pemda']) expect(ktp).toContain(`/layanan/${slug}"`);
   const office = await (await server.http('/layanan?q=karangasem')).text();

@@ -4,7 +4,6 @@ import { WORKED_EXAMPLE } from './worked-example';
 
 const row = (scores: number[]) => Object.fromEntries(scores.map((s, i) => [`u${i + 1}`, s])) as Record<ElementKey, number>;
 
-
 test('the worked example: element means, weights of exactly 1/9, index 3.2222, IKM 80.56, grade B', () => {
   const r = ikmFromResponses(WORKED_EXAMPLE.map(row))!;
   expect(ELEMENT_WEIGHT).toBe(1 / 9);

@@ -18,7 +18,18 @@ afterAll(async () => {
 });
 beforeEach(() => server.strapi.service('api::public-site.limits').reset());
 
-const PAGES = ['/', '/layanan', '/layanan?q=reaktivasi', '/layanan/magetan-reaktivasi-kartu-jkn-kis', '/layanan/tarakan-peralihan-pbi-pemda', '/pengaduan', '/pengaduan/status', '/pengaduan/status?kode=ADU-AAAA-BBBB', '/survei/magetan-pengusulan-pbi-d', '/ikm'];
+const PAGES = [
+  '/',
+  '/layanan',
+  '/layanan?q=reaktivasi',
+  '/layanan/magetan-reaktivasi-kartu-jkn-kis',
+  '/layanan/tarakan-peralihan-pbi-pemda',
+  '/pengaduan',
+  '/pengaduan/status',
+  '/pengaduan/status?kode=ADU-AAAA-BBBB',
+  '/survei/magetan-pengusulan-pbi-d',
+  '/ikm',
+];
 
 test.each(PAGES)('axe-core finds no violation on %s (desktop and phone)', async (path) => {
   for (const width of [1280, 375]) {

@@ -57,7 +57,10 @@ test('the staff API answers a foreign origin without CORS headers, its own with 
   const token = await staffLogin(server, 'magetan.petugas');
   const foreign = await server.http('/api/panel/me', { token, headers: { Origin: FOREIGN } });
   expect(corsOf(foreign)).toEqual({ origin: null, credentials: null });
-  const preflight = await server.http('/api/panel/cases', { method: 'OPTIONS', headers: { Origin: FOREIGN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+  const preflight = await server.http('/api/panel/cases', {
+    method: 'OPTIONS',
+    headers: { Origin: FOREIGN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+  });
   expect(corsOf(preflight)).toEqual({ origin: null, credentials: null });
   const own = await server.http('/api/panel/me', { token, headers: { Origin: OWN } });
   expect(corsOf(own)).toEqual({ origin: OWN, credentials: 'true' });
@@ -65,7 +68,11 @@ test('the staff API answers a foreign origin without CORS headers, its own with 
 });
 
 test('the settings: PUBLIC_URL gives its origin, CORS_ORIGINS lists origins, never a wildcard or a path', () => {
-  expect(allowedOrigins('https://layanan.example.go.id/sub/', ' https://a.example.id , http://b.example.id:8080 ')).toEqual(['https://layanan.example.go.id', 'https://a.example.id', 'http://b.example.id:8080']);
+  expect(allowedOrigins('https://layanan.example.go.id/sub/', ' https://a.example.id , http://b.example.id:8080 ')).toEqual([
+    'https://layanan.example.go.id',
+    'https://a.example.id',
+    'http://b.example.id:8080',
+  ]);
   expect(allowedOrigins('', '')).toEqual([]);
   for (const bad of ['*', 'https://*.example.id', 'a.example.id', 'https://a.example.id/path', 'ftp://a.example.id']) {
     expect(() => allowedOrigins('', bad)).toThrow(/CORS_ORIGINS/);

@@ -17,7 +17,7 @@ afterAll(async () => {
 const post = (path: string, json: unknown) => server.http(path, { method: 'POST', json });
 const users = () => server.strapi.db.query('plugin::users-permissions.user');
 
-test("a users-permissions JWT (what /api/auth/local issued) opens nothing on the staff API", async () => {
+test('a users-permissions JWT (what /api/auth/local issued) opens nothing on the staff API', async () => {
   const token = await usersPermissionsToken(server, 'magetan.petugas');
   const standard = await server.strapi.db.query('api::service-standard.service-standard').findOne({ where: { officeCode: 'magetan' } });
   for (const path of ['/api/panel/me', '/api/panel/cases', `/api/documents/standards/${standard.slug}/pdf`]) {
@@ -33,7 +33,10 @@ test("a users-permissions JWT (what /api/auth/local issued) opens nothing on the
 test('a locked account gets no token at any door, and wrong passwords have no other door to be tried at', async () => {
   for (let i = 0; i < 5; i += 1) expect((await post('/api/panel/login', { identifier: 'magetan.jf', password: `salah-${i}-sandi` })).status).toBe(401);
   expect((await post('/api/panel/login', { identifier: 'magetan.jf', password: DEMO_PASSWORD })).status).toBe(429);
-  for (const body of [{ identifier: 'magetan.jf', password: DEMO_PASSWORD }, { identifier: 'magetan.kabid', password: 'salah-sandi-9' }]) {
+  for (const body of [
+    { identifier: 'magetan.jf', password: DEMO_PASSWORD },
+    { identifier: 'magetan.kabid', password: 'salah-sandi-9' },
+  ]) {
     const res = await post('/api/auth/local', body);
     expect([404, 405]).toContain(res.status);
     expect(hasData(await bodyOf(res))).toBe(false);

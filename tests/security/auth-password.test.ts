@@ -8,9 +8,12 @@ import { call, DEMO_PASSWORD, login } from '../staff-api/support';
  */
 
 describe('the rule', () => {
-  test.each(['password12', 'Password123', 'qwertyuiop1', 'bismillah1', 'abcdefghi1', 'Indonesia45', 'jakarta2024', 'sayangku123', 'merdeka1945', 'dinsos2026', 'magetan123'])('%s is too easy to guess', (password) => {
-    expect(passwordProblem(password)).toMatch(/^Kata sandi terlalu mudah ditebak/);
-  });
+  test.each(['password12', 'Password123', 'qwertyuiop1', 'bismillah1', 'abcdefghi1', 'Indonesia45', 'jakarta2024', 'sayangku123', 'merdeka1945', 'dinsos2026', 'magetan123'])(
+    '%s is too easy to guess',
+    (password) => {
+      expect(passwordProblem(password)).toMatch(/^Kata sandi terlalu mudah ditebak/);
+    },
+  );
 
   test.each(['Demo-PBI-2026!', 'Kata-Sandi-Uji-2026', 'Sawah-Hijau-2026', 'sr7Hq2vLp0'])('%s is accepted', (password) => {
     expect(passwordProblem(password)).toBeNull();
@@ -52,7 +55,13 @@ describe('over the staff API', () => {
       expect(r.body.message).toMatch(message);
     }
     expect((await call(server, 'POST', '/login', undefined, { identifier: 'magetan.peksos', password: DEMO_PASSWORD })).status).toBe(200);
-    const created = await call(server, 'POST', '/users', admin, { username: 'magetan.sukmawati', fullName: 'Sukmawati', email: 'sukmawati@magetan.example.id', password: 'Sukmawati2026!', role: (await server.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'petugas' } })).documentId });
+    const created = await call(server, 'POST', '/users', admin, {
+      username: 'magetan.sukmawati',
+      fullName: 'Sukmawati',
+      email: 'sukmawati@magetan.example.id',
+      password: 'Sukmawati2026!',
+      role: (await server.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'petugas' } })).documentId,
+    });
     expect({ status: created.status, field: created.body.error?.details?.field }).toEqual({ status: 400, field: 'password' });
     expect(await server.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'magetan.sukmawati' } })).toBe(0);
   });

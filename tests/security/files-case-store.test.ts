@@ -78,7 +78,7 @@ test('an upload that loses the version race leaves no record and no bytes', asyn
   expect(filesUnder(path.join(process.env.DATA_DIR!, 'files', 'private')).filter((f) => same(new Uint8Array(fs.readFileSync(f)), bytes))).toEqual([]);
 });
 
-test("a deleted letter takes its files along (record and bytes)", async () => {
+test('a deleted letter takes its files along (record and bytes)', async () => {
   const magetan = await logins.as('magetan.petugas');
   const opened = await openCase(await logins.as('magetan.desa1'), 'magetan-pengusulan-pbi-d', newApplicant(await villageOf(server, 'magetan.desa1')));
   const created = await server.http('/api/panel/letters', { method: 'POST', token: magetan.token, json: { kind: 'reaktivasi', subject: 'Uji berkas surat', case: opened.case.documentId } });
@@ -100,6 +100,6 @@ test("a deleted letter takes its files along (record and bytes)", async () => {
   expect(removed.status).toBe(200);
   expect(await server.strapi.db.query('api::case-file.case-file').count({ where: { id: record.id } })).toBe(0);
   // The bytes go once the delete has committed (right after the answer).
-  for (const until = Date.now() + 5000; fs.existsSync(objectPath) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+  for (const until = Date.now() + 5000; fs.existsSync(objectPath) && Date.now() < until;) await new Promise((r) => setTimeout(r, 20));
   expect(fs.existsSync(objectPath)).toBe(false);
 });

@@ -25,9 +25,7 @@ afterAll(async () => {
 const fileRows = () => server.strapi.db.query('plugin::upload.file').count({});
 /** Files (in DATA_DIR/uploads or the code tree's old folder) holding exactly these bytes. */
 const storedCopies = (bytes: Uint8Array) =>
-  [uploadsDir(), codeTreeUploads(server)].flatMap((dir) =>
-    fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => Buffer.from(fs.readFileSync(path.join(dir, f))).equals(Buffer.from(bytes))) : [],
-  );
+  [uploadsDir(), codeTreeUploads(server)].flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => Buffer.from(fs.readFileSync(path.join(dir, f))).equals(Buffer.from(bytes))) : []));
 
 describe('what the Media Library takes', () => {
   const refused: [string, Upload[], string][] = [

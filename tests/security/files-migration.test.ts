@@ -42,7 +42,15 @@ test('a database with case files linked as media migrates to the private store, 
 
   // The old layout: upload files with bytes in the local provider's folder, linked by the morph table.
   const legacyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'legacy-uploads-'));
-  const bytes = { ktp: samples.pdf(), photo: await samples.jpeg(), thumb: await samples.jpeg('#000000'), letter: samples.pdf(), orphan: samples.pdf(), logo: await samples.png('#445566'), notice: samples.pdf() };
+  const bytes = {
+    ktp: samples.pdf(),
+    photo: await samples.jpeg(),
+    thumb: await samples.jpeg('#000000'),
+    letter: samples.pdf(),
+    orphan: samples.pdf(),
+    logo: await samples.png('#445566'),
+    notice: samples.pdf(),
+  };
   const old = async (hash: string, ext: string, mime: string, blob: Uint8Array, extra: Record<string, unknown> = {}) => {
     fs.writeFileSync(path.join(legacyDir, `${hash}${ext}`), blob);
     return strapi.db.query('plugin::upload.file').create({ data: { name: `${hash}${ext}`, hash, ext, mime, size: blob.length / 1000, url: `/uploads/${hash}${ext}`, provider: 'local', ...extra } });
@@ -50,7 +58,10 @@ test('a database with case files linked as media migrates to the private store, 
   const suffix = Date.now().toString(36);
   const ktp = await old(`ktp_${suffix}`, '.pdf', 'application/pdf', bytes.ktp, { caption: `${kase.code} · ktp-kk` });
   fs.writeFileSync(path.join(legacyDir, `thumbnail_rumah_${suffix}.jpg`), bytes.thumb);
-  const photo = await old(`rumah_${suffix}`, '.jpg', 'image/jpeg', bytes.photo, { caption: kase.code, formats: { thumbnail: { hash: `thumbnail_rumah_${suffix}`, ext: '.jpg', url: `/uploads/thumbnail_rumah_${suffix}.jpg` } } });
+  const photo = await old(`rumah_${suffix}`, '.jpg', 'image/jpeg', bytes.photo, {
+    caption: kase.code,
+    formats: { thumbnail: { hash: `thumbnail_rumah_${suffix}`, ext: '.jpg', url: `/uploads/thumbnail_rumah_${suffix}.jpg` } },
+  });
   const scan = await old(`surat_${suffix}`, '.pdf', 'application/pdf', bytes.letter);
   const orphan = await old(`ktp_lama_${suffix}`, '.pdf', 'application/pdf', bytes.orphan, { caption: `${kase.code} · ktp-kk` });
   const logo = await old(`logo_${suffix}`, '.png', 'image/png', bytes.logo, { createdBy: magetanAdmin.id });
@@ -72,7 +83,15 @@ test('a database with case files linked as media migrates to the private store, 
   // Case files: records for their owners, bytes in the private store.
   const records = await strapi.db.query('api::case-file.case-file').findMany({ populate: { case: true, letter: true }, orderBy: { id: 'asc' } });
   const byName = Object.fromEntries(records.map((r: any) => [r.name, r]));
-  expect(byName[ktp.name]).toMatchObject({ mime: 'application/pdf', checklistKey: 'ktp-kk', officeCode: 'tarakan', case: { id: kase.id }, letter: null, size: bytes.ktp.length, sha256: sha(bytes.ktp) });
+  expect(byName[ktp.name]).toMatchObject({
+    mime: 'application/pdf',
+    checklistKey: 'ktp-kk',
+    officeCode: 'tarakan',
+    case: { id: kase.id },
+    letter: null,
+    size: bytes.ktp.length,
+    sha256: sha(bytes.ktp),
+  });
   expect(byName[photo.name]).toMatchObject({ checklistKey: null, case: { id: kase.id }, sha256: sha(bytes.photo) });
   expect(byName[scan.name]).toMatchObject({ case: null, letter: { id: letter.id }, officeCode: 'tarakan', sha256: sha(bytes.letter) });
   for (const r of records) expect(fs.readFileSync(path.join(process.env.DATA_DIR!, 'files', 'private', r.storageKey)).length).toBe(r.size);
@@ -84,7 +103,10 @@ test('a database with case files linked as media migrates to the private store, 
   expect(fs.readdirSync(legacyDir)).toEqual([]);
 
   // Media Library files: out of the code tree, served from DATA_DIR, with their office.
-  for (const [file, office] of [[logo, 'magetan'], [notice, null]] as const) {
+  for (const [file, office] of [
+    [logo, 'magetan'],
+    [notice, null],
+  ] as const) {
     const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
     expect(row).toMatchObject({ provider: MEDIA_PROVIDER, officeCode: office });
     expect(fs.existsSync(path.join(uploadsDir(), `${file.hash}${file.ext}`))).toBe(true);

@@ -98,7 +98,7 @@ describe('folders', () => {
     expect(karangasemFolder).toMatchObject({ name: 'Logo Karangasem', officeCode: 'karangasem' });
   });
 
-  test("are listed, read and shown in the tree for their own office only; the super admin sees all", async () => {
+  test('are listed, read and shown in the tree for their own office only; the super admin sees all', async () => {
     const names = async (token: string) => ((await admin(server, token, 'GET', '/upload/folders')).body.data as any[]).map((f) => f.name);
     expect(await names(tokens.karangasem)).toEqual(['Logo Karangasem']);
     expect(await names(tokens.super)).toEqual(expect.arrayContaining(['Logo Magetan', 'Logo Karangasem']));
@@ -142,7 +142,12 @@ describe('folders', () => {
     expect(r.body.error.details.field).toBe('fileIds');
     // The plugin's own routes handed such an id to the database (a 500 on PostgreSQL), for everyone.
     for (const token of [tokens.karangasem, tokens.super]) {
-      for (const [method, url] of [['GET', '/upload/files/abc'], ['DELETE', '/upload/files/1x'], ['GET', '/upload/folders/abc'], ['PUT', '/upload/folders/-1']]) {
+      for (const [method, url] of [
+        ['GET', '/upload/files/abc'],
+        ['DELETE', '/upload/files/1x'],
+        ['GET', '/upload/folders/abc'],
+        ['PUT', '/upload/folders/-1'],
+      ]) {
         const res = await admin(server, token, method, url, method === 'PUT' ? { name: 'x' } : undefined);
         expect([method, url, res.status, res.body.error.details.field]).toEqual([method, url, 400, 'id']);
       }

@@ -48,7 +48,9 @@ export async function admin(server: TestServer, token: string, method: string, u
 }
 
 const image = (format: 'png' | 'jpeg' | 'webp' | 'gif', colour: string) =>
-  sharp({ create: { width: 6, height: 6, channels: 3, background: colour } })[format]().toBuffer() as Promise<Buffer>;
+  sharp({ create: { width: 6, height: 6, channels: 3, background: colour } })
+    [format]()
+    .toBuffer() as Promise<Buffer>;
 
 export const samples = {
   png: (colour = '#228833') => image('png', colour),
@@ -57,8 +59,14 @@ export const samples = {
   gif: (colour = '#5500aa') => image('gif', colour),
   pdf: () => new TextEncoder().encode(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${Math.random()}\ntrailer<</Root 1 0 R>>\n%%EOF\n`),
   /** A page whose script runs on this origin if a browser ever renders it. */
-  html: (marker: string) => new TextEncoder().encode(`<!doctype html><html><body><h1>${marker}</h1><script src="/uploads/${marker}.js"></script><script>console.log('RAN-${marker}');new Image().src='/__ran/${marker}'</script></body></html>`),
-  svg: (marker: string) => new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>console.log('RAN-${marker}');new Image().src='/__ran/${marker}'</script><rect width="10" height="10"/></svg>`),
+  html: (marker: string) =>
+    new TextEncoder().encode(
+      `<!doctype html><html><body><h1>${marker}</h1><script src="/uploads/${marker}.js"></script><script>console.log('RAN-${marker}');new Image().src='/__ran/${marker}'</script></body></html>`,
+    ),
+  svg: (marker: string) =>
+    new TextEncoder().encode(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>console.log('RAN-${marker}');new Image().src='/__ran/${marker}'</script><rect width="10" height="10"/></svg>`,
+    ),
   js: (marker: string) => new TextEncoder().encode(`console.log('RAN-${marker}');new Image().src='/__ran/${marker}';`),
 };
 

@@ -16,7 +16,10 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startServer();
-  for (const [who, email] of [['magetan', 'magetan.admin@demo.layanan-pbi.id'], ['super', 'admin@demo.layanan-pbi.id']]) {
+  for (const [who, email] of [
+    ['magetan', 'magetan.admin@demo.layanan-pbi.id'],
+    ['super', 'admin@demo.layanan-pbi.id'],
+  ]) {
     const res = await server.http('/admin/login', { method: 'POST', json: { email, password: PASSWORD } });
     const body: any = await res.json();
     tokens[who] = body.data.token ?? body.data.accessToken;
@@ -33,13 +36,14 @@ async function cm(who: string, method: string, path: string, json?: unknown) {
 const INDONESIAN_NO_DRAFTS = /tidak memakai draf dan terbit/;
 
 describe('draft actions on a type without drafts (letter templates)', () => {
-  const actions = (id: string) => [
-    ['publish', `${TEMPLATE}/${id}/actions/publish`, { subject: 'Diubah lewat terbit' }],
-    ['unpublish', `${TEMPLATE}/${id}/actions/unpublish`, {}],
-    ['discard', `${TEMPLATE}/${id}/actions/discard`, {}],
-    ['bulkPublish', `${TEMPLATE}/actions/bulkPublish`, { documentIds: [id] }],
-    ['bulkUnpublish', `${TEMPLATE}/actions/bulkUnpublish`, { documentIds: [id] }],
-  ] as const;
+  const actions = (id: string) =>
+    [
+      ['publish', `${TEMPLATE}/${id}/actions/publish`, { subject: 'Diubah lewat terbit' }],
+      ['unpublish', `${TEMPLATE}/${id}/actions/unpublish`, {}],
+      ['discard', `${TEMPLATE}/${id}/actions/discard`, {}],
+      ['bulkPublish', `${TEMPLATE}/actions/bulkPublish`, { documentIds: [id] }],
+      ['bulkUnpublish', `${TEMPLATE}/actions/bulkUnpublish`, { documentIds: [id] }],
+    ] as const;
 
   test.each(['magetan', 'super'])('as %s: each is a 400 in Indonesian and the template is unchanged', async (who) => {
     const template = await server.strapi.db.query(TEMPLATE).findOne({ where: { officeCode: 'magetan' } });
@@ -57,7 +61,10 @@ describe('deleting a case with history, or an applicant with cases', () => {
     const kase = await server.strapi.db.query(CASE).findOne({ where: { officeCode: 'magetan' } });
     const events = await server.strapi.db.query('api::case-event.case-event').count({ where: { case: { id: kase.id } } });
     expect(events).toBeGreaterThan(0);
-    for (const [method, path, body] of [['DELETE', `${CASE}/${kase.documentId}`, undefined], ['POST', `${CASE}/actions/bulkDelete`, { documentIds: [kase.documentId] }]] as const) {
+    for (const [method, path, body] of [
+      ['DELETE', `${CASE}/${kase.documentId}`, undefined],
+      ['POST', `${CASE}/actions/bulkDelete`, { documentIds: [kase.documentId] }],
+    ] as const) {
       const r = await cm('super', method, path, body);
       expect([r.status, r.body.error.name]).toEqual([409, 'ConflictError']);
       expect(r.body.error.message).toBe('Kasus yang sudah memiliki riwayat tidak dapat dihapus; tutup kasus melalui tindakan kasus');
@@ -117,5 +124,9 @@ test('no content-manager action on any content type answers 5xx', async () => {
   }
   expect(answers.filter((a) => a.startsWith('5'))).toEqual([]);
   const byStatus = answers.reduce<Record<string, number>>((n, a) => ({ ...n, [a.slice(0, 3)]: (n[a.slice(0, 3)] ?? 0) + 1 }), {});
-  console.log(`CMS sweep: ${collections.length} content types × ${answers.length / collections.length} actions = ${answers.length} requests; answers ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`);
+  console.log(
+    `CMS sweep: ${collections.length} content types × ${answers.length / collections.length} actions = ${answers.length} requests; answers ${Object.entries(byStatus)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ')}`,
+  );
 });

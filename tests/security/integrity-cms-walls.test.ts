@@ -55,11 +55,7 @@ test('the Admin Kantor role holds exactly the stated permissions', async () => {
     .sort();
   const own = (uid: string, actions: string[]) => actions.map((a) => `${a} ${uid} [api::own-office]`);
   expect(held).toEqual(
-    [
-      ...[STANDARD, SOP, TEMPLATE].flatMap((uid) => own(uid, ['create', 'delete', 'publish', 'read', 'update'])),
-      ...own(OFFICE, ['read', 'update']),
-      'read api::region.region []',
-    ].sort(),
+    [...[STANDARD, SOP, TEMPLATE].flatMap((uid) => own(uid, ['create', 'delete', 'publish', 'read', 'update'])), ...own(OFFICE, ['read', 'update']), 'read api::region.region []'].sort(),
   );
 });
 
@@ -159,11 +155,11 @@ test('the content types it has no business with are closed, list, entry and crea
   ];
   for (const uid of closed) {
     const one = await server.strapi.db.query(uid).findOne({ where: {} });
-    for (const [method, path, json] of [
-      ['GET', `${uid}?page=1&pageSize=10`, undefined],
-      ['POST', uid, {}],
-      ...(one?.documentId ? [['GET', `${uid}/${one.documentId}`, undefined]] : []),
-    ] as [string, string, unknown][]) {
+    for (const [method, path, json] of [['GET', `${uid}?page=1&pageSize=10`, undefined], ['POST', uid, {}], ...(one?.documentId ? [['GET', `${uid}/${one.documentId}`, undefined]] : [])] as [
+      string,
+      string,
+      unknown,
+    ][]) {
       const r = await cm(method, path, json);
       expect([uid, method, r.status]).toEqual([uid, method, 403]);
       expect(r.body.error.message).toMatch(/tidak berwenang|hanya dapat ditambah|Versi SOP/);

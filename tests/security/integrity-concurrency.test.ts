@@ -30,7 +30,7 @@ const get = async (resource: string, id: string, as: string) => {
 const put = async (resource: string, id: string, as: string, body: unknown) => call(server, 'PUT', `/${resource}/${id}`, await token(as), body);
 const row = (uid: string, documentId: string, draft = false) => server.strapi.db.query(uid).findOne({ where: { documentId, ...(draft ? { publishedAt: null } : {}) } });
 
-test('two staff save the same applicant: the second gets a 409 and the first one\'s change stays', async () => {
+test("two staff save the same applicant: the second gets a 409 and the first one's change stays", async () => {
   // A demo applicant, written by the seed's bulk insert: its version is the database's default.
   const applicant = await server.strapi.db.query('api::applicant.applicant').findOne({ where: { villageCode: home.village, address: { $notNull: true } } });
   const petugas = await get('applicants', applicant.documentId, 'magetan.petugas');
@@ -57,7 +57,11 @@ test('an update without a version, or with a malformed one, is a 400 naming "ver
   const applicant = await makeApplicant(server.strapi, home);
   const { version, ...withoutVersion } = await get('applicants', applicant.documentId, 'magetan.petugas');
   expect(version).toBe(1);
-  for (const body of [{ ...withoutVersion, name: 'Tanpa Versi' }, { ...withoutVersion, name: 'Versi Teks', version: 'satu' }, { ...withoutVersion, name: 'Versi Nol', version: 0 }]) {
+  for (const body of [
+    { ...withoutVersion, name: 'Tanpa Versi' },
+    { ...withoutVersion, name: 'Versi Teks', version: 'satu' },
+    { ...withoutVersion, name: 'Versi Nol', version: 0 },
+  ]) {
     const r = await put('applicants', applicant.documentId, 'magetan.petugas', body);
     expect(r.status).toBe(400);
     expect(r.body.error.details.field).toBe('version');
@@ -77,14 +81,72 @@ test('every resource the staff API lets update is version-locked', () => {
  * second's save of another field is refused and changes nothing.
  */
 const EDITS: { resource: string; uid: string; draft?: boolean; editors: [string, string]; make: () => Promise<string>; first: Record<string, unknown>; second: Record<string, unknown> }[] = [
-  { resource: 'complaints', uid: 'api::complaint.complaint', editors: ['magetan.petugas', 'magetan.kabid'], make: async () => (await makeComplaint(server.strapi, home)).documentId, first: { status: 'in-progress' }, second: { reply: 'Sudah kami tindak lanjuti' } },
-  { resource: 'users', uid: 'plugin::users-permissions.user', editors: ['magetan.admin', 'magetan.admin'], make: async () => (await server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'magetan.peksos' } })).documentId, first: { fullName: 'Pekerja Sosial Baru' }, second: { phone: '081299990000' } },
-  { resource: 'batches', uid: 'api::batch.batch', editors: ['magetan.desa1', 'magetan.petugas'], make: async () => (await makeBatch(server.strapi, home, 'open')).documentId, first: { code: 'UJI/REKAP/PERTAMA' }, second: { month: '2026-11' } },
-  { resource: 'letters', uid: 'api::letter.letter', editors: ['magetan.petugas', 'magetan.kabid'], make: async () => (await makeLetter(server.strapi, home)).documentId, first: { subject: 'Perihal pertama' }, second: { addressee: 'Kepala Desa' } },
-  { resource: 'offices', uid: 'api::office.office', editors: ['magetan.admin', 'magetan.admin'], make: async () => (await server.strapi.db.query('api::office.office').findOne({ where: { code: 'magetan' } })).documentId, first: { phone: '0351-111111' }, second: { website: 'https://dinsos.example.go.id' } },
-  { resource: 'service-standards', uid: 'api::service-standard.service-standard', draft: true, editors: ['magetan.admin', 'magetan.kabid'], make: async () => (await server.strapi.db.query('api::service-standard.service-standard').findOne({ where: { officeCode: 'magetan', publishedAt: null } })).documentId, first: { fee: 'Gratis' }, second: { revision: 'Revisi 9' } },
-  { resource: 'sops', uid: 'api::sop.sop', draft: true, editors: ['magetan.admin', 'magetan.kabid'], make: async () => (await server.strapi.db.query('api::sop.sop').findOne({ where: { officeCode: 'magetan', publishedAt: null } })).documentId, first: { revision: 'Revisi 3' }, second: { number: '999/SOP/2026' } },
-  { resource: 'cases', uid: 'api::case.case', editors: ['magetan.petugas', 'magetan.kabid'], make: async () => (await makeCase(server.strapi, home, await makeApplicant(server.strapi, home))).documentId, first: { priority: 'emergency' }, second: { assignee: 'magetan.petugas' } },
+  {
+    resource: 'complaints',
+    uid: 'api::complaint.complaint',
+    editors: ['magetan.petugas', 'magetan.kabid'],
+    make: async () => (await makeComplaint(server.strapi, home)).documentId,
+    first: { status: 'in-progress' },
+    second: { reply: 'Sudah kami tindak lanjuti' },
+  },
+  {
+    resource: 'users',
+    uid: 'plugin::users-permissions.user',
+    editors: ['magetan.admin', 'magetan.admin'],
+    make: async () => (await server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'magetan.peksos' } })).documentId,
+    first: { fullName: 'Pekerja Sosial Baru' },
+    second: { phone: '081299990000' },
+  },
+  {
+    resource: 'batches',
+    uid: 'api::batch.batch',
+    editors: ['magetan.desa1', 'magetan.petugas'],
+    make: async () => (await makeBatch(server.strapi, home, 'open')).documentId,
+    first: { code: 'UJI/REKAP/PERTAMA' },
+    second: { month: '2026-11' },
+  },
+  {
+    resource: 'letters',
+    uid: 'api::letter.letter',
+    editors: ['magetan.petugas', 'magetan.kabid'],
+    make: async () => (await makeLetter(server.strapi, home)).documentId,
+    first: { subject: 'Perihal pertama' },
+    second: { addressee: 'Kepala Desa' },
+  },
+  {
+    resource: 'offices',
+    uid: 'api::office.office',
+    editors: ['magetan.admin', 'magetan.admin'],
+    make: async () => (await server.strapi.db.query('api::office.office').findOne({ where: { code: 'magetan' } })).documentId,
+    first: { phone: '0351-111111' },
+    second: { website: 'https://dinsos.example.go.id' },
+  },
+  {
+    resource: 'service-standards',
+    uid: 'api::service-standard.service-standard',
+    draft: true,
+    editors: ['magetan.admin', 'magetan.kabid'],
+    make: async () => (await server.strapi.db.query('api::service-standard.service-standard').findOne({ where: { officeCode: 'magetan', publishedAt: null } })).documentId,
+    first: { fee: 'Gratis' },
+    second: { revision: 'Revisi 9' },
+  },
+  {
+    resource: 'sops',
+    uid: 'api::sop.sop',
+    draft: true,
+    editors: ['magetan.admin', 'magetan.kabid'],
+    make: async () => (await server.strapi.db.query('api::sop.sop').findOne({ where: { officeCode: 'magetan', publishedAt: null } })).documentId,
+    first: { revision: 'Revisi 3' },
+    second: { number: '999/SOP/2026' },
+  },
+  {
+    resource: 'cases',
+    uid: 'api::case.case',
+    editors: ['magetan.petugas', 'magetan.kabid'],
+    make: async () => (await makeCase(server.strapi, home, await makeApplicant(server.strapi, home))).documentId,
+    first: { priority: 'emergency' },
+    second: { assignee: 'magetan.petugas' },
+  },
 ];
 
 describe.each(EDITS)('$resource', ({ resource, uid, draft, editors, make, first, second }) => {
@@ -97,7 +159,11 @@ describe.each(EDITS)('$resource', ({ resource, uid, draft, editors, make, first,
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(a.version + 1);
     // A relation is named by a user's username here: the id is looked up.
-    const secondBody = Object.fromEntries(await Promise.all(Object.entries(second).map(async ([k, v]) => [k, k === 'assignee' ? (await server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: v } })).documentId : v])));
+    const secondBody = Object.fromEntries(
+      await Promise.all(
+        Object.entries(second).map(async ([k, v]) => [k, k === 'assignee' ? (await server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: v } })).documentId : v]),
+      ),
+    );
     const stale = await put(resource, id, editors[1], { ...b, ...secondBody });
     expect([stale.status, stale.body.error?.details?.field]).toEqual([409, 'version']);
     expect(stale.body.message).toMatch(/sudah diubah orang lain/);

@@ -33,7 +33,13 @@ afterAll(async () => {
 const COMPLAINT = 'api::complaint.complaint';
 const APPLICANT = 'api::applicant.applicant';
 const complaintBody = (receivedAt: string) => ({ channel: 'phone', reporterName: 'Pelapor Telepon', text: 'Pengaduan lewat telepon tentang kartu JKN.', receivedAt });
-const newApplicant = (birthDate: string, serial: number) => ({ nik: makeNik(home.district, birthDate, 'male', serial), name: `Pemohon Tanggal ${serial}`, sex: 'male', birthDate, villageCode: home.village });
+const newApplicant = (birthDate: string, serial: number) => ({
+  nik: makeNik(home.district, birthDate, 'male', serial),
+  name: `Pemohon Tanggal ${serial}`,
+  sex: 'male',
+  birthDate,
+  villageCode: home.village,
+});
 async function cms(method: string, path: string, json?: unknown) {
   const res = await server.http(`/content-manager/collection-types/${path}`, { method, token: cmsToken, json });
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
@@ -83,11 +89,15 @@ describe('staff API', () => {
     expect(r.body.message).toMatch(/1980-02-31 bukan tanggal yang ada di kalender/);
   });
 
-  test('changing a stored applicant\'s birth date to a future one is refused and changes nothing', async () => {
+  test("changing a stored applicant's birth date to a future one is refused and changes nothing", async () => {
     const created = await call(server, 'POST', '/applicants', await token('magetan.petugas'), newApplicant('1985-05-05', 8202));
     expect(created.status).toBe(201);
     // A NIK and birth date of 2085 agree with each other: only the calendar refuses them.
-    const r = await call(server, 'PUT', `/applicants/${created.body.id}`, await token('magetan.petugas'), { ...created.body, nik: makeNik(home.district, '2085-05-05', 'male', 8202), birthDate: '2085-05-05' });
+    const r = await call(server, 'PUT', `/applicants/${created.body.id}`, await token('magetan.petugas'), {
+      ...created.body,
+      nik: makeNik(home.district, '2085-05-05', 'male', 8202),
+      birthDate: '2085-05-05',
+    });
     expect([r.status, r.body.error.details.field]).toEqual([400, 'birthDate']);
     const stored = await server.strapi.db.query(APPLICANT).findOne({ where: { documentId: created.body.id } });
     expect(String(stored.birthDate).slice(0, 10)).toBe('1985-05-05');
@@ -119,7 +129,14 @@ describe('CMS (content manager), as super admin', () => {
     const r = await cms('PUT', `api::service-standard.service-standard/${std.documentId}`, { issueDate: '99999-01-01' });
     expect([r.status, paths(r.body)]).toEqual([400, ['issueDate']]);
     const office = await server.strapi.db.query('api::office.office').findOne({ where: { code: 'magetan' } });
-    const h = await cms('PUT', `api::office.office/${office.documentId}`, { calendar: { holidays: [{ date: '2026-08-17', name: 'HUT RI' }, { date: '2026-02-31', name: 'Tidak ada' }] } });
+    const h = await cms('PUT', `api::office.office/${office.documentId}`, {
+      calendar: {
+        holidays: [
+          { date: '2026-08-17', name: 'HUT RI' },
+          { date: '2026-02-31', name: 'Tidak ada' },
+        ],
+      },
+    });
     expect([h.status, paths(h.body)]).toEqual([400, ['calendar.holidays.1.date']]);
     expect(h.body.error.message).toMatch(/2026-02-31 bukan tanggal yang ada di kalender/);
   });
@@ -129,7 +146,7 @@ describe('public site', () => {
   const post = (fields: Record<string, string>) =>
     server.http('/pengaduan', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 
-  test('the complaint form takes no date: one sent along is ignored and the receipt is the server\'s clock', async () => {
+  test("the complaint form takes no date: one sent along is ignored and the receipt is the server's clock", async () => {
     server.strapi.service('api::public-site.limits').reset();
     const before = Date.now();
     const res = await post({ kantor: 'magetan', isi: 'Pengaduan dengan tanggal sisipan.', receivedAt: '+099999-01-01T00:00:00.000Z', tanggal: '99999-01-01' });
@@ -142,7 +159,18 @@ describe('public site', () => {
 
   test('the status page of a complaint stored with year 99999 (before these checks) prints no "undefined"', async () => {
     const office = await server.strapi.db.query('api::office.office').findOne({ where: { code: 'magetan' } });
-    await server.strapi.db.query(COMPLAINT).create({ data: { trackingCode: 'ADU-ZZZZ-2222', channel: 'phone', text: 'Data lama', status: 'new', officeCode: 'magetan', office: office.id, receivedAt: new Date('+099999-01-01T00:00:00Z'), dueAt: new Date('+099999-01-04T00:00:00Z') } });
+    await server.strapi.db.query(COMPLAINT).create({
+      data: {
+        trackingCode: 'ADU-ZZZZ-2222',
+        channel: 'phone',
+        text: 'Data lama',
+        status: 'new',
+        officeCode: 'magetan',
+        office: office.id,
+        receivedAt: new Date('+099999-01-01T00:00:00Z'),
+        dueAt: new Date('+099999-01-04T00:00:00Z'),
+      },
+    });
     const page = await (await server.http('/pengaduan/status?kode=ADU-ZZZZ-2222')).text();
     expect(page).toContain('ADU-ZZZZ-2222');
     expect(page).not.toMatch(/undefined|NaN/);

@@ -43,21 +43,27 @@ const timeline = async () => {
 };
 
 /** Every way the content manager writes a document, for one document of `uid`. */
-const writes = (uid: string, doc: any, data: Record<string, unknown>) => [
-  ['create', 'POST', uid, data],
-  ['clone', 'POST', `${uid}/clone/${doc.documentId}`, data],
-  ['update', 'PUT', `${uid}/${doc.documentId}`, data],
-  ['delete', 'DELETE', `${uid}/${doc.documentId}`, undefined],
-  ['publish', 'POST', `${uid}/${doc.documentId}/actions/publish`, {}],
-  ['unpublish', 'POST', `${uid}/${doc.documentId}/actions/unpublish`, {}],
-  ['discard', 'POST', `${uid}/${doc.documentId}/actions/discard`, {}],
-  ['bulkDelete', 'POST', `${uid}/actions/bulkDelete`, { documentIds: [doc.documentId] }],
-  ['bulkPublish', 'POST', `${uid}/actions/bulkPublish`, { documentIds: [doc.documentId] }],
-  ['bulkUnpublish', 'POST', `${uid}/actions/bulkUnpublish`, { documentIds: [doc.documentId] }],
-] as const;
+const writes = (uid: string, doc: any, data: Record<string, unknown>) =>
+  [
+    ['create', 'POST', uid, data],
+    ['clone', 'POST', `${uid}/clone/${doc.documentId}`, data],
+    ['update', 'PUT', `${uid}/${doc.documentId}`, data],
+    ['delete', 'DELETE', `${uid}/${doc.documentId}`, undefined],
+    ['publish', 'POST', `${uid}/${doc.documentId}/actions/publish`, {}],
+    ['unpublish', 'POST', `${uid}/${doc.documentId}/actions/unpublish`, {}],
+    ['discard', 'POST', `${uid}/${doc.documentId}/actions/discard`, {}],
+    ['bulkDelete', 'POST', `${uid}/actions/bulkDelete`, { documentIds: [doc.documentId] }],
+    ['bulkPublish', 'POST', `${uid}/actions/bulkPublish`, { documentIds: [doc.documentId] }],
+    ['bulkUnpublish', 'POST', `${uid}/actions/bulkUnpublish`, { documentIds: [doc.documentId] }],
+  ] as const;
 
 describe.each([
-  [EVENT, () => event, () => ({ action: 'disetujui-kadis', note: 'Palsu', at: new Date().toISOString(), caseCode: kase.code, officeCode: kase.officeCode, case: { connect: [{ documentId: kase.documentId }] } }), /Riwayat kasus hanya dapat ditambah oleh sistem/],
+  [
+    EVENT,
+    () => event,
+    () => ({ action: 'disetujui-kadis', note: 'Palsu', at: new Date().toISOString(), caseCode: kase.code, officeCode: kase.officeCode, case: { connect: [{ documentId: kase.documentId }] } }),
+    /Riwayat kasus hanya dapat ditambah oleh sistem/,
+  ],
   [SOP_VERSION, () => sopVersion, () => ({ hash: 'palsu', officeCode: 'magetan', definition: { activities: [] } }), /Versi SOP dibuat otomatis/],
 ])('%s in the CMS, as super admin', (uid, doc, data, message) => {
   test.each(writes(uid, { documentId: '' }, {}).map(([name]) => name))('%s is refused with a 403 in Indonesian and writes nothing', async (name) => {
@@ -82,9 +88,12 @@ test('the super admin holds no create, edit, delete or publish permission on the
     expect(permissions.filter((p) => p.subject === uid).map((p) => p.action)).toEqual(['plugin::content-manager.explorer.read']);
   }
   // Other types keep their write actions.
-  expect(permissions.filter((p) => p.subject === 'api::sop.sop').map((p) => p.action).sort()).toEqual(
-    ['create', 'delete', 'publish', 'read', 'update'].map((a) => `plugin::content-manager.explorer.${a}`),
-  );
+  expect(
+    permissions
+      .filter((p) => p.subject === 'api::sop.sop')
+      .map((p) => p.action)
+      .sort(),
+  ).toEqual(['create', 'delete', 'publish', 'read', 'update'].map((a) => `plugin::content-manager.explorer.${a}`));
   // History can still be read in the CMS.
   expect((await cms('GET', `${EVENT}?page=1&pageSize=1`)).status).toBe(200);
 });
@@ -97,9 +106,13 @@ test('the document service refuses every write of history, from any caller', asy
 });
 
 /** What a statement came to: 'done' or the database's error. */
-const outcome = (q: PromiseLike<unknown>) => Promise.resolve(q).then(() => 'done', (err: Error) => err.message);
+const outcome = (q: PromiseLike<unknown>) =>
+  Promise.resolve(q).then(
+    () => 'done',
+    (err: Error) => err.message,
+  );
 
-test('the database refuses an event carrying a CMS author; the engine\'s rows, which carry none, go in', async () => {
+test("the database refuses an event carrying a CMS author; the engine's rows, which carry none, go in", async () => {
   const knex = server.strapi.db.connection;
   const admin = await server.strapi.db.query('admin::user').findOne({ where: { email: 'admin@demo.layanan-pbi.id' } });
   const row = { document_id: 'palsu0000000000000000001', case_id: kase.id, case_code: kase.code, office_code: kase.officeCode, action: 'palsu', at: new Date() };
@@ -108,9 +121,10 @@ test('the database refuses an event carrying a CMS author; the engine\'s rows, w
   expect(await server.strapi.db.query(EVENT).count({ where: { action: 'palsu' } })).toBe(0);
   // Installed once however often the app boots.
   await installAppendOnlyGuards(server.strapi);
-  const guards = server.strapi.db.dialect.client === 'postgres'
-    ? (await knex.raw("SELECT tgname AS name FROM pg_trigger WHERE tgname = 'case_events_engine_only' AND NOT tgisinternal")).rows
-    : await knex('sqlite_master').where({ type: 'trigger', name: 'case_events_engine_only' }).select('name');
+  const guards =
+    server.strapi.db.dialect.client === 'postgres'
+      ? (await knex.raw("SELECT tgname AS name FROM pg_trigger WHERE tgname = 'case_events_engine_only' AND NOT tgisinternal")).rows
+      : await knex('sqlite_master').where({ type: 'trigger', name: 'case_events_engine_only' }).select('name');
   expect(guards).toEqual([{ name: 'case_events_engine_only' }]);
 
   // The engine writes as before: a note is an event in the timeline.
@@ -128,7 +142,16 @@ test('an event the CMS wrote before these guards (a database from an older versi
   // The old database: no insert guard yet.
   await knex.raw(pg ? 'DROP TRIGGER case_events_engine_only ON case_events' : 'DROP TRIGGER case_events_engine_only');
   try {
-    await knex('case_events').insert({ document_id: 'palsu0000000000000000002', case_id: kase.id, case_code: kase.code, office_code: kase.officeCode, action: 'disetujui-kadis', note: 'Dipalsukan di CMS', at: new Date(), created_by_id: admin.id });
+    await knex('case_events').insert({
+      document_id: 'palsu0000000000000000002',
+      case_id: kase.id,
+      case_code: kase.code,
+      office_code: kase.officeCode,
+      action: 'disetujui-kadis',
+      note: 'Dipalsukan di CMS',
+      at: new Date(),
+      created_by_id: admin.id,
+    });
   } finally {
     await installAppendOnlyGuards(server.strapi);
   }

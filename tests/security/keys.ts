@@ -26,7 +26,10 @@ export async function cmsLogin(server: TestServer, email: string, password = DEM
  */
 export async function usersPermissionsToken(server: TestServer, username: string): Promise<string> {
   const user = await server.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username } });
-  return server.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id, tv: user.tokenVersion ?? 0 });
+  return server.strapi
+    .plugin('users-permissions')
+    .service('jwt')
+    .issue({ id: user.id, tv: user.tokenVersion ?? 0 });
 }
 
 /** A staff token in every claim, signed with a secret that is not the server's. */

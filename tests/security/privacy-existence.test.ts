@@ -32,8 +32,20 @@ afterAll(async () => {
 /** A NIK nobody has, of the same shape as the registered one (district, birth date, sex). */
 const unknownNik = () => makeNik(places.near.district, elsewhere.birthDate, elsewhere.sex, 9000 + (serial += 1));
 /** What a client can tell apart in an answer. */
-const visible = (r: Reply) => ({ status: r.status, message: r.body?.message ?? r.body?.error?.message, field: r.body?.error?.details?.field ?? null, paths: (r.body?.error?.details?.errors ?? []).map((e: any) => e.path?.join('.')) });
-const person = (nik: string, villageCode: string, extra: Record<string, unknown> = {}) => ({ nik, name: `Warga Uji ${serial}`, sex: elsewhere.sex, birthDate: elsewhere.birthDate, villageCode, ...extra });
+const visible = (r: Reply) => ({
+  status: r.status,
+  message: r.body?.message ?? r.body?.error?.message,
+  field: r.body?.error?.details?.field ?? null,
+  paths: (r.body?.error?.details?.errors ?? []).map((e: any) => e.path?.join('.')),
+});
+const person = (nik: string, villageCode: string, extra: Record<string, unknown> = {}) => ({
+  nik,
+  name: `Warga Uji ${serial}`,
+  sex: elsewhere.sex,
+  birthDate: elsewhere.birthDate,
+  villageCode,
+  ...extra,
+});
 const applicantsWith = (nik: string) => server.strapi.db.query('api::applicant.applicant').count({ where: { nik, officeCode: 'magetan' } });
 const open = (applicant: unknown) => desa1.post('/api/panel/cases/open', { service: SERVICE, applicant });
 const createApplicant = (body: unknown) => desa1.post('/api/panel/applicants', body);

@@ -20,7 +20,9 @@ const JKN = '0009876543210';
 beforeAll(async () => {
   server = await startServer();
   logins = new Logins(server);
-  kase = await server.strapi.db.query('api::case.case').findOne({ where: { officeCode: 'magetan', serviceSlug: 'magetan-reaktivasi-kartu-jkn-kis' }, populate: { applicant: true }, orderBy: { id: 'asc' } });
+  kase = await server.strapi.db
+    .query('api::case.case')
+    .findOne({ where: { officeCode: 'magetan', serviceSlug: 'magetan-reaktivasi-kartu-jkn-kis' }, populate: { applicant: true }, orderBy: { id: 'asc' } });
   applicant = await server.strapi.db.query('api::applicant.applicant').update({ where: { id: kase.applicant.id }, data: { kkNumber: KK, jknNumber: JKN } });
 }, 300_000);
 afterAll(async () => {
@@ -79,7 +81,12 @@ test('the same draft printed by a role that sees identities in full gives them i
 
 test('one rule, three ways out: screen, export file and letter PDF show the same NIK to the same role', async () => {
   const letterId = await draftLetter(await logins.as('magetan.kabid'));
-  for (const [username, expected] of [['magetan.kabid', masked(applicant.nik)], ['magetan.kadis', masked(applicant.nik)], ['magetan.petugas', applicant.nik], ['magetan.peksos', applicant.nik]] as const) {
+  for (const [username, expected] of [
+    ['magetan.kabid', masked(applicant.nik)],
+    ['magetan.kadis', masked(applicant.nik)],
+    ['magetan.petugas', applicant.nik],
+    ['magetan.peksos', applicant.nik],
+  ] as const) {
     const staff = await logins.as(username);
     const screen = (await staff.get(`/api/panel/applicants/${applicant.documentId}`)).body.nik;
     const exported = await exportedNik(staff);

@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 const knex = () => server.strapi.db.connection;
-const outcome = (q: PromiseLike<unknown>) => Promise.resolve(q).then(() => 'done', (err: Error) => err.message);
+const outcome = (q: PromiseLike<unknown>) =>
+  Promise.resolve(q).then(
+    () => 'done',
+    (err: Error) => err.message,
+  );
 
 test('runs on SQLite', () => {
   expect(server.strapi.db.dialect.client).toBe('sqlite');

@@ -35,12 +35,15 @@ const knex = () => server.strapi.db.connection;
 const staff = (user: string) => new Staff(server, user, tokens[user], null);
 const get = (user: string, path: string) => call(server, 'GET', path, tokens[user]);
 const entries = () => knex()('access_logs').orderBy('id');
-const subjectsOf = async (id: number) => (await knex()('access_log_subjects').where({ access_log_id: id }).select('applicant_id')).map((r: any) => Number(r.applicant_id)).sort((a: number, b: number) => a - b);
+const subjectsOf = async (id: number) =>
+  (await knex()('access_log_subjects').where({ access_log_id: id }).select('applicant_id')).map((r: any) => Number(r.applicant_id)).sort((a: number, b: number) => a - b);
 /** The entries written while `work` ran. */
 async function written(work: () => Promise<unknown>): Promise<any[]> {
   const [{ max }] = await knex()('access_logs').max({ max: 'id' });
   await work();
-  return knex()('access_logs').where('id', '>', Number(max ?? 0)).orderBy('id');
+  return knex()('access_logs')
+    .where('id', '>', Number(max ?? 0))
+    .orderBy('id');
 }
 
 describe('what is recorded', () => {
@@ -48,7 +51,18 @@ describe('what is recorded', () => {
     const before = Date.now();
     const [entry, ...more] = await written(() => get('magetan.petugas', `/applicants/${person.documentId}`));
     expect(more).toEqual([]);
-    expect(entry).toMatchObject({ kind: 'view', username: 'magetan.petugas', role: 'petugas', office_code: 'magetan', route: `GET /api/panel/applicants/${person.documentId}`, purpose: 'detail pemohon', reference: person.documentId, subject_count: 1, subject_name: person.name, subject_nik: `${person.nik.slice(0, 4)}${'*'.repeat(12)}` });
+    expect(entry).toMatchObject({
+      kind: 'view',
+      username: 'magetan.petugas',
+      role: 'petugas',
+      office_code: 'magetan',
+      route: `GET /api/panel/applicants/${person.documentId}`,
+      purpose: 'detail pemohon',
+      reference: person.documentId,
+      subject_count: 1,
+      subject_name: person.name,
+      subject_nik: `${person.nik.slice(0, 4)}${'*'.repeat(12)}`,
+    });
     expect(entry.fields.split(',').sort()).toEqual(['kk', 'nik', 'phone']);
     expect(new Date(entry.at).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(await subjectsOf(entry.id)).toEqual([person.id]);
@@ -74,7 +88,20 @@ describe('what is recorded', () => {
   });
 
   test("a batch's lines given in full are recorded with the batch's applicants", async () => {
-    const batch = await server.strapi.documents('api::batch.batch').create({ data: { code: `LOG/${Date.now()}`, level: 'village', month: '2026-10', status: 'open', office: places.home.officeId, officeCode: 'magetan', region: places.home.villageId, regionCode: places.home.village, villageCode: places.home.village, districtCode: places.home.district } });
+    const batch = await server.strapi.documents('api::batch.batch').create({
+      data: {
+        code: `LOG/${Date.now()}`,
+        level: 'village',
+        month: '2026-10',
+        status: 'open',
+        office: places.home.officeId,
+        officeCode: 'magetan',
+        region: places.home.villageId,
+        regionCode: places.home.village,
+        villageCode: places.home.village,
+        districtCode: places.home.district,
+      },
+    });
     await makeCase(server.strapi, places.home, person, batch);
     const [entry] = await written(() => get('magetan.desa1', `/batches/${batch.documentId}/lines`));
     expect(entry).toMatchObject({ kind: 'list', route: `GET /api/panel/batches/${batch.documentId}/lines`, fields: 'nik', reference: batch.documentId });
@@ -84,7 +111,9 @@ describe('what is recorded', () => {
 
   test('an export: one entry per export with one row per applicant it holds; another who downloads it is recorded too', async () => {
     const filter = { villageCode: places.home.village };
-    const expected = (await knex()('cases').where({ office_code: 'magetan', village_code: places.home.village }).distinct('applicant_id')).map((r: any) => Number(r.applicant_id)).sort((a: number, b: number) => a - b);
+    const expected = (await knex()('cases').where({ office_code: 'magetan', village_code: places.home.village }).distinct('applicant_id'))
+      .map((r: any) => Number(r.applicant_id))
+      .sort((a: number, b: number) => a - b);
     let jobId = '';
     const [entry] = await written(async () => {
       const r = await call(server, 'POST', '/exports', tokens['magetan.petugas'], { kind: 'cases', format: 'csv', filter });
@@ -112,18 +141,33 @@ describe('what is recorded', () => {
   test('a case file (the one line the case-file download calls): always recorded, whatever the role', async () => {
     const kase = await makeCase(server.strapi, places.home, person);
     const kabid = { userId: 1, username: 'magetan.kabid', fullName: 'Kabid', role: 'kabid', officeId: 1, officeCode: 'magetan', scope: 'office', seesFullIdentity: false } as const;
-    const [entry] = await written(() => recordCaseFileView(server.strapi, kabid, { documentId: kase.documentId, code: kase.code, applicant: { id: person.id } }, { id: 42, name: 'surat-keterangan-sakit.pdf' }));
-    expect(entry).toMatchObject({ kind: 'case-file', fields: 'file', username: 'magetan.kabid', route: `GET /api/panel/cases/${kase.documentId}/files/42`, purpose: `berkas kasus ${kase.code}: surat-keterangan-sakit.pdf` });
+    const [entry] = await written(() =>
+      recordCaseFileView(server.strapi, kabid, { documentId: kase.documentId, code: kase.code, applicant: { id: person.id } }, { id: 42, name: 'surat-keterangan-sakit.pdf' }),
+    );
+    expect(entry).toMatchObject({
+      kind: 'case-file',
+      fields: 'file',
+      username: 'magetan.kabid',
+      route: `GET /api/panel/cases/${kase.documentId}/files/42`,
+      purpose: `berkas kasus ${kase.code}: surat-keterangan-sakit.pdf`,
+    });
     expect(await subjectsOf(entry.id)).toEqual([person.id]);
   });
 });
 
 describe('the log is append-only', () => {
-  const outcome = (q: PromiseLike<unknown>) => Promise.resolve(q).then(() => 'done', (err: Error) => err.message);
+  const outcome = (q: PromiseLike<unknown>) =>
+    Promise.resolve(q).then(
+      () => 'done',
+      (err: Error) => err.message,
+    );
 
   test('the database refuses UPDATE and DELETE on both tables (trigger), whatever the client', async () => {
     const [entry] = await entries();
-    for (const [table, where] of [['access_logs', { id: entry.id }], ['access_log_subjects', { access_log_id: entry.id }]] as const) {
+    for (const [table, where] of [
+      ['access_logs', { id: entry.id }],
+      ['access_log_subjects', { access_log_id: entry.id }],
+    ] as const) {
       expect(await outcome(knex()(table).where(where).update({ updated_at: new Date() }))).toMatch(/Log akses data pribadi tidak dapat diubah atau dihapus/);
       expect(await outcome(knex()(table).where(where).del())).toMatch(/Log akses data pribadi tidak dapat diubah atau dihapus/);
       expect(await outcome(knex().raw(`DELETE FROM ${table}`))).toMatch(/tidak dapat diubah atau dihapus/);
@@ -182,7 +226,11 @@ describe('the office admin reads it (GET /api/panel/access-logs)', () => {
     // Every entry that names the applicant, from the subjects table (exports included).
     const ids = (await knex()('access_log_subjects').where({ applicant_id: person.id }).select('access_log_id')).map((r: any) => Number(r.access_log_id));
     const docs = (await knex()('access_logs').whereIn('id', ids).select('document_id')).map((r: any) => r.document_id).sort();
-    expect(rows(byNik).map((e) => e.id).sort()).toEqual(docs);
+    expect(
+      rows(byNik)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(docs);
   });
 
   test('by staff member, kind and period (office days)', async () => {

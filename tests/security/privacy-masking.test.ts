@@ -132,12 +132,16 @@ describe('defect 12: date filters take real calendar days only', () => {
       if (!reader) continue;
       const attributes = server.strapi.getModel(def.uid).attributes;
       const dated = Object.entries(def.filters).filter(([a]) => ['date', 'datetime', 'timestamp'].includes(attributes[a]?.type));
-      const customDates = Object.entries(def.customFilters ?? {}).filter(([, c]) => c.type === 'date').map(([k]) => k);
+      const customDates = Object.entries(def.customFilters ?? {})
+        .filter(([, c]) => c.type === 'date')
+        .map(([k]) => k);
       for (const [attribute, ops] of dated) {
         const datetime = attributes[attribute].type !== 'date';
         for (const op of ops) {
           const key = op === 'eq' ? attribute : `${attribute}_${op}`;
-          for (const bad of datetime ? ['2026-02-31', '2026-02-31T00:00:00Z', '2026-04-31T10:00:00+07:00', '2026-01-01T24:00:00Z', '2026-01-01T10:00:00+25:00'] : ['2026-02-31', '2026-02-29', '2026-13-01']) {
+          for (const bad of datetime
+            ? ['2026-02-31', '2026-02-31T00:00:00Z', '2026-04-31T10:00:00+07:00', '2026-01-01T24:00:00Z', '2026-01-01T10:00:00+25:00']
+            : ['2026-02-31', '2026-02-29', '2026-13-01']) {
             expect400(await list(reader, def.name, { filter: { [key]: bad }, range: [0, 0] }), `filter.${key}`);
             probes += 1;
           }

@@ -87,7 +87,10 @@ function count(group: string, label: string, status: number) {
 }
 
 function fill(path: string, values: Record<string, string>): string {
-  return path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(values[name] ?? 'x')).replace('((?!uploads/).+)', 'robots.txt').replace('(.*)', 'github');
+  return path
+    .replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(values[name] ?? 'x'))
+    .replace('((?!uploads/).+)', 'robots.txt')
+    .replace('(.*)', 'github');
 }
 
 async function probe(group: string, label: string, key: string, values: Record<string, string> | null, token?: string) {
@@ -120,8 +123,21 @@ test('every disabled door, and the stock REST routes of every content type, refu
   const declared = SURFACE.filter((r) => r.exposure.kind === 'disabled').map((r) => ({ key: r.key, id: ids.staffUser }));
   const targets = [...declared, ...stock];
   expect(stock.length).toBeGreaterThanOrEqual(5 * 12);
-  const withKeys: [string, string | undefined][] = [['no token', undefined], ['staff token', keys.staff], ['users-permissions token', keys.usersPermissions], ['full-access API token', keys.apiToken]];
-  const results = await all(targets.flatMap((t) => withKeys.map(([label, token]) => () => probe('disabled', label, t.key, { id: t.id, role: '1', sessionId: 'x', uid: 'api::applicant.applicant', provider: 'github' }, token))));
+  const withKeys: [string, string | undefined][] = [
+    ['no token', undefined],
+    ['staff token', keys.staff],
+    ['users-permissions token', keys.usersPermissions],
+    ['full-access API token', keys.apiToken],
+  ];
+  const results = await all(
+    targets.flatMap((t) =>
+      withKeys.map(
+        ([label, token]) =>
+          () =>
+            probe('disabled', label, t.key, { id: t.id, role: '1', sessionId: 'x', uid: 'api::applicant.applicant', provider: 'github' }, token),
+      ),
+    ),
+  );
   const open = results.filter((r) => !refused(r.status) || hasData(r.body)).map((r) => `${r.key} (${r.label}): ${r.status}`);
   expect(open).toEqual([]);
   inventory.disabled = [...inventory.disabled, ...targets.map((t) => t.key)];
@@ -133,8 +149,21 @@ test('every staff route refuses a missing, a users-permissions, a forged and a C
   const routes = inventory.staff;
   expect(routes.length).toBeGreaterThan(90);
   const values = { id: ids.case, documentId: ids.case, slug: ids.slug, action: 'note', fileId: '1' };
-  const withKeys: [string, string | undefined][] = [['no token', undefined], ['users-permissions token', keys.usersPermissions], ['forged staff token', keys.forged], ['CMS admin token', keys.cmsSuperAdmin]];
-  const results = await all(routes.flatMap((key) => withKeys.map(([label, token]) => () => probe('staff', label, key, values, token))));
+  const withKeys: [string, string | undefined][] = [
+    ['no token', undefined],
+    ['users-permissions token', keys.usersPermissions],
+    ['forged staff token', keys.forged],
+    ['CMS admin token', keys.cmsSuperAdmin],
+  ];
+  const results = await all(
+    routes.flatMap((key) =>
+      withKeys.map(
+        ([label, token]) =>
+          () =>
+            probe('staff', label, key, values, token),
+      ),
+    ),
+  );
   const wrong = results.filter((r) => r.status !== 401 || hasData(r.body)).map((r) => `${r.key} (${r.label}): ${r.status}`);
   expect(wrong).toEqual([]);
   // The real key opens them (here: the office admin's own profile).
@@ -175,8 +204,21 @@ test('every CMS route refuses the outsider and staff keys; an office admin gets 
   const routes = inventory.cms;
   expect(routes.length).toBeGreaterThan(150);
   const definitions = routeDefinitions(server);
-  const withKeys: [string, string | undefined][] = [['no token', undefined], ['staff token', keys.staff], ['users-permissions token', keys.usersPermissions], ['forged staff token', keys.forged]];
-  const outsider = await all(routes.flatMap((key) => withKeys.map(([label, token]) => () => probe('cms', label, key, cmsValues(), token))));
+  const withKeys: [string, string | undefined][] = [
+    ['no token', undefined],
+    ['staff token', keys.staff],
+    ['users-permissions token', keys.usersPermissions],
+    ['forged staff token', keys.forged],
+  ];
+  const outsider = await all(
+    routes.flatMap((key) =>
+      withKeys.map(
+        ([label, token]) =>
+          () =>
+            probe('cms', label, key, cmsValues(), token),
+      ),
+    ),
+  );
   expect(outsider.filter((r) => ![401, 403].includes(r.status) || hasData(r.body)).map((r) => `${r.key} (${r.label}): ${r.status}`)).toEqual([]);
 
   const wrong: string[] = [];
@@ -202,7 +244,7 @@ test('every CMS route refuses the outsider and staff keys; an office admin gets 
   expect(serverErrors).toEqual([]);
 });
 
-test("through the content-manager, an office admin reads only its CMS content types, never applicants, cases or accounts", async () => {
+test('through the content-manager, an office admin reads only its CMS content types, never applicants, cases or accounts', async () => {
   const models = [...Object.keys(server.strapi.contentTypes).filter((uid) => uid.startsWith('api::')), 'plugin::users-permissions.user', 'plugin::upload.file', 'admin::user'];
   const wrong: string[] = [];
   const readable: string[] = [];
@@ -236,7 +278,12 @@ function report() {
   for (const [group, labels] of Object.entries(tally)) {
     const probes = Object.values(labels).reduce((n, s) => n + Object.values(s).reduce((a, b) => a + b, 0), 0);
     lines.push(`  probes ${group}: ${probes}`);
-    for (const [label, statuses] of Object.entries(labels)) lines.push(`    ${label}: ${Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    for (const [label, statuses] of Object.entries(labels))
+      lines.push(
+        `    ${label}: ${Object.entries(statuses)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(', ')}`,
+      );
   }
   const guards = new Map<string, number>();
   for (const g of cmsGuards.values()) guards.set(g, (guards.get(g) ?? 0) + 1);

@@ -28,5 +28,7 @@ export default async function globalSetup(): Promise<void> {
   await app.destroy();
   delete process.env.DATABASE_URL;
   delete process.env.DATABASE_FILENAME;
-  console.log(`\nTests run on ${pg ? `PostgreSQL (${urlFor(TEMPLATE).replace(/\/[^/]*$/, '')})` : 'SQLite (no PostgreSQL reachable)'}; compiled and seeded the template in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nTests run on ${pg ? `PostgreSQL (${urlFor(TEMPLATE).replace(/\/[^/]*$/, '')})` : 'SQLite (no PostgreSQL reachable)'}; compiled and seeded the template in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

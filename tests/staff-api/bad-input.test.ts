@@ -144,7 +144,13 @@ describe('bodies of writes', () => {
   beforeAll(async () => {
     desa = await login(server, 'magetan.desa1');
     const me = await call(server, 'GET', '/me', desa);
-    const r = await call(server, 'POST', '/applicants', desa, { nik: `${me.body.region.code.slice(0, 8).replace(/\./g, '')}0101800001`, name: 'Pemohon Uji', sex: 'male', birthDate: '1980-01-01', villageCode: me.body.region.code });
+    const r = await call(server, 'POST', '/applicants', desa, {
+      nik: `${me.body.region.code.slice(0, 8).replace(/\./g, '')}0101800001`,
+      name: 'Pemohon Uji',
+      sex: 'male',
+      birthDate: '1980-01-01',
+      villageCode: me.body.region.code,
+    });
     expect(r.status).toBe(201);
     applicant = r.body;
   });
@@ -179,7 +185,12 @@ describe('bodies of writes', () => {
   });
 
   test('update refused for bad values, and nothing changes', async () => {
-    for (const [field, change] of [['phone', { phone: 'abc' }], ['nik', { nik: '1' }], ['bogus', { bogus: 1 }], ['membership', { membership: 'gold' }]] as const) {
+    for (const [field, change] of [
+      ['phone', { phone: 'abc' }],
+      ['nik', { nik: '1' }],
+      ['bogus', { bogus: 1 }],
+      ['membership', { membership: 'gold' }],
+    ] as const) {
       const r = await put({ ...applicant, ...change });
       expect({ field, status: r.status, named: r.body.error?.details?.field }).toEqual({ field, status: 400, named: field });
     }

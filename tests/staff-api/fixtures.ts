@@ -52,7 +52,12 @@ export async function makeApplicant(strapi: any, place: Place): Promise<any> {
 }
 
 export async function publishedStandard(strapi: any, office: string, slug?: string): Promise<any> {
-  const [std] = await docs(strapi, 'api::service-standard.service-standard').findMany({ filters: { officeCode: office, ...(slug ? { slug } : {}) }, status: 'published', sort: 'title:desc', limit: 1 });
+  const [std] = await docs(strapi, 'api::service-standard.service-standard').findMany({
+    filters: { officeCode: office, ...(slug ? { slug } : {}) },
+    status: 'published',
+    sort: 'title:desc',
+    limit: 1,
+  });
   return std;
 }
 
@@ -99,7 +104,9 @@ export async function makeCase(strapi: any, place: Place, applicant: any, batch?
 
 /** An event written the engine's way (history.record): the document service refuses to write history. */
 export async function makeCaseEvent(strapi: any, kase: any): Promise<any> {
-  const [id] = await strapi.service('api::case-event.history').record(strapi.db.connection, [{ caseId: kase.id, caseCode: kase.code, officeCode: kase.officeCode, action: 'note', note: 'uji', at: new Date() }]);
+  const [id] = await strapi
+    .service('api::case-event.history')
+    .record(strapi.db.connection, [{ caseId: kase.id, caseCode: kase.code, officeCode: kase.officeCode, action: 'note', note: 'uji', at: new Date() }]);
   return strapi.db.query('api::case-event.case-event').findOne({ where: { id } });
 }
 
@@ -113,7 +120,17 @@ export async function makeLetter(strapi: any, place: Place, kase?: any): Promise
 export async function makeComplaint(strapi: any, place: Place): Promise<any> {
   serial += 1;
   return docs(strapi, 'api::complaint.complaint').create({
-    data: { trackingCode: `UJI-${serial}-${Date.now()}`, channel: 'web', text: 'Pengaduan uji', reporterName: 'Pelapor', contact: '081234567890', status: 'new', receivedAt: new Date(), office: place.officeId, officeCode: place.office },
+    data: {
+      trackingCode: `UJI-${serial}-${Date.now()}`,
+      channel: 'web',
+      text: 'Pengaduan uji',
+      reporterName: 'Pelapor',
+      contact: '081234567890',
+      status: 'new',
+      receivedAt: new Date(),
+      office: place.officeId,
+      officeCode: place.office,
+    },
   });
 }
 

@@ -1,8 +1,5 @@
 import { startServer, type TestServer } from '../helpers/strapi';
-import {
-  loadPlaces, makeApplicant, makeBatch, makeCase, makeCaseEvent, makeComplaint, makeLetter, makeSurvey, makeUser, publishedStandard, PLACES,
-  type Place, type PlaceKey,
-} from './fixtures';
+import { loadPlaces, makeApplicant, makeBatch, makeCase, makeCaseEvent, makeComplaint, makeLetter, makeSurvey, makeUser, publishedStandard, PLACES, type Place, type PlaceKey } from './fixtures';
 import { call, listQuery, logins } from './support';
 
 /**
@@ -60,7 +57,15 @@ const RULES: Record<string, Rule> = {
   cases: { read: STAFF, create: ['operator-desa', 'petugas'], update: ['petugas', 'kabid'], scope: 'region', bpjsHome: true },
   'case-events': { read: NOT_BPJS, scope: 'region' },
   // The home batch has been sent to BPJS: no longer editable.
-  batches: { read: STAFF, create: ['operator-desa', 'operator-kecamatan', 'petugas'], update: ['operator-desa', 'operator-kecamatan', 'petugas'], delete: ['operator-desa', 'operator-kecamatan', 'petugas'], scope: 'region', bpjsHome: true, conflicts: { update: ['home'], delete: ['home'] } },
+  batches: {
+    read: STAFF,
+    create: ['operator-desa', 'operator-kecamatan', 'petugas'],
+    update: ['operator-desa', 'operator-kecamatan', 'petugas'],
+    delete: ['operator-desa', 'operator-kecamatan', 'petugas'],
+    scope: 'region',
+    bpjsHome: true,
+    conflicts: { update: ['home'], delete: ['home'] },
+  },
   letters: { read: OFFICE, create: ['petugas', 'jf', 'kabid', 'kepala-dinas'], update: ['petugas', 'jf', 'kabid', 'kepala-dinas'], delete: ['petugas', 'kabid'], scope: 'office' },
   complaints: { read: OFFICE, create: ['petugas', 'admin-kantor'], update: ['petugas', 'kabid', 'admin-kantor'], scope: 'office' },
   'survey-responses': { read: OFFICE, scope: 'office' },
@@ -111,7 +116,10 @@ let s: any;
 beforeAll(async () => {
   server = await startServer();
   s = server.strapi;
-  tokens = await logins(server, STAFF.map((r) => ACTORS[r]!));
+  tokens = await logins(
+    server,
+    STAFF.map((r) => ACTORS[r]!),
+  );
   places = await loadPlaces(s);
   const each = async (make: (p: Place) => Promise<any>, keys: readonly PlaceKey[] = PLACES) => {
     const out: Partial<Record<PlaceKey, any>> = {};
@@ -178,10 +186,19 @@ async function createBody(resource: string, place: Place, role: string): Promise
   n += 1;
   switch (resource) {
     case 'applicants':
-      return { nik: `${place.district.replace(/\./g, '')}0101${String(70 + (n % 29))}${String(1000 + n).slice(-4)}`, name: `Pemohon Baru ${n}`, sex: 'male', birthDate: `19${70 + (n % 29)}-01-01`, villageCode: place.village };
+      return {
+        nik: `${place.district.replace(/\./g, '')}0101${String(70 + (n % 29))}${String(1000 + n).slice(-4)}`,
+        name: `Pemohon Baru ${n}`,
+        sex: 'male',
+        birthDate: `19${70 + (n % 29)}-01-01`,
+        villageCode: place.village,
+      };
     case 'cases':
       // Who opens a case is the SOP's first executor: the village operator proposes PBI-D, the case worker takes reactivations.
-      return { applicant: (await makeApplicant(s, place)).documentId, service: (await publishedStandard(s, 'magetan', role === 'operator-desa' ? 'magetan-pengusulan-pbi-d' : 'magetan-reaktivasi-kartu-jkn-kis')).documentId };
+      return {
+        applicant: (await makeApplicant(s, place)).documentId,
+        service: (await publishedStandard(s, 'magetan', role === 'operator-desa' ? 'magetan-pengusulan-pbi-d' : 'magetan-reaktivasi-kartu-jkn-kis')).documentId,
+      };
     case 'batches':
       return { month: '2026-11', region: place.villageId };
     case 'letters':
@@ -189,7 +206,13 @@ async function createBody(resource: string, place: Place, role: string): Promise
     case 'complaints':
       return { channel: 'phone', text: `Pengaduan baru ${n}`, case: fixtures.cases[place.key] };
     case 'users':
-      return { username: `baru.${n}.${Date.now() % 100000}`, email: `baru.${n}.${Date.now() % 100000}@uji.id`, password: 'Kata-Sandi-2026', role: (await s.db.query('plugin::users-permissions.role').findOne({ where: { type: 'operator-desa' } })).documentId, region: place.villageId };
+      return {
+        username: `baru.${n}.${Date.now() % 100000}`,
+        email: `baru.${n}.${Date.now() % 100000}@uji.id`,
+        password: 'Kata-Sandi-2026',
+        role: (await s.db.query('plugin::users-permissions.role').findOne({ where: { type: 'operator-desa' } })).documentId,
+        region: place.villageId,
+      };
     default:
       return { name: `Baru ${n}` };
   }
@@ -216,8 +239,10 @@ function leaksIn(role: Role, resource: string, rows: any[]): string[] {
   for (const row of rows) {
     const office = resource === 'offices' ? row.code : row.officeCode;
     if (office !== undefined && office !== 'magetan') problems.push(`${row.id} of office ${office}`);
-    if (RULES[resource].scope === 'region' && role === 'operator-desa' && row.villageCode !== undefined && row.villageCode !== places.home.village) problems.push(`${row.id} of village ${row.villageCode}`);
-    if (RULES[resource].scope === 'region' && role === 'operator-kecamatan' && row.districtCode !== undefined && row.districtCode !== places.home.district) problems.push(`${row.id} of district ${row.districtCode}`);
+    if (RULES[resource].scope === 'region' && role === 'operator-desa' && row.villageCode !== undefined && row.villageCode !== places.home.village)
+      problems.push(`${row.id} of village ${row.villageCode}`);
+    if (RULES[resource].scope === 'region' && role === 'operator-kecamatan' && row.districtCode !== undefined && row.districtCode !== places.home.district)
+      problems.push(`${row.id} of district ${row.districtCode}`);
     if (role === 'petugas-bpjs' && resource === 'batches' && !['sent-to-bpjs', 'cleansed', 'closed'].includes(row.status)) problems.push(`${row.id} with status ${row.status}`);
   }
   return problems;
@@ -243,7 +268,12 @@ test('every role × resource × action × place answers as the rule table says',
       planned += 1;
       const all = await call(server, 'GET', `/${resource}${listQuery({ range: [0, 999] })}`, token);
       const allExpected = expected(role, resource, 'list', 'home');
-      check(`${role} list-all ${resource}`, all.status === allExpected && (all.status !== 200 || leaksIn(role, resource, all.body).length === 0), `expected ${allExpected}, got ${all.status} ${all.status === 200 ? leaksIn(role, resource, all.body).join(', ') : JSON.stringify(all.body?.error?.message)}`, all.status);
+      check(
+        `${role} list-all ${resource}`,
+        all.status === allExpected && (all.status !== 200 || leaksIn(role, resource, all.body).length === 0),
+        `expected ${allExpected}, got ${all.status} ${all.status === 200 ? leaksIn(role, resource, all.body).join(', ') : JSON.stringify(all.body?.error?.message)}`,
+        all.status,
+      );
 
       for (const key of keys) {
         const place = places[key];
@@ -257,7 +287,12 @@ test('every role × resource × action × place answers as the rule table says',
             r = await call(server, 'GET', `/${resource}${listQuery({ filter: { id: [id] }, range: [0, 9] })}`, token);
             const contains = r.status === 200 && Array.isArray(r.body) && r.body.some((x: any) => x.id === id);
             const wantContains = want === 200 && visible(role, resource, key);
-            check(cell, r.status === want && contains === wantContains, `expected ${want}${want === 200 ? (wantContains ? ' with the record' : ' without the record') : ''}, got ${r.status}${r.status === 200 ? (contains ? ' with the record' : ' without the record') : ''}`, r.status);
+            check(
+              cell,
+              r.status === want && contains === wantContains,
+              `expected ${want}${want === 200 ? (wantContains ? ' with the record' : ' without the record') : ''}, got ${r.status}${r.status === 200 ? (contains ? ' with the record' : ' without the record') : ''}`,
+              r.status,
+            );
             continue;
           }
           if (action === 'get') r = await call(server, 'GET', `/${resource}/${id}`, token);
@@ -279,7 +314,14 @@ test('every role × resource × action × place answers as the rule table says',
       }
     }
   }
-  console.log(`staff API matrix: ${tried} cells tried of ${planned} planned (${Object.keys(ACTORS).length} roles incl. public × ${Object.keys(RULES).length} resources × list/get/create/update/delete × places, plus a leak check per role and resource); answers ${[...answers].sort().map(([k, v]) => `${k}×${v}`).join(' ')}; ${failures.length} mismatches`);
+  console.log(
+    `staff API matrix: ${tried} cells tried of ${planned} planned (${Object.keys(ACTORS).length} roles incl. public × ${Object.keys(RULES).length} resources × list/get/create/update/delete × places, plus a leak check per role and resource); answers ${[
+      ...answers,
+    ]
+      .sort()
+      .map(([k, v]) => `${k}×${v}`)
+      .join(' ')}; ${failures.length} mismatches`,
+  );
   if (failures.length) console.log(failures.join('\n'));
   expect(tried).toBe(planned);
   expect(failures).toEqual([]);

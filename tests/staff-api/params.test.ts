@@ -41,7 +41,10 @@ test('ra-data-simple-rest parameters become a typed query', () => {
     ],
   });
   expect(parse({})).toEqual({ sort: { attribute: 'name', order: 'ASC' }, range: null, filters: [] });
-  expect(parse({ filter: { id: ['a1', 'b2'], status: null } }).filters).toEqual([{ kind: 'ids', ids: ['a1', 'b2'] }, { kind: 'eq', attribute: 'status', values: null }]);
+  expect(parse({ filter: { id: ['a1', 'b2'], status: null } }).filters).toEqual([
+    { kind: 'ids', ids: ['a1', 'b2'] },
+    { kind: 'eq', attribute: 'status', values: null },
+  ]);
   expect(parse({ filter: { q: '   ' } }).filters).toEqual([]);
 });
 

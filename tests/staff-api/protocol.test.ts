@@ -127,7 +127,13 @@ test('getManyReference: cases of an applicant, history of a case, villages of a 
   const history = await dp.getManyReference('case-events', { target: 'case', id: kase.id, pagination: { page: 1, perPage: 50 }, sort: { field: 'at', order: 'ASC' }, filter: {} });
   expect(history.total).toBeGreaterThan(0);
   expect(history.data.every((r) => r.case === kase.id && r.caseCode === kase.code)).toBe(true);
-  const villages = await dp.getManyReference('regions', { target: 'parent', id: places.home.districtId, pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' }, filter: { level: 'village' } });
+  const villages = await dp.getManyReference('regions', {
+    target: 'parent',
+    id: places.home.districtId,
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'name', order: 'ASC' },
+    filter: { level: 'village' },
+  });
   expect(villages.total).toBeGreaterThan(1);
   expect(villages.data.every((r) => r.parentCode === places.home.district && r.parentLabel)).toBe(true);
 });
@@ -146,9 +152,15 @@ test('relations come back as ids with a display label', async () => {
 
 test('create, update with the whole record (read-only fields ignored), delete', async () => {
   const desa = as('magetan.desa1');
-  const created = await desa.create('applicants', { data: { nik: `${places.home.district.replace(/\./g, '')}4107950077`, name: 'Sumarni', sex: 'female', birthDate: '1995-07-01', villageCode: places.home.village, phone: '081234500077' } });
+  const created = await desa.create('applicants', {
+    data: { nik: `${places.home.district.replace(/\./g, '')}4107950077`, name: 'Sumarni', sex: 'female', birthDate: '1995-07-01', villageCode: places.home.village, phone: '081234500077' },
+  });
   expect(created.data).toMatchObject({ name: 'Sumarni', villageCode: places.home.village, districtCode: places.home.district, officeCode: 'magetan' });
-  const updated = await desa.update('applicants', { id: created.data.id, previousData: created.data, data: { ...created.data, address: 'RT 001/RW 002', officeCode: 'tarakan', districtCode: '00.00.00', createdAt: '2000-01-01T00:00:00.000Z', villageLabel: 'x' } });
+  const updated = await desa.update('applicants', {
+    id: created.data.id,
+    previousData: created.data,
+    data: { ...created.data, address: 'RT 001/RW 002', officeCode: 'tarakan', districtCode: '00.00.00', createdAt: '2000-01-01T00:00:00.000Z', villageLabel: 'x' },
+  });
   expect(updated.data).toMatchObject({ id: created.data.id, address: 'RT 001/RW 002', officeCode: 'magetan', districtCode: places.home.district, createdAt: created.data.createdAt });
 
   const petugas = as('magetan.petugas');
@@ -186,7 +198,16 @@ test('create, update with the whole record (read-only fields ignored), delete', 
   const roles = await admin.getList('roles', { pagination: { page: 1, perPage: 20 }, sort: { field: 'name', order: 'ASC' }, filter: {} });
   expect(roles.total).toBe(9);
   const kecamatanRole = roles.data.find((r) => r.type === 'operator-kecamatan')!;
-  const user = await admin.create('users', { data: { username: 'magetan.kecamatan3', email: 'kecamatan3@magetan.example.id', password: 'Sawah-Hijau-2026', fullName: 'Operator Kecamatan 3', role: kecamatanRole.id, region: places.near.districtId } });
+  const user = await admin.create('users', {
+    data: {
+      username: 'magetan.kecamatan3',
+      email: 'kecamatan3@magetan.example.id',
+      password: 'Sawah-Hijau-2026',
+      fullName: 'Operator Kecamatan 3',
+      role: kecamatanRole.id,
+      region: places.near.districtId,
+    },
+  });
   expect(user.data).toMatchObject({ roleLabel: 'Operator Kecamatan', regionCode: places.near.district, officeCode: 'magetan' });
   expect(user.data.password).toBeUndefined();
   const renamed = await admin.update('users', { id: user.data.id, previousData: user.data, data: { ...user.data, fullName: 'Operator Kecamatan Tiga' } });
@@ -210,15 +231,23 @@ test('create, update with the whole record (read-only fields ignored), delete', 
 
 test('errors reach react-admin as HttpErrors with the Indonesian message', async () => {
   const dp = as('magetan.petugas');
-  await expect(dp.getList('cases', { pagination: { page: 1, perPage: 10 }, sort: { field: 'nik', order: 'ASC' }, filter: {} })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('sort.nik') });
-  await expect(dp.getList('users', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).rejects.toMatchObject({ status: 403, message: expect.stringContaining('tidak berwenang') });
+  await expect(dp.getList('cases', { pagination: { page: 1, perPage: 10 }, sort: { field: 'nik', order: 'ASC' }, filter: {} })).rejects.toMatchObject({
+    status: 400,
+    message: expect.stringContaining('sort.nik'),
+  });
+  await expect(dp.getList('users', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).rejects.toMatchObject({
+    status: 403,
+    message: expect.stringContaining('tidak berwenang'),
+  });
   await expect(dp.delete('cases', { id: 'x' })).rejects.toMatchObject({ status: 405 });
 });
 
 // (CORS headers, Content-Range exposed among them, go only to the allowed origins:
 // tests/security/auth-cors.test.ts. The panel's dev server proxies the API, same origin.)
 test('Content-Range is sent; an origin not allowed gets no CORS headers', async () => {
-  const res = await fetch(`${server.url}/api/panel/regions?range=${encodeURIComponent('[0,4]')}`, { headers: { Authorization: `Bearer ${tokens['magetan.petugas']}`, Origin: 'http://localhost:5173' } });
+  const res = await fetch(`${server.url}/api/panel/regions?range=${encodeURIComponent('[0,4]')}`, {
+    headers: { Authorization: `Bearer ${tokens['magetan.petugas']}`, Origin: 'http://localhost:5173' },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-range')).toMatch(/^regions 0-4\/\d+$/);
   expect(res.headers.get('access-control-allow-origin')).toBeNull();

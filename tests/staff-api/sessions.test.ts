@@ -17,7 +17,11 @@ test('login gives a JWT and the user; /me tells role, office, region and what th
   const r = await loginAs('magetan.desa1', DEMO_PASSWORD);
   expect(r.status).toBe(200);
   expect(typeof r.body.jwt).toBe('string');
-  expect(r.body.user).toMatchObject({ username: 'magetan.desa1', role: { type: 'operator-desa', name: 'Operator Desa/Kelurahan', scope: 'village' }, office: { code: 'magetan', timeZone: 'Asia/Jakarta' } });
+  expect(r.body.user).toMatchObject({
+    username: 'magetan.desa1',
+    role: { type: 'operator-desa', name: 'Operator Desa/Kelurahan', scope: 'village' },
+    office: { code: 'magetan', timeZone: 'Asia/Jakarta' },
+  });
   const me = await call(server, 'GET', '/me', r.body.jwt);
   expect(me.status).toBe(200);
   expect(me.body.region).toMatchObject({ level: 'village' });
@@ -37,7 +41,11 @@ test('wrong password and unknown user get the same answer; bad bodies name the f
   expect(unknown.status).toBe(401);
   expect(wrong.body.message).toBe(unknown.body.message);
   expect(wrong.body.message).toBe('Nama pengguna atau kata sandi salah');
-  for (const [field, body] of [['identifier', { password: 'x' }], ['password', { identifier: 'magetan.jf' }], ['identifier', { identifier: { $ne: '' }, password: 'x' }]] as const) {
+  for (const [field, body] of [
+    ['identifier', { password: 'x' }],
+    ['password', { identifier: 'magetan.jf' }],
+    ['identifier', { identifier: { $ne: '' }, password: 'x' }],
+  ] as const) {
     const r = await call(server, 'POST', '/login', undefined, body);
     expect({ status: r.status, field: r.body.error.details.field }).toEqual({ status: 400, field });
   }

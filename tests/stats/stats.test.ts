@@ -40,11 +40,26 @@ beforeAll(async () => {
       const kase = await makeCase(server.strapi, places[key], await makeApplicant(server.strapi, places[key]));
       await (server.strapi.service('api::case-event.history') as any).record(
         server.strapi.db.connection,
-        left.map((l) => ({ caseId: kase.id, caseCode: kase.code, officeCode: kase.officeCode, action: 'complete', fromActivity: l.fromActivity, toActivity: l.fromActivity + 1, at: new Date(l.at), fromActivityDueAt: l.fromActivityDueAt === null ? null : new Date(l.fromActivityDueAt) })),
+        left.map((l) => ({
+          caseId: kase.id,
+          caseCode: kase.code,
+          officeCode: kase.officeCode,
+          action: 'complete',
+          fromActivity: l.fromActivity,
+          toActivity: l.fromActivity + 1,
+          at: new Date(l.at),
+          fromActivityDueAt: l.fromActivityDueAt === null ? null : new Date(l.fromActivityDueAt),
+        })),
       );
       await server.strapi.db.query('api::case.case').update({
         where: { documentId: kase.documentId },
-        data: { status: s.status, currentActivity: s.currentActivity, dueAt: new Date(s.dueAt), activityDueAt: s.activityDueAt ? new Date(s.activityDueAt) : null, closedAt: s.closedAt ? new Date(s.closedAt) : null },
+        data: {
+          status: s.status,
+          currentActivity: s.currentActivity,
+          dueAt: new Date(s.dueAt),
+          activityDueAt: s.activityDueAt ? new Date(s.activityDueAt) : null,
+          closedAt: s.closedAt ? new Date(s.closedAt) : null,
+        },
       });
     }
   }
@@ -93,15 +108,27 @@ test.each(SCOPES)('SLA per activity (open cases past the activity due time, acti
   const open = cases.filter((c: any) => OPEN.includes(c.status));
   const key = (c: any) => `${c.serviceSlug}|${c.currentActivity}`;
   const expectedOpen = count(open, key);
-  const expectedLate = count(open.filter((c: any) => c.activityDueAt && new Date(c.activityDueAt).getTime() < at), key);
-  const expectedCaseLate = count(open.filter((c: any) => c.dueAt && new Date(c.dueAt).getTime() < at), key);
+  const expectedLate = count(
+    open.filter((c: any) => c.activityDueAt && new Date(c.activityDueAt).getTime() < at),
+    key,
+  );
+  const expectedCaseLate = count(
+    open.filter((c: any) => c.dueAt && new Date(c.dueAt).getTime() < at),
+    key,
+  );
   // Finished: the scope's cases' events that left an activity with its due time, in the period.
   const serviceOf = new Map(cases.map((c: any) => [c.id, c.serviceSlug]));
-  const events = (await server.strapi.db.query('api::case-event.case-event').findMany({ where: { case: { id: { $in: [...serviceOf.keys()] } }, fromActivityDueAt: { $notNull: true } }, populate: { case: { select: ['id'] } } }))
-    .filter((e: any) => new Date(e.at).getTime() >= since);
+  const events = (
+    await server.strapi.db
+      .query('api::case-event.case-event')
+      .findMany({ where: { case: { id: { $in: [...serviceOf.keys()] } }, fromActivityDueAt: { $notNull: true } }, populate: { case: { select: ['id'] } } })
+  ).filter((e: any) => new Date(e.at).getTime() >= since);
   const finishedKey = (e: any) => `${serviceOf.get(e.case.id)}|${e.fromActivity}`;
   const expectedFinished = count(events, finishedKey);
-  const expectedFinishedLate = count(events.filter((e: any) => new Date(e.at).getTime() > new Date(e.fromActivityDueAt).getTime()), finishedKey);
+  const expectedFinishedLate = count(
+    events.filter((e: any) => new Date(e.at).getTime() > new Date(e.fromActivityDueAt).getTime()),
+    finishedKey,
+  );
   for (const a of r.body.activities) {
     const k = `${a.service}|${a.activity}`;
     expect(a.open).toBe(expectedOpen[k] ?? 0);
@@ -123,7 +150,10 @@ test.each(SCOPES)('SLA per month (closed within the due time), as %s sees them',
   const monthOf = (d: string) => new Intl.DateTimeFormat('en-CA', { timeZone: user.startsWith('tarakan') ? 'Asia/Makassar' : 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date(d));
   const closed = (await casesOf(where())).filter((c) => ['completed', 'rejected'].includes(c.status) && c.closedAt && Date.now() - new Date(c.closedAt).getTime() < 300 * DAY);
   const expected = count(closed, (c) => monthOf(c.closedAt));
-  const expectedOnTime = count(closed.filter((c) => new Date(c.closedAt) <= new Date(c.dueAt)), (c) => monthOf(c.closedAt));
+  const expectedOnTime = count(
+    closed.filter((c) => new Date(c.closedAt) <= new Date(c.dueAt)),
+    (c) => monthOf(c.closedAt),
+  );
   expect(r.body.months).toHaveLength(12);
   const got = Object.fromEntries(r.body.months.filter((m: any) => m.closed).map((m: any) => [m.month, m.closed]));
   expect(got).toEqual(expected);
@@ -156,7 +186,10 @@ test('a village operator sees nothing of another village; the office none of ano
 });
 
 test('IKM per service from the survey answers, per office', async () => {
-  for (const [user, office] of [['magetan.kabid', 'magetan'], ['tarakan.petugas', 'tarakan']]) {
+  for (const [user, office] of [
+    ['magetan.kabid', 'magetan'],
+    ['tarakan.petugas', 'tarakan'],
+  ]) {
     const r = await call(server, 'GET', '/stats/ikm', tokens[user]);
     expect(r.status).toBe(200);
     const rows = await server.strapi.db.query('api::survey-response.survey-response').findMany({ where: { officeCode: office } });

@@ -24,12 +24,7 @@ beforeAll(() => {
 
 describe('eslint.config.mjs on the fixture layout', () => {
   test('a module is imported only through its index.ts, from adapters and other modules', () => {
-    expect(findings).toEqual(
-      expect.arrayContaining([
-        'cms/src/api/case/controllers/case.ts:3 import-x/no-restricted-paths',
-        'cms/src/modules/documents/letters.ts:2 import-x/no-restricted-paths',
-      ]),
-    );
+    expect(findings).toEqual(expect.arrayContaining(['cms/src/api/case/controllers/case.ts:3 import-x/no-restricted-paths', 'cms/src/modules/documents/letters.ts:2 import-x/no-restricted-paths']));
   });
 
   test("the front door itself, a module's own files and white-box tests are allowed", () => {

@@ -63,15 +63,27 @@ async function privateLinks(knex, db) {
   const links = [];
   for (const r of rows) {
     if (r.ownerType === CASE_UID) {
-      const c = await knex(tableOf(db, CASE_UID)).where({ id: r.ownerId }).first({ officeCode: columnOf(db, CASE_UID, 'officeCode') });
+      const c = await knex(tableOf(db, CASE_UID))
+        .where({ id: r.ownerId })
+        .first({ officeCode: columnOf(db, CASE_UID, 'officeCode') });
       if (c) links.push({ fileId: r.fileId, caseId: r.ownerId, letterId: null, checklistKey: null, officeCode: c.officeCode });
     } else if (r.ownerType === ITEM_UID) {
-      const item = await knex(tableOf(db, ITEM_UID)).where({ id: r.ownerId }).first({ key: columnOf(db, ITEM_UID, 'key') });
-      const owner = await knex(checklist.name).where({ [checklist.inverseJoinColumn.name]: r.ownerId }).first({ caseId: checklist.joinColumn.name });
-      const c = owner && (await knex(tableOf(db, CASE_UID)).where({ id: owner.caseId }).first({ officeCode: columnOf(db, CASE_UID, 'officeCode') }));
+      const item = await knex(tableOf(db, ITEM_UID))
+        .where({ id: r.ownerId })
+        .first({ key: columnOf(db, ITEM_UID, 'key') });
+      const owner = await knex(checklist.name)
+        .where({ [checklist.inverseJoinColumn.name]: r.ownerId })
+        .first({ caseId: checklist.joinColumn.name });
+      const c =
+        owner &&
+        (await knex(tableOf(db, CASE_UID))
+          .where({ id: owner.caseId })
+          .first({ officeCode: columnOf(db, CASE_UID, 'officeCode') }));
       if (item && c) links.push({ fileId: r.fileId, caseId: owner.caseId, letterId: null, checklistKey: item.key, officeCode: c.officeCode });
     } else {
-      const letter = await knex(tableOf(db, LETTER_UID)).where({ id: r.ownerId }).first({ officeCode: columnOf(db, LETTER_UID, 'officeCode') });
+      const letter = await knex(tableOf(db, LETTER_UID))
+        .where({ id: r.ownerId })
+        .first({ officeCode: columnOf(db, LETTER_UID, 'officeCode') });
       if (letter) links.push({ fileId: r.fileId, caseId: null, letterId: r.ownerId, checklistKey: null, officeCode: letter.officeCode });
     }
   }
@@ -92,7 +104,9 @@ async function unlinkedCaseUploads(knex, db) {
   const codes = [...new Set(candidates.map((f) => codeOf(f.caption)))];
   const known = new Set();
   for (let i = 0; i < codes.length; i += 500) {
-    const rows = await knex(tableOf(db, CASE_UID)).whereIn(columnOf(db, CASE_UID, 'code'), codes.slice(i, i + 500)).select({ code: columnOf(db, CASE_UID, 'code') });
+    const rows = await knex(tableOf(db, CASE_UID))
+      .whereIn(columnOf(db, CASE_UID, 'code'), codes.slice(i, i + 500))
+      .select({ code: columnOf(db, CASE_UID, 'code') });
     rows.forEach((r) => known.add(r.code));
   }
   return candidates.filter((f) => known.has(codeOf(f.caption))).map((f) => f.id);
@@ -187,7 +201,10 @@ async function moveUploads(knex, db, options = {}) {
       if (fs.existsSync(from)) stale.push(from);
     }
   }
-  if (media.length) await knex(files).where(provider, 'local').update({ [provider]: MEDIA_PROVIDER });
+  if (media.length)
+    await knex(files)
+      .where(provider, 'local')
+      .update({ [provider]: MEDIA_PROVIDER });
   await officesOfMedia(knex, db);
 
   for (const file of stale) fs.rmSync(file, { force: true });
@@ -211,7 +228,11 @@ async function officesOfMedia(knex, db) {
     if (!(await knex.schema.hasTable(table))) continue;
     const creator = db.metadata.get(uid).attributes.createdBy.joinColumn.name;
     const officeCode = columnOf(db, uid, 'officeCode');
-    for (const a of admins) await knex(table).where(creator, a.id).whereNull(officeCode).update({ [officeCode]: a.office });
+    for (const a of admins)
+      await knex(table)
+        .where(creator, a.id)
+        .whereNull(officeCode)
+        .update({ [officeCode]: a.office });
   }
 }
 

@@ -10,7 +10,5 @@ export const DROPPED_STATUSES = ['rejected', 'returned', 'cancelled'] as const;
 export const LISTED_BPJS_RESULTS = ['accepted'] as const;
 
 export function stillProposed<T extends { status?: string | null; bpjsResult?: string | null }>(cases: T[]): T[] {
-  return cases.filter(
-    (c) => !(DROPPED_STATUSES as readonly string[]).includes(c.status ?? '') && (c.bpjsResult == null || (LISTED_BPJS_RESULTS as readonly string[]).includes(c.bpjsResult)),
-  );
+  return cases.filter((c) => !(DROPPED_STATUSES as readonly string[]).includes(c.status ?? '') && (c.bpjsResult == null || (LISTED_BPJS_RESULTS as readonly string[]).includes(c.bpjsResult)));
 }

@@ -36,7 +36,10 @@ export function caseInScope(staff: Pick<StaffContext, 'officeCode' | 'scope' | '
 }
 
 /** The same rule for an applicant when opening a case (by their village). */
-export function applicantInScope(staff: Pick<StaffContext, 'officeCode' | 'scope' | 'regionCode'>, a: { officeCode?: string | null; villageCode?: string | null; districtCode?: string | null }): boolean {
+export function applicantInScope(
+  staff: Pick<StaffContext, 'officeCode' | 'scope' | 'regionCode'>,
+  a: { officeCode?: string | null; villageCode?: string | null; districtCode?: string | null },
+): boolean {
   if (!a.officeCode || a.officeCode !== staff.officeCode) return false;
   if (staff.scope === 'village') return a.villageCode === staff.regionCode;
   if (staff.scope === 'district') return a.districtCode === staff.regionCode;

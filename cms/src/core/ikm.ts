@@ -5,14 +5,49 @@
  */
 
 export const SKM_ELEMENTS = [
-  { key: 'u1', label: 'Persyaratan', question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?', options: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
-  { key: 'u2', label: 'Sistem, mekanisme, dan prosedur', question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?', options: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'] },
-  { key: 'u3', label: 'Waktu penyelesaian', question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?', options: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'] },
+  {
+    key: 'u1',
+    label: 'Persyaratan',
+    question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+    options: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  },
+  {
+    key: 'u2',
+    label: 'Sistem, mekanisme, dan prosedur',
+    question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
+    options: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
+  },
+  {
+    key: 'u3',
+    label: 'Waktu penyelesaian',
+    question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+    options: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
+  },
   { key: 'u4', label: 'Biaya/tarif', question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?', options: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'] },
-  { key: 'u5', label: 'Produk spesifikasi jenis pelayanan', question: 'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?', options: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
-  { key: 'u6', label: 'Kompetensi pelaksana', question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?', options: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'] },
-  { key: 'u7', label: 'Perilaku pelaksana', question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?', options: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'] },
-  { key: 'u8', label: 'Penanganan pengaduan, saran dan masukan', question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?', options: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'] },
+  {
+    key: 'u5',
+    label: 'Produk spesifikasi jenis pelayanan',
+    question: 'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+    options: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  },
+  {
+    key: 'u6',
+    label: 'Kompetensi pelaksana',
+    question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+    options: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
+  },
+  {
+    key: 'u7',
+    label: 'Perilaku pelaksana',
+    question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+    options: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+  },
+  {
+    key: 'u8',
+    label: 'Penanganan pengaduan, saran dan masukan',
+    question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?',
+    options: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+  },
   { key: 'u9', label: 'Sarana dan prasarana', question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?', options: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'] },
 ] as const;
 

@@ -97,5 +97,5 @@ export function makeNik(districtCode: string, birthDate: string, sex: Sex, seria
   const [y, m, d] = birthDate.split('-').map(Number);
   const day = sex === 'female' ? d + 40 : d;
   const prefix = districtCode.replace(/\./g, '');
-  return `${prefix}${String(day).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y % 100).padStart(2, '0')}${String(serial % 9999 + 1).padStart(4, '0')}`;
+  return `${prefix}${String(day).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y % 100).padStart(2, '0')}${String((serial % 9999) + 1).padStart(4, '0')}`;
 }

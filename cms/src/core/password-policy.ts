@@ -54,7 +54,8 @@ export function passwordProblem(password: unknown, owner: PasswordOwner = {}): s
   if (!/\p{L}/u.test(password) || !/\d/.test(password)) return 'Kata sandi harus memuat huruf dan angka';
   const lower = password.toLowerCase();
   const own = ownTexts(owner);
-  if ([...own.whole, ...own.words.filter((w) => w.length >= OWN_WORD_MIN_LENGTH)].some((w) => lower.includes(w))) return 'Kata sandi tidak boleh memuat nama pengguna, nama, atau alamat email pemilik akun';
+  if ([...own.whole, ...own.words.filter((w) => w.length >= OWN_WORD_MIN_LENGTH)].some((w) => lower.includes(w)))
+    return 'Kata sandi tidak boleh memuat nama pengguna, nama, atau alamat email pemilik akun';
   const result = strength().check(password, [...own.whole, ...own.words]);
   if (result.score >= MIN_STRENGTH) return null;
   const hints = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');

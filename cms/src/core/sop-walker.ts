@@ -81,19 +81,7 @@ export interface SopDefinition {
 export type CaseStatus = 'in-progress' | 'waiting' | 'returned' | 'rejected' | 'completed' | 'cancelled';
 export const OPEN_STATUSES: CaseStatus[] = ['in-progress', 'waiting'];
 
-export type CaseAction =
-  | 'complete'
-  | 'decide-yes'
-  | 'decide-no'
-  | 'return'
-  | 'resume'
-  | 'reject'
-  | 'reassign'
-  | 'note'
-  | 'attach'
-  | 'check'
-  | 'route'
-  | 'bpjs-result';
+export type CaseAction = 'complete' | 'decide-yes' | 'decide-no' | 'return' | 'resume' | 'reject' | 'reassign' | 'note' | 'attach' | 'check' | 'route' | 'bpjs-result';
 
 export const CASE_ACTIONS: CaseAction[] = ['complete', 'decide-yes', 'decide-no', 'return', 'resume', 'reject', 'reassign', 'note', 'attach', 'check', 'route', 'bpjs-result'];
 
@@ -108,7 +96,10 @@ const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.
  * problems found on the definition are reported where the admin's form shows the activity.
  */
 export function storedActivityIndexes(sop: any): number[] {
-  return (sop.activities ?? []).map((a: any, i: number) => ({ number: Number(a.number), i })).sort(byNumber).map((a: { i: number }) => a.i);
+  return (sop.activities ?? [])
+    .map((a: any, i: number) => ({ number: Number(a.number), i }))
+    .sort(byNumber)
+    .map((a: { i: number }) => a.i);
 }
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' && x) : []);
 
@@ -266,7 +257,21 @@ export interface SopProblem {
   message: string;
 }
 
-const EFFECTS: ActivityEffect[] = ['none', 'requirements-check', 'village-recap', 'district-recap', 'office-recap', 'bpjs-send', 'bpjs-result', 'letter-draft', 'letter-initial', 'letter-sign', 'handover', 'assessment', 'archive'];
+const EFFECTS: ActivityEffect[] = [
+  'none',
+  'requirements-check',
+  'village-recap',
+  'district-recap',
+  'office-recap',
+  'bpjs-send',
+  'bpjs-result',
+  'letter-draft',
+  'letter-initial',
+  'letter-sign',
+  'handover',
+  'assessment',
+  'archive',
+];
 
 /** Everything that would stop a case from walking the SOP, in Indonesian, naming the field. */
 export function validateSop(def: SopDefinition): SopProblem[] {
@@ -404,7 +409,11 @@ const BATCH_LABELS: Record<BatchStage, [string, string]> = {
 
 function completeFields(a: SopActivity): ActionOption['fields'] {
   if (a.effect === 'assessment') return [{ name: 'note', required: true }];
-  if (a.effect === 'bpjs-result') return [{ name: 'result', required: true }, { name: 'reason', required: false }];
+  if (a.effect === 'bpjs-result')
+    return [
+      { name: 'result', required: true },
+      { name: 'reason', required: false },
+    ];
   return [{ name: 'note', required: false }];
 }
 
@@ -433,9 +442,7 @@ export function availableActions(def: SopDefinition, state: CaseState, actor: Ac
           push('decide-yes', [`Ya: ${a.yesLabel || 'lanjut'}`, `Yes: ${a.yesLabel || 'continue'}`], [{ name: 'note', required: false }]);
           push('decide-no', [`Tidak: ${short(a.noLabel || 'tidak')}`, `No: ${short(a.noLabel || 'no')}`], [{ name: 'note', required: false }]);
         } else {
-          const gate = requirementsGate(def) === a.number && state.missingRequirements.length
-            ? `Persyaratan belum lengkap: ${state.missingRequirements.join('; ')}`
-            : undefined;
+          const gate = requirementsGate(def) === a.number && state.missingRequirements.length ? `Persyaratan belum lengkap: ${state.missingRequirements.join('; ')}` : undefined;
           const label = COMPLETE_LABELS[a.effect] ?? [`Selesai: ${short(a.text)}`, `Done: ${short(a.text)}`];
           push('complete', label, completeFields(a), gate);
         }
@@ -449,11 +456,26 @@ export function availableActions(def: SopDefinition, state: CaseState, actor: Ac
       push('reject', ['Tolak permohonan', 'Reject'], [{ name: 'reason', required: true }]);
     }
     if (state.status === 'waiting' && state.waitingFor === 'bpjs' && actor.role === 'petugas-bpjs') {
-      push('bpjs-result', ['Catat hasil cleansing BPJS', 'Record the BPJS cleansing result'], [{ name: 'result', required: true }, { name: 'reason', required: false }]);
+      push(
+        'bpjs-result',
+        ['Catat hasil cleansing BPJS', 'Record the BPJS cleansing result'],
+        [
+          { name: 'result', required: true },
+          { name: 'reason', required: false },
+        ],
+      );
     }
     if (isExecutor && !(state.status === 'waiting' && state.waitingFor === 'bpjs')) {
       push('check', ['Centang persyaratan', 'Tick requirements'], [{ name: 'items', required: true }]);
-      push('attach', ['Unggah berkas (PDF, JPEG, PNG)', 'Upload a file (PDF, JPEG, PNG)'], [{ name: 'file', required: true }, { name: 'key', required: false }, { name: 'note', required: false }]);
+      push(
+        'attach',
+        ['Unggah berkas (PDF, JPEG, PNG)', 'Upload a file (PDF, JPEG, PNG)'],
+        [
+          { name: 'file', required: true },
+          { name: 'key', required: false },
+          { name: 'note', required: false },
+        ],
+      );
       push('reassign', ['Alihkan ke petugas lain', 'Reassign'], [{ name: 'assignee', required: true }]);
     }
   }

@@ -121,7 +121,11 @@ async function insertIds(strapi: Core.Strapi, trx: any, table: string, records: 
   if (strapi.db.dialect.client === 'postgres') {
     if (records.length < COPY_THRESHOLD) return (await trx(table).insert(records).returning('id')).map((r: any) => (typeof r === 'object' ? r.id : r));
     const ids = await reserveIds(trx, table, records.length);
-    await copyRows(trx, table, records.map((r, i) => ({ id: ids[i], ...r })));
+    await copyRows(
+      trx,
+      table,
+      records.map((r, i) => ({ id: ids[i], ...r })),
+    );
     return ids;
   }
   // SQLite: ids of one multi-row insert are consecutive, ending at the returned last id.
@@ -164,8 +168,16 @@ async function insertComponents(strapi: Core.Strapi, uid: string, chunk: BulkRow
     const typeColumn = jt.pivotColumns.find((c: string) => c.endsWith('type'));
     for (let k = 0; k < items.length; k += chunkSize) {
       const slice = items.slice(k, k + chunkSize);
-      const compIds = await insertIds(strapi, trx, compMeta.tableName, slice.map((it) => toRecord(compColumns, it.data, compUid)));
-      await insertRows(strapi, trx, jt.name,
+      const compIds = await insertIds(
+        strapi,
+        trx,
+        compMeta.tableName,
+        slice.map((it) => toRecord(compColumns, it.data, compUid)),
+      );
+      await insertRows(
+        strapi,
+        trx,
+        jt.name,
         slice.map((it, n) => ({
           [jt.joinColumn.name]: it.owner,
           [jt.inverseJoinColumn.name]: compIds[n],

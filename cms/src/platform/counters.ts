@@ -25,7 +25,10 @@ export async function nextNumber(trx: any, table: string, series: string, year: 
 /** Takes `n` consecutive numbers at once (bulk imports); returns the first. */
 export async function reserveNumbers(trx: any, table: string, series: string, year: number, n: number, initial?: () => Promise<number>): Promise<number> {
   const first = await nextNumber(trx, table, series, year, initial);
-  if (n > 1) await trx(table).where({ series, year }).update({ last: trx.raw('?? + ?', ['last', n - 1]), updated_at: new Date() });
+  if (n > 1)
+    await trx(table)
+      .where({ series, year })
+      .update({ last: trx.raw('?? + ?', ['last', n - 1]), updated_at: new Date() });
   return first;
 }
 

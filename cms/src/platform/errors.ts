@@ -4,7 +4,10 @@ import { errors } from '@strapi/utils';
 export class ConflictError extends Error {
   readonly status = 409;
   readonly expose = true;
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ConflictError';
   }

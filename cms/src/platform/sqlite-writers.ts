@@ -100,7 +100,7 @@ const IMPORT_CONNECTION = Symbol('import connection');
 async function whenUnlocked<T>(attempt: () => T | Promise<T>, config: any): Promise<T> {
   let counted = false;
   try {
-    for (const until = Date.now() + writeWaitMs(); ; ) {
+    for (const until = Date.now() + writeWaitMs(); ;) {
       try {
         return await attempt();
       } catch (err) {

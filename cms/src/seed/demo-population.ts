@@ -53,12 +53,12 @@ export function pathsThroughSop(activities: Activity[]): Map<number, Step[]> {
     const n = queue.shift()!;
     const a = byNumber.get(n);
     if (!a || a.symbol === 'end') continue;
-    const exits: Step[] = a.symbol === 'decision'
-      ? [
-          ...(a.yesNext ? [{ from: n, to: a.yesNext, action: 'decide-yes' as const }] : []),
-          ...(a.noNext ? [{ from: n, to: a.noNext, action: 'decide-no' as const }] : []),
-        ]
-      : a.next ? [{ from: n, to: a.next, action: 'complete' as const }] : [];
+    const exits: Step[] =
+      a.symbol === 'decision'
+        ? [...(a.yesNext ? [{ from: n, to: a.yesNext, action: 'decide-yes' as const }] : []), ...(a.noNext ? [{ from: n, to: a.noNext, action: 'decide-no' as const }] : [])]
+        : a.next
+          ? [{ from: n, to: a.next, action: 'complete' as const }]
+          : [];
     for (const step of exits) {
       if (!paths.has(step.to)) {
         paths.set(step.to, [...paths.get(n)!, step]);
@@ -134,14 +134,29 @@ export async function seedDemoPopulation(strapi: Core.Strapi, ctx: DemoContext):
           const events: { data: Record<string, unknown>; actor?: number }[] = [];
           let at = received;
           const first = steps.length ? steps[0].from : target.at;
-          events.push({ data: { action: 'create', toActivity: first, toStatus: 'in-progress', at, role: 'operator-desa' }, actor: ctx.staffOf(office.code, executors.get(activities.find((a) => a.number === first)!.executor)?.[0] ?? 'petugas')?.id });
+          events.push({
+            data: { action: 'create', toActivity: first, toStatus: 'in-progress', at, role: 'operator-desa' },
+            actor: ctx.staffOf(office.code, executors.get(activities.find((a) => a.number === first)!.executor)?.[0] ?? 'petugas')?.id,
+          });
           for (const step of steps) {
             const a = activities.find((x) => x.number === step.from)!;
             const role = executors.get(a.executor)?.[0] ?? 'petugas';
             at = new Date(at.getTime() + rnd.int(5, 180) * 60_000);
             const last = step === steps[steps.length - 1];
             const toStatus = last && target.status !== 'in-progress' ? target.status : 'in-progress';
-            events.push({ data: { action: step.action, fromActivity: step.from, toActivity: step.to, fromStatus: 'in-progress', toStatus, at, role, note: step.action === 'decide-no' ? a.noLabel ?? null : null }, actor: ctx.staffOf(office.code, role)?.id });
+            events.push({
+              data: {
+                action: step.action,
+                fromActivity: step.from,
+                toActivity: step.to,
+                fromStatus: 'in-progress',
+                toStatus,
+                at,
+                role,
+                note: step.action === 'decide-no' ? (a.noLabel ?? null) : null,
+              },
+              actor: ctx.staffOf(office.code, role)?.id,
+            });
           }
           const current = activities.find((a) => a.number === target.at)!;
           const currentRoles = executors.get(current.executor) ?? [];
@@ -174,7 +189,7 @@ export async function seedDemoPopulation(strapi: Core.Strapi, ctx: DemoContext):
                 activityStartedAt: at,
                 activityDueAt: !closed && current.timeAmount && current.timeUnit ? addDuration(at, Number(current.timeAmount), current.timeUnit, cal) : null,
                 closedAt: closed ? at : null,
-                outcome: target.status === 'returned' ? decision?.noLabel ?? null : null,
+                outcome: target.status === 'returned' ? (decision?.noLabel ?? null) : null,
                 version: events.length,
               },
               links: { service: std.id as number, office: ctx.officeIds.get(office.code)!.id },

@@ -118,7 +118,14 @@ export async function generateLarge(strapi: Core.Strapi, o: LargeOptions) {
         caseRows.forEach((c, i) => {
           for (let e = 0; e < o.eventsPerCase; e += 1) {
             events.push({
-              data: { caseCode: c.data.code, officeCode: c.data.officeCode, action: e === 0 ? 'create' : 'complete', role: 'petugas', at: new Date((c.data.receivedAt as Date).getTime() + e * 3600_000), toStatus: 'in-progress' },
+              data: {
+                caseCode: c.data.code,
+                officeCode: c.data.officeCode,
+                action: e === 0 ? 'create' : 'complete',
+                role: 'petugas',
+                at: new Date((c.data.receivedAt as Date).getTime() + e * 3600_000),
+                toStatus: 'in-progress',
+              },
               links: { case: caseIds[i] },
             });
           }

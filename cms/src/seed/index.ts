@@ -29,7 +29,10 @@ export async function seedAll(strapi: Core.Strapi, options: SeedOptions): Promis
   const t0 = Date.now();
   const officeSeeds = loadOfficeSeeds();
   const roleIds = await seedRoles(strapi);
-  const regionIds = await seedRegions(strapi, officeSeeds.map((o) => o.regencyCode));
+  const regionIds = await seedRegions(
+    strapi,
+    officeSeeds.map((o) => o.regencyCode),
+  );
   const offices = await seedOffices(strapi, officeSeeds);
   const createdDocuments = await seedDocuments(strapi, loadDocumentSeeds(), offices);
   await applyIndonesianLabels(strapi);

@@ -19,7 +19,7 @@ export function syntheticApplicant(rnd: Rng, officeCode: string, villageCode: st
   const nik = makeNik(district, birthDate, sex, nikSerial);
   return {
     nik,
-    kkNumber: `${district.replace(/\./g, '')}${pad(rnd.int(1, 28))}${pad(rnd.int(1, 12))}${pad(rnd.int(5, 24))}${pad(serial % 9999 + 1, 4)}`,
+    kkNumber: `${district.replace(/\./g, '')}${pad(rnd.int(1, 28))}${pad(rnd.int(1, 12))}${pad(rnd.int(5, 24))}${pad((serial % 9999) + 1, 4)}`,
     name: `${rnd.pick(sex === 'male' ? names.male : names.female)} ${rnd.pick(names.family)}`,
     sex,
     birthPlace: officeCode === 'karangasem' ? 'Amlapura' : officeCode.charAt(0).toUpperCase() + officeCode.slice(1),

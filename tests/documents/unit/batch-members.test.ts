@@ -9,6 +9,12 @@ test('a batch not sent to BPJS: every proposal still standing (not rejected, ret
 });
 
 test('a batch BPJS is cleansing, results in parts: only the lines it accepted, not those still pending or refused', () => {
-  const lines = [line('a', 'completed', 'accepted'), line('b', 'rejected', 'rejected'), line('c', 'completed', 'already-member'), line('d', 'waiting', 'pending'), line('e', 'in-progress', 'accepted')];
+  const lines = [
+    line('a', 'completed', 'accepted'),
+    line('b', 'rejected', 'rejected'),
+    line('c', 'completed', 'already-member'),
+    line('d', 'waiting', 'pending'),
+    line('e', 'in-progress', 'accepted'),
+  ];
   expect(stillProposed(lines).map((l) => l.code)).toEqual(['a', 'e']);
 });

@@ -7,8 +7,21 @@ const office: OfficeView = { code: 'tarakan', name: 'Dinas Sosial Kota Tarakan',
 
 function standard(activities: ActivityView[], overrides: Partial<StandardView> = {}): StandardView {
   return {
-    slug: 'uji', title: 'Layanan Uji', requirements: [], procedureSteps: [], flowchartSteps: [], products: [], complaintHandling: [], legalBasis: [],
-    facilities: [], competencies: [], internalSupervision: [], staffing: [], serviceGuarantee: [], securityGuarantee: [], performanceEvaluation: [],
+    slug: 'uji',
+    title: 'Layanan Uji',
+    requirements: [],
+    procedureSteps: [],
+    flowchartSteps: [],
+    products: [],
+    complaintHandling: [],
+    legalBasis: [],
+    facilities: [],
+    competencies: [],
+    internalSupervision: [],
+    staffing: [],
+    serviceGuarantee: [],
+    securityGuarantee: [],
+    performanceEvaluation: [],
     sop: { name: 'SOP Uji', legalBasis: [], qualifications: [], relatedSops: [], equipment: [], warnings: [], recordKeeping: [], executors: [{ key: 'petugas', label: 'Petugas' }], activities },
     ...overrides,
   };
@@ -49,9 +62,20 @@ test('a straight SOP is one chain of numbered arrows, with no jumps', () => {
 test('the public page shows all 14 components, "-" where the standard leaves one empty (a blank fee too)', () => {
   const page = standardPage(standard(BRANCHED, { fee: '  ', requirements: ['KTP'] }), office, undefined);
   const headings = [
-    'Persyaratan', 'Sistem, mekanisme dan prosedur', 'Jangka waktu penyelesaian', 'Biaya/tarif', 'Produk pelayanan',
-    'Penanganan pengaduan, saran dan masukan', 'Dasar hukum', 'Sarana, prasarana, dan/atau fasilitas', 'Kompetensi pelaksana',
-    'Pengawasan internal', 'Jumlah pelaksana', 'Jaminan pelayanan', 'Jaminan keamanan dan keselamatan pelayanan', 'Evaluasi kinerja pelaksana',
+    'Persyaratan',
+    'Sistem, mekanisme dan prosedur',
+    'Jangka waktu penyelesaian',
+    'Biaya/tarif',
+    'Produk pelayanan',
+    'Penanganan pengaduan, saran dan masukan',
+    'Dasar hukum',
+    'Sarana, prasarana, dan/atau fasilitas',
+    'Kompetensi pelaksana',
+    'Pengawasan internal',
+    'Jumlah pelaksana',
+    'Jaminan pelayanan',
+    'Jaminan keamanan dan keselamatan pelayanan',
+    'Evaluasi kinerja pelaksana',
   ];
   for (const h of headings) expect(page).toContain(`<h3>${h}</h3>`);
   expect(page).toContain('<h3>Biaya/tarif</h3><p>-</p>');

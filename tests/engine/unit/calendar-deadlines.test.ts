@@ -32,7 +32,7 @@ test('"the same day" ends at midnight in the office\'s zone, not in UTC', () => 
   expect(durationDue(at('2026-09-03T16:30:00Z'), { amount: 0, unit: 'days' }, karangasem)!.toISOString()).toBe('2026-09-04T15:59:59.999Z');
 });
 
-test('Magetan: proposals entered after the 15th go to next month\'s recap; the village step is due on the cut-off day', () => {
+test("Magetan: proposals entered after the 15th go to next month's recap; the village step is due on the cut-off day", () => {
   expect(proposalMonth(at('2026-07-15T16:59:00Z'), magetan)).toBe('2026-07'); // 23:59 WIB on the 15th
   expect(proposalMonth(at('2026-07-15T17:00:00Z'), magetan)).toBe('2026-08'); // 00:00 WIB on the 16th
   expect(proposalMonth(at('2026-12-20T03:00:00Z'), magetan)).toBe('2027-01');
@@ -79,7 +79,12 @@ test('time spent per activity comes from the history; notes do not split a visit
     { at: '2026-05-04T02:15:00Z', action: 'complete', fromActivity: 1, toActivity: 2 },
   ];
   const visits = activityVisits(events, at('2026-05-04T03:15:00Z'));
-  expect(visits.map((v) => [v.activity, v.ms / 60000])).toEqual([[1, 10], [2, 60], [1, 5], [2, 60]]);
+  expect(visits.map((v) => [v.activity, v.ms / 60000])).toEqual([
+    [1, 10],
+    [2, 60],
+    [1, 5],
+    [2, 60],
+  ]);
   expect(Object.fromEntries(timeSpentPerActivity(visits))).toEqual({ 1: 15 * 60000, 2: 120 * 60000 });
   // A closed case stops the clock at its closing.
   const closed = activityVisits(events, at('2026-05-09T00:00:00Z'), '2026-05-04T02:45:00Z');

@@ -56,7 +56,7 @@ test('decisions follow Ya and Tidak', () => {
   expect(exitOf(REAKTIVASI, decision, 'no', null)!.number).toBe(8);
 });
 
-test('Karangasem tracks: the letter activities are the reactivation track\'s only', () => {
+test("Karangasem tracks: the letter activities are the reactivation track's only", () => {
   const five = KARANGASEM.activities.find((a) => a.number === 5)!;
   expect(exitOf(KARANGASEM, five, 'complete', 'reactivation')!.number).toBe(6);
   expect(exitOf(KARANGASEM, five, 'complete', 'emergency')!.number).toBe(12);
@@ -84,7 +84,14 @@ test('only the current executor acts; the assignee when assigned; the gate disab
 });
 
 test('waiting, batch and closed states', () => {
-  expect(names(availableActions(TARAKAN, state({ status: 'waiting', waitingFor: 'applicant', currentActivity: 2 }), { userId: 1, role: 'petugas' }))).toEqual(['resume', 'reject', 'check', 'attach', 'reassign', 'note']);
+  expect(names(availableActions(TARAKAN, state({ status: 'waiting', waitingFor: 'applicant', currentActivity: 2 }), { userId: 1, role: 'petugas' }))).toEqual([
+    'resume',
+    'reject',
+    'check',
+    'attach',
+    'reassign',
+    'note',
+  ]);
   expect(names(availableActions(PBI_D, state({ status: 'waiting', waitingFor: 'bpjs', currentActivity: 4 }), { userId: 1, role: 'petugas-bpjs' }))).toEqual(['bpjs-result', 'note']);
   expect(names(availableActions(PBI_D, state({ status: 'waiting', waitingFor: 'bpjs', currentActivity: 4 }), { userId: 1, role: 'petugas' }))).toEqual(['note']);
   const village = availableActions(PBI_D, state({ currentActivity: 2 }), { userId: 1, role: 'operator-desa' });

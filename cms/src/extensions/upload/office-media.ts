@@ -48,10 +48,7 @@ export function officeMedia(app: () => Core.Strapi) {
     const under = (column: string) => ({ $or: rows.flatMap((r) => [{ [column]: r.path }, { [column]: { $startsWith: `${r.path}/` } }]) });
     if (!rows.length) return true;
     const notOwn = { $or: [{ officeCode: { $ne: office } }, { officeCode: { $null: true } }] };
-    const [otherFiles, otherFolders] = await Promise.all([
-      files().count({ where: { $and: [under('folderPath'), notOwn] } }),
-      folders().count({ where: { $and: [under('path'), notOwn] } }),
-    ]);
+    const [otherFiles, otherFolders] = await Promise.all([files().count({ where: { $and: [under('folderPath'), notOwn] } }), folders().count({ where: { $and: [under('path'), notOwn] } })]);
     return otherFiles === 0 && otherFolders === 0;
   }
 
@@ -92,10 +89,7 @@ export function officeMedia(app: () => Core.Strapi) {
       const fileIds = idsOf(body.fileIds, 'fileIds');
       const folderIds = idsOf(body.folderIds, 'folderIds');
       const destination = idsOf(body.destinationFolderId, 'destinationFolderId');
-      const allowed =
-        (await ownFiles(fileIds, office)) &&
-        (await ownFolders([...folderIds, ...destination], office)) &&
-        (!folderIds.length || (await ownSubtrees(folderIds, office)));
+      const allowed = (await ownFiles(fileIds, office)) && (await ownFolders([...folderIds, ...destination], office)) && (!folderIds.length || (await ownSubtrees(folderIds, office)));
       if (!allowed) throw foreign();
       return next();
     }),

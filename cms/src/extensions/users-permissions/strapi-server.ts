@@ -6,6 +6,7 @@ import { afterBootstrap, withoutContentApi, revokeAllGrants } from '../../module
  * /users, /roles...) are removed, so staff have exactly one login door, POST /api/panel/login,
  * with its lockout; and its roles grant nothing. Its CMS settings screens stay.
  */
-export default (plugin: any) => afterBootstrap(withoutContentApi(plugin), async (strapi) => {
-  await revokeAllGrants(strapi);
-});
+export default (plugin: any) =>
+  afterBootstrap(withoutContentApi(plugin), async (strapi) => {
+    await revokeAllGrants(strapi);
+  });

@@ -21,9 +21,20 @@ const HEADERS: Record<'nik' | 'result' | 'reason', string[]> = {
 };
 /** BPJS writes results in words; the engine's values are accepted too. */
 const RESULT_WORDS: Record<string, BpjsResult> = {
-  diterima: 'accepted', terima: 'accepted', accepted: 'accepted', sesuai: 'accepted', ok: 'accepted',
-  ditolak: 'rejected', tolak: 'rejected', rejected: 'rejected', tidaksesuai: 'rejected',
-  sudahterdaftar: 'already-member', sudahpeserta: 'already-member', alreadymember: 'already-member', terdaftar: 'already-member', peserta: 'already-member',
+  diterima: 'accepted',
+  terima: 'accepted',
+  accepted: 'accepted',
+  sesuai: 'accepted',
+  ok: 'accepted',
+  ditolak: 'rejected',
+  tolak: 'rejected',
+  rejected: 'rejected',
+  tidaksesuai: 'rejected',
+  sudahterdaftar: 'already-member',
+  sudahpeserta: 'already-member',
+  alreadymember: 'already-member',
+  terdaftar: 'already-member',
+  peserta: 'already-member',
 };
 const LABEL = { nik: 'NIK', result: 'Hasil', reason: 'Alasan' };
 
@@ -47,7 +58,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       problemCount += 1;
       if (problems.length < MAX_REPORT_PROBLEMS) problems.push(p);
     };
-    const rows: CaseRecord[] = await withFiles(strapi, await strapi.db.query(CASE_UID).findMany({ where: { batch: { id: { $in: await batchTreeIds(strapi, b.id) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } }));
+    const rows: CaseRecord[] = await withFiles(
+      strapi,
+      await strapi.db.query(CASE_UID).findMany({ where: { batch: { id: { $in: await batchTreeIds(strapi, b.id) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } }),
+    );
     const byNik = new Map(rows.map((r) => [r.applicant?.nik, r]));
     const lines: { row: number; c: CaseRecord; result: BpjsResult; reason: string | null }[] = [];
     const seen = new Map<string, number>();
@@ -80,9 +94,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           report({ row, field: LABEL[formula], problem: 'Sel berisi rumus (formula); tempel sebagai nilai' });
           continue;
         }
-        const nik = typeof cell('nik') === 'number' ? null : cellText(cell('nik'))?.replace(/[\s.'-]/g, '') ?? null;
+        const nik = typeof cell('nik') === 'number' ? null : (cellText(cell('nik'))?.replace(/[\s.'-]/g, '') ?? null);
         if (!nik || !/^\d{16}$/.test(nik)) {
-          report({ row, field: 'NIK', problem: typeof cell('nik') === 'number' ? 'NIK tersimpan sebagai angka (digit terakhir hilang di Excel); format kolom sebagai Teks' : 'NIK harus 16 digit angka' });
+          report({
+            row,
+            field: 'NIK',
+            problem: typeof cell('nik') === 'number' ? 'NIK tersimpan sebagai angka (digit terakhir hilang di Excel); format kolom sebagai Teks' : 'NIK harus 16 digit angka',
+          });
           continue;
         }
         if (seen.has(nik)) {
@@ -96,7 +114,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           parsed = parseBpjsResult({ result: RESULT_WORDS[word] ?? word, reason: cellText(cell('reason')) });
         } catch (err: any) {
           const onReason = err?.details?.errors?.[0]?.path?.[0] === 'reason';
-          report({ row, field: onReason ? 'Alasan' : 'Hasil', problem: onReason ? 'Alasan penolakan wajib diisi' : `"${cellText(cell('result')) ?? ''}" bukan hasil; isi diterima, ditolak atau sudah terdaftar` });
+          report({
+            row,
+            field: onReason ? 'Alasan' : 'Hasil',
+            problem: onReason ? 'Alasan penolakan wajib diisi' : `"${cellText(cell('result')) ?? ''}" bukan hasil; isi diterima, ditolak atau sudah terdaftar`,
+          });
           continue;
         }
         const c = byNik.get(nik);
@@ -115,7 +137,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       report({ row: 0, field: 'berkas', problem: err.message });
     }
     const progress = { rowsTotal: rowsRead, rowsRead, rowsValid: lines.length, problemCount };
-    if (problemCount) return { status: 'failed', message: `${problemCount.toLocaleString('id-ID')} masalah ditemukan; tidak ada hasil yang dicatat`, problems, progress: { ...progress, rowsWritten: 0 } };
+    if (problemCount)
+      return { status: 'failed', message: `${problemCount.toLocaleString('id-ID')} masalah ditemukan; tidak ada hasil yang dicatat`, problems, progress: { ...progress, rowsWritten: 0 } };
     if (job.job.dryRun) return { status: 'succeeded', message: `Uji coba (dry run): ${lines.length} baris valid, siap dicatat`, problems, progress: { ...progress, rowsWritten: 0 } };
     const office = await loadOffice(strapi, staff.officeCode);
     const now = new Date();
@@ -128,11 +151,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await commitChange(strapi, trx, contexts[i], followingBpjsResult(contexts[i], lines[i].result, lines[i].reason, b.month, 'bpjs-result'), actorOf(staff));
         written += 1;
       }
-      const pending = await trx('cases as c').whereIn('c.id', rows.map((r) => r.id)).andWhere('c.bpjs_result', 'pending').count({ n: '*' });
+      const pending = await trx('cases as c')
+        .whereIn(
+          'c.id',
+          rows.map((r) => r.id),
+        )
+        .andWhere('c.bpjs_result', 'pending')
+        .count({ n: '*' });
       if (Number(pending[0].n) === 0) await trx('batches').where({ id: b.id }).update({ status: 'cleansed', result_at: now, updated_at: now });
       return Number(pending[0].n) === 0 ? 'cleansed' : b.status;
     });
-    return { status: 'succeeded', message: `${written} hasil BPJS dicatat pada rekap ${b.code}${status === 'cleansed' ? '; rekap selesai dicleansing' : ''}`, problems, progress: { ...progress, rowsWritten: written } };
+    return {
+      status: 'succeeded',
+      message: `${written} hasil BPJS dicatat pada rekap ${b.code}${status === 'cleansed' ? '; rekap selesai dicleansing' : ''}`,
+      problems,
+      progress: { ...progress, rowsWritten: written },
+    };
   }
 
   return { batchOf, run };

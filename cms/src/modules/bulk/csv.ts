@@ -4,7 +4,10 @@
  */
 
 export class FileProblem extends Error {
-  constructor(message: string, readonly field = 'file') {
+  constructor(
+    message: string,
+    readonly field = 'file',
+  ) {
     super(message);
   }
 }

@@ -96,11 +96,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .where('t.id', '>', after)
       .orderBy('t.id', 'asc')
       .limit(PAGE)
-      .select('t.id', 't.code', 't.service_slug', 't.status', 't.current_activity', 't.received_at', 't.bpjs_result', 't.bpjs_reason', 't.active_from', 't.village_code', 't.district_code', 'a.id as applicant_id', 'a.nik', 'a.kk_number', 'a.name', 'a.birth_place', 'a.birth_date', 'a.sex', 'a.address', 'a.phone');
+      .select(
+        't.id',
+        't.code',
+        't.service_slug',
+        't.status',
+        't.current_activity',
+        't.received_at',
+        't.bpjs_result',
+        't.bpjs_reason',
+        't.active_from',
+        't.village_code',
+        't.district_code',
+        'a.id as applicant_id',
+        'a.nik',
+        'a.kk_number',
+        'a.name',
+        'a.birth_place',
+        'a.birth_date',
+        'a.sex',
+        'a.address',
+        'a.phone',
+      );
   }
 
   /** The identity columns of an export row, by the field each holds. */
-  const IDENTITY_COLUMNS: readonly [string, IdentityField][] = [['nik', 'nik'], ['kk_number', 'kk'], ['phone', 'phone']];
+  const IDENTITY_COLUMNS: readonly [string, IdentityField][] = [
+    ['nik', 'nik'],
+    ['kk_number', 'kk'],
+    ['phone', 'phone'],
+  ];
 
   /**
    * An export's file may be downloaded by the office's other staff (the jobs resource shows them
@@ -160,11 +185,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } else {
       const b = await visibleBatch(staff, req.batch);
       const ids = await batchTreeIds(strapi, b.rowId);
-      base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn(`t.${joinColumnOf(strapi, 'api::case.case', 'batch')}`, ids);
+      base = (await scopedQuery(strapi, knex(), resourceNamed('cases'), { ...staff, scope: staff.scope === 'bpjs' ? 'office' : staff.scope })).qb.whereIn(
+        `t.${joinColumnOf(strapi, 'api::case.case', 'batch')}`,
+        ids,
+      );
       // The same people as the batch's letters list (core/batch-members.ts).
-      if (req.kind === 'bnba') base.whereNotIn('t.status', [...DROPPED_STATUSES]).where((w) => {
-        w.whereNull('t.bpjs_result').orWhereIn('t.bpjs_result', [...LISTED_BPJS_RESULTS]);
-      });
+      if (req.kind === 'bnba')
+        base.whereNotIn('t.status', [...DROPPED_STATUSES]).where((w) => {
+          w.whereNull('t.bpjs_result').orWhereIn('t.bpjs_result', [...LISTED_BPJS_RESULTS]);
+        });
       title = req.kind === 'bnba' ? 'BNBA' : 'Daftar';
     }
     const [{ n }] = await base.clone().clearSelect().count({ n: '*' });
@@ -176,8 +205,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (req.kind === 'batch-recap' && format === 'xlsx') {
       // The counts per village, district or the office first, then the lines.
       const group = req.level === 'district' ? 't.district_code' : req.level === 'office' ? 't.office_code' : 't.village_code';
-      const rows = await base.clone().clearSelect().select({ g: group }).count({ n: '*' }).select(knex().raw(`sum(case when t.bpjs_result = 'accepted' then 1 else 0 end) as accepted, sum(case when t.bpjs_result = 'rejected' then 1 else 0 end) as rejected, sum(case when t.bpjs_result = 'already-member' then 1 else 0 end) as member, sum(case when t.bpjs_result = 'pending' then 1 else 0 end) as pending`)).groupBy(group).orderBy(group);
-      await out.sheet('Rekap', [req.level === 'district' ? 'Kecamatan' : req.level === 'office' ? 'Kantor' : 'Desa/Kelurahan', 'Kode', 'Jumlah Usulan', 'Diterima', 'Ditolak', 'Sudah Peserta', 'Menunggu BPJS'], [28, 16, 14, 12, 12, 14, 14]);
+      const rows = await base
+        .clone()
+        .clearSelect()
+        .select({ g: group })
+        .count({ n: '*' })
+        .select(
+          knex().raw(
+            `sum(case when t.bpjs_result = 'accepted' then 1 else 0 end) as accepted, sum(case when t.bpjs_result = 'rejected' then 1 else 0 end) as rejected, sum(case when t.bpjs_result = 'already-member' then 1 else 0 end) as member, sum(case when t.bpjs_result = 'pending' then 1 else 0 end) as pending`,
+          ),
+        )
+        .groupBy(group)
+        .orderBy(group);
+      await out.sheet(
+        'Rekap',
+        [req.level === 'district' ? 'Kecamatan' : req.level === 'office' ? 'Kantor' : 'Desa/Kelurahan', 'Kode', 'Jumlah Usulan', 'Diterima', 'Ditolak', 'Sudah Peserta', 'Menunggu BPJS'],
+        [28, 16, 14, 12, 12, 14, 14],
+      );
       for (const r of rows as any[]) await out.row([names.get(r.g) ?? r.g, r.g, Number(r.n), Number(r.accepted), Number(r.rejected), Number(r.member), Number(r.pending)]);
     }
     await out.sheet(title, [...FORM35_COLUMNS.map((c) => c.header), ...EXTRA_HEADERS], [6, 20, 20, 28, 16, 14, 8, 32, 10, 22, 18, 16, 16, 18, 26, 16, 10, 14, 16, 24, 12]);
@@ -216,7 +260,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       fields: [...seenFields],
       applicants: seen,
     });
-    return { status: 'succeeded', message: `${written.toLocaleString('id-ID')} baris diekspor`, file: `output.${format}`, progress: { rowsTotal: total, rowsRead: written, rowsValid: written, rowsWritten: written } };
+    return {
+      status: 'succeeded',
+      message: `${written.toLocaleString('id-ID')} baris diekspor`,
+      file: `output.${format}`,
+      progress: { rowsTotal: total, rowsRead: written, rowsValid: written, rowsWritten: written },
+    };
   }
 
   return { check, run, beforeDownload };

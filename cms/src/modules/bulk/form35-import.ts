@@ -47,7 +47,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const std = await versions.publishedService(serviceRef.trim(), staff.officeCode);
     const { hash, definition: def } = await versions.snapshot(std.sop, staff.officeCode);
     const allowed = openerRoles(def);
-    if (!allowed.includes(staff.role)) throw forbidden(`Kasus layanan "${std.title}" dibuka oleh: ${allowed.map((r) => roleDefinition(r)?.name ?? r).join(', ')}; peran Anda: ${roleDefinition(staff.role)?.name ?? staff.role}`);
+    if (!allowed.includes(staff.role))
+      throw forbidden(`Kasus layanan "${std.title}" dibuka oleh: ${allowed.map((r) => roleDefinition(r)?.name ?? r).join(', ')}; peran Anda: ${roleDefinition(staff.role)?.name ?? staff.role}`);
     const track = typeof trackRef === 'string' && trackRef ? trackRef : null;
     if (def.tracks.length && !track) throw fieldError('track', `Pilih jalur layanan: ${def.tracks.map((t: any) => `${t.key} (${t.label})`).join(', ')}`);
     if (track && !trackOf(def, track)) throw fieldError('track', `Jalur "${track}" tidak dikenal`);
@@ -106,7 +107,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi,
       APPLICANT_UID,
       fresh.map(({ r, v }): BulkRow => ({
-        data: { nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, villageCode: v.code, districtCode: v.districtCode, officeCode: c.officeCode, phone: r.phone, welfareSource: 'none', membership: 'none' },
+        data: {
+          nik: r.nik,
+          kkNumber: r.kkNumber,
+          name: r.name,
+          sex: r.sex,
+          birthPlace: r.birthPlace,
+          birthDate: r.birthDate,
+          address: r.address,
+          villageCode: v.code,
+          districtCode: v.districtCode,
+          officeCode: c.officeCode,
+          phone: r.phone,
+          welfareSource: 'none',
+          membership: 'none',
+        },
         links: { village: v.id, office: c.officeId },
       })),
       { trx, chunkSize: CHUNK },
@@ -117,9 +132,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       CASE_UID,
       ok.map(({ r, v, applicantId }, i): BulkRow => ({
         data: {
-          code: codes[i], serviceSlug: c.service.slug, officeCode: c.officeCode, villageCode: v.code, districtCode: v.districtCode,
-          currentActivity: c.activity, currentExecutor: c.executor, queueRoles: c.queueRoles, status: 'in-progress', priority: c.priority, track: c.track,
-          receivedAt: c.now, dueAt: c.dueAt, activityStartedAt: c.now, activityDueAt: c.activityDueAt, sopVersion: c.sopVersion, openKey: `${c.service.slug}|${r.nik}`, version: 1,
+          code: codes[i],
+          serviceSlug: c.service.slug,
+          officeCode: c.officeCode,
+          villageCode: v.code,
+          districtCode: v.districtCode,
+          currentActivity: c.activity,
+          currentExecutor: c.executor,
+          queueRoles: c.queueRoles,
+          status: 'in-progress',
+          priority: c.priority,
+          track: c.track,
+          receivedAt: c.now,
+          dueAt: c.dueAt,
+          activityStartedAt: c.now,
+          activityDueAt: c.activityDueAt,
+          sopVersion: c.sopVersion,
+          openKey: `${c.service.slug}|${r.nik}`,
+          version: 1,
         },
         links: { service: c.service.id, applicant: applicantId, office: c.officeId },
         components: { checklist: c.checklist.map((item) => ({ ...item, checked: false })) },
@@ -129,8 +159,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await (strapi.service('api::case-event.history') as any).record(
       trx,
       ok.map(({ r }, i) => ({
-        caseId: caseIds[i], caseCode: codes[i], officeCode: c.officeCode, actorId: c.actor.id, actorName: c.actor.name, role: c.actor.role,
-        action: 'open', toActivity: c.activity, toStatus: 'in-progress', note: r.note, at: c.now, data: eventData(r.row),
+        caseId: caseIds[i],
+        caseCode: codes[i],
+        officeCode: c.officeCode,
+        actorId: c.actor.id,
+        actorName: c.actor.name,
+        role: c.actor.role,
+        action: 'open',
+        toActivity: c.activity,
+        toStatus: 'in-progress',
+        note: r.note,
+        at: c.now,
+        data: eventData(r.row),
       })),
       { chunkSize: CHUNK },
     );
@@ -172,7 +212,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // On SQLite the import writes on a connection of its own, so the server keeps answering.
       const own = importConnection(strapi);
-      const outcome = await runForm35Import(plan, { knex: own.knex, progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) }, timings).finally(() => own.release());
+      const outcome = await runForm35Import(
+        plan,
+        { knex: own.knex, progress: (p) => job.progress(p), checkCancelled: () => job.checkCancelled(), writeGeneric: (trx, ok, codes, eventData) => writeGeneric(plan, trx, ok, codes, eventData) },
+        timings,
+      ).finally(() => own.release());
       if (strapi.db.dialect.client === 'postgres' && outcome.progress.rowsWritten) void tidyAfterImport(knex(), plan.schema.staged).then(tidied(job.job.documentId));
       return outcome;
     } finally {

@@ -23,7 +23,11 @@ const FIRST_CHUNK = Math.min(CHUNK, 500);
 /** Rows above the header that may hold a title ("FORMULIR 35 ..."). */
 const HEADER_SEARCH_ROWS = 20;
 
-const norm = (s: string) => s.toLowerCase().replace(/^(desa|kelurahan|kel\.?|ds\.?|kecamatan|kec\.?)\s+/, '').replace(/[^a-z0-9]/g, '');
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/^(desa|kelurahan|kel\.?|ds\.?|kecamatan|kec\.?)\s+/, '')
+    .replace(/[^a-z0-9]/g, '');
 const VILLAGE_CODE = /^(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})$/;
 
 export interface Village {
@@ -290,8 +294,16 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
 
   /** Locks what the rows link to and takes their case numbers, in the transaction; returns the first number. */
   async function numberCases(ok: ValidRow[]): Promise<number> {
-    await keyShare(schema.keyShareTables.regions, ok.map((o) => o.v.id), 'Desa/kelurahan');
-    await keyShare(schema.staged.tables.applicant, ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])), 'Data pemohon');
+    await keyShare(
+      schema.keyShareTables.regions,
+      ok.map((o) => o.v.id),
+      'Desa/kelurahan',
+    );
+    await keyShare(
+      schema.staged.tables.applicant,
+      ok.flatMap((o) => (o.applicantId ? [o.applicantId] : [])),
+      'Data pemohon',
+    );
     return reserveCaseNumbers(trx, schema.counterTable, schema.staged.tables.case, office.code, plan.year, ok.length);
   }
 
@@ -318,8 +330,21 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
     const tStage = Date.now();
     const stagedChunk = await staged!.stage(
       ok.map(({ r, v, applicantId }) => ({
-        applicantId, nik: r.nik, kkNumber: r.kkNumber, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, address: r.address, phone: r.phone,
-        villageId: v.id, villageCode: v.code, districtCode: v.districtCode, openKey: `${service.slug}|${r.nik}`, note: r.note, eventData: eventData(r.row),
+        applicantId,
+        nik: r.nik,
+        kkNumber: r.kkNumber,
+        name: r.name,
+        sex: r.sex,
+        birthPlace: r.birthPlace,
+        birthDate: r.birthDate,
+        address: r.address,
+        phone: r.phone,
+        villageId: v.id,
+        villageCode: v.code,
+        districtCode: v.districtCode,
+        openKey: `${service.slug}|${r.nik}`,
+        note: r.note,
+        eventData: eventData(r.row),
       })),
     );
     timings.stage += Date.now() - tStage;
@@ -346,15 +371,17 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
   let sideChain: Promise<unknown> = Promise.resolve();
   let mainChain: Promise<unknown> = Promise.resolve();
   /** A step that is skipped after a failure and records its own failure before anything else runs. */
-  const step = <T>(fn: () => Promise<T>) => async (): Promise<T | undefined> => {
-    if (failure) return undefined;
-    try {
-      return await fn();
-    } catch (err) {
-      failure ??= err;
-      throw err;
-    }
-  };
+  const step =
+    <T>(fn: () => Promise<T>) =>
+    async (): Promise<T | undefined> => {
+      if (failure) return undefined;
+      try {
+        return await fn();
+      } catch (err) {
+        failure ??= err;
+        throw err;
+      }
+    };
   const enqueue = (chunk: { r: Form35Row; v: Village }[]): Promise<unknown> => {
     if (!staged) {
       const done = mainChain.then(step(() => flushSerial(chunk)));
@@ -430,7 +457,15 @@ async function importRows(plan: Form35Plan, hooks: PipelineHooks, timings: Impor
       }
       await schedule(chunk);
       await drain();
-      if (!header && !problemCount) report({ row: 1, field: 'NIK', problem: rowsRead === 0 && seen.size === 0 ? `Baris judul dengan kolom "NIK" tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama (lembar kerja kosong atau bukan Form 35)` : 'Baris judul tidak ditemukan' });
+      if (!header && !problemCount)
+        report({
+          row: 1,
+          field: 'NIK',
+          problem:
+            rowsRead === 0 && seen.size === 0
+              ? `Baris judul dengan kolom "NIK" tidak ditemukan pada ${HEADER_SEARCH_ROWS} baris pertama (lembar kerja kosong atau bukan Form 35)`
+              : 'Baris judul tidak ditemukan',
+        });
       else if (header && rowsRead === 0) report({ row: header.row + 1, field: 'berkas', problem: 'Berkas tidak berisi baris data di bawah baris judul' });
     } catch (err) {
       await settle();

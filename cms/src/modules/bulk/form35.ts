@@ -37,7 +37,10 @@ export const FORM35_COLUMNS: readonly Form35Column[] = [
 /** Also accepted: one "Tempat/Tanggal Lahir" column ("MAGETAN, 05-06-1980"). */
 const BIRTH_COMBINED = ['tempattanggallahir', 'ttl', 'tempattgllahir', 'tempattgllhr'];
 
-export const HEADER_LABELS: Record<Form35Field, string> = Object.fromEntries([...FORM35_COLUMNS.map((c) => [c.field, c.header]), ['birthPlaceDate', 'Tempat/Tanggal Lahir']]) as Record<Form35Field, string>;
+export const HEADER_LABELS: Record<Form35Field, string> = Object.fromEntries([...FORM35_COLUMNS.map((c) => [c.field, c.header]), ['birthPlaceDate', 'Tempat/Tanggal Lahir']]) as Record<
+  Form35Field,
+  string
+>;
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -77,7 +80,8 @@ export function mapHeader(cells: unknown[], row: number): { map: HeaderMap; prob
   for (const c of FORM35_COLUMNS) {
     if (c.required && columns[c.field] === undefined) problems.push({ row, field: c.header, problem: `Kolom "${c.header}" tidak ada pada baris judul` });
   }
-  if (columns.birthDate === undefined && columns.birthPlaceDate === undefined) problems.push({ row, field: 'Tanggal Lahir', problem: 'Kolom "Tanggal Lahir" (atau "Tempat/Tanggal Lahir") tidak ada pada baris judul' });
+  if (columns.birthDate === undefined && columns.birthPlaceDate === undefined)
+    problems.push({ row, field: 'Tanggal Lahir', problem: 'Kolom "Tanggal Lahir" (atau "Tempat/Tanggal Lahir") tidak ada pada baris judul' });
   return { map: { columns, row }, problems };
 }
 
@@ -105,7 +109,40 @@ export interface Form35Row {
   note: string | null;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, januari: 1, feb: 2, februari: 2, peb: 2, pebruari: 2, mar: 3, maret: 3, apr: 4, april: 4, mei: 5, may: 5, jun: 6, juni: 6, jul: 7, juli: 7, agu: 8, agt: 8, agus: 8, agustus: 8, aug: 8, sep: 9, september: 9, okt: 10, oktober: 10, oct: 10, nov: 11, nopember: 11, november: 11, des: 12, desember: 12, dec: 12 };
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  januari: 1,
+  feb: 2,
+  februari: 2,
+  peb: 2,
+  pebruari: 2,
+  mar: 3,
+  maret: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  jul: 7,
+  juli: 7,
+  agu: 8,
+  agt: 8,
+  agus: 8,
+  agustus: 8,
+  aug: 8,
+  sep: 9,
+  september: 9,
+  okt: 10,
+  oktober: 10,
+  oct: 10,
+  nov: 11,
+  nopember: 11,
+  november: 11,
+  des: 12,
+  desember: 12,
+  dec: 12,
+};
 
 const iso = (y: number, m: number, d: number) => {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -221,7 +258,20 @@ export function readForm35Row(cells: unknown[], map: HeaderMap, row: number): { 
   if (problems.length) return { value: null, problems };
   const address = rtRw ? `${addressText} RT/RW ${rtRw}` : addressText!;
   return {
-    value: { row, nik: nik!, kkNumber: kkNumber!, name: name!, birthPlace: birthPlace ?? null, birthDate, sex: sex!, address, village: village!, district: text('district'), phone, note: text('note') },
+    value: {
+      row,
+      nik: nik!,
+      kkNumber: kkNumber!,
+      name: name!,
+      birthPlace: birthPlace ?? null,
+      birthDate,
+      sex: sex!,
+      address,
+      village: village!,
+      district: text('district'),
+      phone,
+      note: text('note'),
+    },
     problems,
   };
 }

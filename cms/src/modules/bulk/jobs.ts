@@ -74,7 +74,9 @@ export interface JobOutcome {
 type Handler = (run: JobRun) => Promise<JobOutcome>;
 
 const filesGone = (job: any) =>
-  gone(`Berkas pekerjaan ini sudah dihapus pada ${formatDateId(new Date(job.filesRemovedAt), job.params?.staff?.timeZone)} (disimpan ${JOB_FILES_DAYS} hari setelah selesai, karena berisi data pribadi)`);
+  gone(
+    `Berkas pekerjaan ini sudah dihapus pada ${formatDateId(new Date(job.filesRemovedAt), job.params?.staff?.timeZone)} (disimpan ${JOB_FILES_DAYS} hari setelah selesai, karena berisi data pribadi)`,
+  );
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const isPg = () => strapi.db.dialect.client === 'postgres';
@@ -100,7 +102,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function update(documentId: string, data: Record<string, unknown>) {
     const cols: Record<string, unknown> = { updated_at: new Date() };
-    const map: Record<string, string> = { status: 'status', rowsTotal: 'rows_total', rowsRead: 'rows_read', rowsValid: 'rows_valid', rowsWritten: 'rows_written', problemCount: 'problem_count', message: 'message', hasReport: 'has_report', hasFile: 'has_file', filesRemovedAt: 'files_removed_at', cancelRequested: 'cancel_requested', startedAt: 'started_at', finishedAt: 'finished_at', heartbeatAt: 'heartbeat_at' };
+    const map: Record<string, string> = {
+      status: 'status',
+      rowsTotal: 'rows_total',
+      rowsRead: 'rows_read',
+      rowsValid: 'rows_valid',
+      rowsWritten: 'rows_written',
+      problemCount: 'problem_count',
+      message: 'message',
+      hasReport: 'has_report',
+      hasFile: 'has_file',
+      filesRemovedAt: 'files_removed_at',
+      cancelRequested: 'cancel_requested',
+      startedAt: 'started_at',
+      finishedAt: 'finished_at',
+      heartbeatAt: 'heartbeat_at',
+    };
     for (const [k, v] of Object.entries(data)) if (v !== undefined) cols[map[k]] = v;
     await write((db) => db(table()).where({ document_id: documentId }).update(cols));
   }
@@ -190,7 +207,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await fs.rm(handle.input, { force: true });
     await jobObjects.remove(documentId, 'input').catch((e) => strapi.log.warn(`Job ${documentId}: upload not removed from storage: ${e?.message ?? e}`));
     // The live progress goes once the row holds the final figures (not before: they would read 0 meanwhile).
-    await update(documentId, { ...current, ...(outcome.progress ?? {}), status: outcome.status, message: outcome.message, hasReport, hasFile: !!outcome.file, finishedAt: new Date() }).finally(() => liveProgress.end(documentId));
+    await update(documentId, { ...current, ...(outcome.progress ?? {}), status: outcome.status, message: outcome.message, hasReport, hasFile: !!outcome.file, finishedAt: new Date() }).finally(() =>
+      liveProgress.end(documentId),
+    );
     cancelled.delete(documentId);
   }
 
@@ -218,12 +237,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async recoverStopped() {
       const stale = new Date(Date.now() - 60_000);
-      const stopped = await knex()(table()).where({ status: 'running' }).andWhere((q: any) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', stale)).select('document_id', 'kind', 'dry_run');
+      const stopped = await knex()(table())
+        .where({ status: 'running' })
+        .andWhere((q: any) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', stale))
+        .select('document_id', 'kind', 'dry_run');
       for (const j of stopped) {
         const imported = j.kind === 'form35' && !j.dry_run ? await (strapi.service('api::job.form35-import') as any).importedBy(j.document_id) : 0;
-        await update(j.document_id, imported
-          ? { status: 'succeeded', message: `${imported.toLocaleString('id-ID')} usulan diimpor (server berhenti sesudah impor selesai)`, rowsWritten: imported, finishedAt: new Date() }
-          : { status: 'failed', message: 'Terhenti karena server berhenti; tidak ada data yang disimpan', finishedAt: new Date() });
+        await update(
+          j.document_id,
+          imported
+            ? { status: 'succeeded', message: `${imported.toLocaleString('id-ID')} usulan diimpor (server berhenti sesudah impor selesai)`, rowsWritten: imported, finishedAt: new Date() }
+            : { status: 'failed', message: 'Terhenti karena server berhenti; tidak ada data yang disimpan', finishedAt: new Date() },
+        );
       }
     },
 
@@ -321,27 +346,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const now = new Date();
       const office = await knex()('offices').where({ code: staff.officeCode }).first('id');
-      await write((db) => db(table()).insert({
-        document_id: documentId,
-        kind: input.kind,
-        status: 'queued',
-        dry_run: !!input.dryRun,
-        file_name: input.fileName ?? null,
-        format: input.format ?? null,
-        rows_read: 0,
-        rows_valid: 0,
-        rows_written: 0,
-        problem_count: 0,
-        has_report: false,
-        has_file: false,
-        cancel_requested: false,
-        office_code: staff.officeCode,
-        owner_id: staff.userId,
-        owner_name: staff.fullName || staff.username,
-        params: JSON.stringify({ ...(input.params ?? {}), staff, officeId: office?.id ?? null }),
-        created_at: now,
-        updated_at: now,
-      }));
+      await write((db) =>
+        db(table()).insert({
+          document_id: documentId,
+          kind: input.kind,
+          status: 'queued',
+          dry_run: !!input.dryRun,
+          file_name: input.fileName ?? null,
+          format: input.format ?? null,
+          rows_read: 0,
+          rows_valid: 0,
+          rows_written: 0,
+          problem_count: 0,
+          has_report: false,
+          has_file: false,
+          cancel_requested: false,
+          office_code: staff.officeCode,
+          owner_id: staff.userId,
+          owner_name: staff.fullName || staff.username,
+          params: JSON.stringify({ ...(input.params ?? {}), staff, officeId: office?.id ?? null }),
+          created_at: now,
+          updated_at: now,
+        }),
+      );
       if (boss) {
         await boss.send(QUEUE, { jobId: documentId }, { retryLimit: 0, expireInSeconds: 3 * 3600 });
         // This server's worker fetches now rather than at its next poll (if idle).
@@ -374,7 +401,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // it waited too long); the job's end records the cancel.
       if (isPg() || job.status === 'queued') await update(documentId, { cancelRequested: true });
       if (job.status === 'queued') {
-        const n = await write((db) => db(table()).where({ document_id: documentId, status: 'queued' }).update({ status: 'cancelled', message: new JobCancelled().message, finished_at: new Date(), updated_at: new Date() }));
+        const n = await write((db) =>
+          db(table()).where({ document_id: documentId, status: 'queued' }).update({ status: 'cancelled', message: new JobCancelled().message, finished_at: new Date(), updated_at: new Date() }),
+        );
         if (n) localQueue = localQueue.filter((id) => id !== documentId);
       }
       return service.record(staff, documentId);

@@ -122,7 +122,13 @@ export function stagedSchemaOf(strapi: Core.Strapi): StagedSchema {
       uid: attr.target,
       table: tableOf(attr.target),
       columns: columnsOf(strapi, attr.target),
-      join: { table: jt.name, caseColumn: jt.joinColumn.name, itemColumn: jt.inverseJoinColumn.name, typeColumn: jt.pivotColumns.find((p: string) => p.endsWith('type')), orderColumn: jt.orderColumnName },
+      join: {
+        table: jt.name,
+        caseColumn: jt.joinColumn.name,
+        itemColumn: jt.inverseJoinColumn.name,
+        typeColumn: jt.pivotColumns.find((p: string) => p.endsWith('type')),
+        orderColumn: jt.orderColumnName,
+      },
     },
   };
 }
@@ -153,7 +159,11 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
   /** Strapi's bookkeeping columns of a row written outside the document service. */
   const bookkeeping = (kind: keyof StagedSchema['columns'], doc: string): [string, Expr][] => {
     const cols = schema.columns[kind];
-    const out: [string, Expr][] = [[cols.documentId, doc], [cols.createdAt, { value: c.now }], [cols.updatedAt, { value: c.now }]];
+    const out: [string, Expr][] = [
+      [cols.documentId, doc],
+      [cols.createdAt, { value: c.now }],
+      [cols.updatedAt, { value: c.now }],
+    ];
     if (cols.publishedAt) out.push([cols.publishedAt, { value: c.now }]);
     return out;
   };
@@ -179,7 +189,10 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
       return name;
     };
     const insertLink = (lt: LinkTable, source: string, target: Expr, where = '') => {
-      const pairs: [string, Expr][] = [[lt.source, source], [lt.target, target]];
+      const pairs: [string, Expr][] = [
+        [lt.source, source],
+        [lt.target, target],
+      ];
       if (lt.order) pairs.push([lt.order, { value: 1 }]);
       insertSelect(lt.table, pairs, where);
     };
@@ -194,26 +207,61 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
     const applicantPairs: [string, Expr][] = [];
     relate(applicantPairs, 'applicantVillage', 's.applicant_id', 's.village_id', 'where s.new_applicant');
     relate(applicantPairs, 'applicantOffice', 's.applicant_id', { value: c.officeId }, 'where s.new_applicant');
-    insertSelect(tables.applicant, [...applicantPairs,
-      ['id', 's.applicant_id'], ...bookkeeping('applicant', 's.applicant_doc'),
-      [a('nik'), 's.nik'], [a('kkNumber'), 's.kk_number'], [a('name'), 's.name'], [a('sex'), 's.sex'], [a('birthPlace'), 's.birth_place'],
-      [a('birthDate'), 's.birth_date'], [a('address'), 's.address'], [a('villageCode'), 's.village_code'], [a('districtCode'), 's.district_code'],
-      [a('officeCode'), { value: c.officeCode }], [a('phone'), 's.phone'], [a('welfareSource'), { value: 'none' }], [a('membership'), { value: 'none' }],
-    ], 'where s.new_applicant');
+    insertSelect(
+      tables.applicant,
+      [
+        ...applicantPairs,
+        ['id', 's.applicant_id'],
+        ...bookkeeping('applicant', 's.applicant_doc'),
+        [a('nik'), 's.nik'],
+        [a('kkNumber'), 's.kk_number'],
+        [a('name'), 's.name'],
+        [a('sex'), 's.sex'],
+        [a('birthPlace'), 's.birth_place'],
+        [a('birthDate'), 's.birth_date'],
+        [a('address'), 's.address'],
+        [a('villageCode'), 's.village_code'],
+        [a('districtCode'), 's.district_code'],
+        [a('officeCode'), { value: c.officeCode }],
+        [a('phone'), 's.phone'],
+        [a('welfareSource'), { value: 'none' }],
+        [a('membership'), { value: 'none' }],
+      ],
+      'where s.new_applicant',
+    );
     const k = (attribute: string) => col('case', attribute);
     const casePairs: [string, Expr][] = [];
     relate(casePairs, 'caseService', 's.case_id', { value: c.service.id });
     relate(casePairs, 'caseApplicant', 's.case_id', 's.applicant_id');
     relate(casePairs, 'caseOffice', 's.case_id', { value: c.officeId });
-    const casesWritten = insertSelect(tables.case, [...casePairs,
-      ['id', 's.case_id'], ...bookkeeping('case', 's.case_doc'),
-      [k('code'), caseCode], [k('serviceSlug'), { value: c.service.slug }], [k('officeCode'), { value: c.officeCode }],
-      [k('villageCode'), 's.village_code'], [k('districtCode'), 's.district_code'], [k('currentActivity'), { value: c.activity }],
-      [k('currentExecutor'), { value: c.executor }], [k('queueRoles'), { value: c.queueRoles }], [k('status'), { value: 'in-progress' }],
-      [k('priority'), { value: c.priority }], [k('track'), { value: c.track }], [k('receivedAt'), { value: c.now }], [k('dueAt'), { value: c.dueAt }],
-      [k('activityStartedAt'), { value: c.now }], [k('activityDueAt'), { value: c.activityDueAt }], [k('sopVersion'), { value: c.sopVersion }],
-      [k('openKey'), 's.open_key'], [k('version'), { value: 1 }],
-    ], '', 'returning 1');
+    const casesWritten = insertSelect(
+      tables.case,
+      [
+        ...casePairs,
+        ['id', 's.case_id'],
+        ...bookkeeping('case', 's.case_doc'),
+        [k('code'), caseCode],
+        [k('serviceSlug'), { value: c.service.slug }],
+        [k('officeCode'), { value: c.officeCode }],
+        [k('villageCode'), 's.village_code'],
+        [k('districtCode'), 's.district_code'],
+        [k('currentActivity'), { value: c.activity }],
+        [k('currentExecutor'), { value: c.executor }],
+        [k('queueRoles'), { value: c.queueRoles }],
+        [k('status'), { value: 'in-progress' }],
+        [k('priority'), { value: c.priority }],
+        [k('track'), { value: c.track }],
+        [k('receivedAt'), { value: c.now }],
+        [k('dueAt'), { value: c.dueAt }],
+        [k('activityStartedAt'), { value: c.now }],
+        [k('activityDueAt'), { value: c.activityDueAt }],
+        [k('sopVersion'), { value: c.sopVersion }],
+        [k('openKey'), 's.open_key'],
+        [k('version'), { value: 1 }],
+      ],
+      '',
+      'returning 1',
+    );
     if (c.checklist.length) {
       // The items' ids from their sequence named as a literal: looked up per row (pg_get_serial_sequence) it cost a quarter second per 100,000 items.
       const { table: compTable, columns: compCols, join: jt, uid } = schema.checklist;
@@ -227,9 +275,20 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
            insert into ?? (??, ??, ??, field, ??) select case_id, id, ?, 'checklist', ord from checklist_items
          )`,
         bindings: [
-          c.checklist.map((i) => i.key), c.checklist.map((i) => i.label), c.checklist.map((i) => i.required),
-          compTable, compCols.key, compCols.label, compCols.required, compCols.checked,
-          jt.table, jt.caseColumn, jt.itemColumn, jt.typeColumn, jt.orderColumn, uid,
+          c.checklist.map((i) => i.key),
+          c.checklist.map((i) => i.label),
+          c.checklist.map((i) => i.required),
+          compTable,
+          compCols.key,
+          compCols.label,
+          compCols.required,
+          compCols.checked,
+          jt.table,
+          jt.caseColumn,
+          jt.itemColumn,
+          jt.typeColumn,
+          jt.orderColumn,
+          uid,
         ],
       });
     }
@@ -237,11 +296,20 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
     const eventPairs: [string, Expr][] = [];
     relate(eventPairs, 'eventCase', 's.event_id', 's.case_id');
     if (c.actor.id) relate(eventPairs, 'eventActor', 's.event_id', { value: c.actor.id });
-    insertSelect(tables.event, [...eventPairs,
-      ['id', 's.event_id'], ...bookkeeping('event', 's.event_doc'),
-      [e('caseCode'), caseCode], [e('officeCode'), { value: c.officeCode }], [e('actorName'), { value: c.actor.name }], [e('role'), { value: c.actor.role }],
-      [e('action'), { value: 'open' }], [e('toActivity'), { value: c.activity }], [e('toStatus'), { value: 'in-progress' }], [e('note'), 's.note'],
-      [e('at'), { value: c.now }], [e('data'), 's.event_data'],
+    insertSelect(tables.event, [
+      ...eventPairs,
+      ['id', 's.event_id'],
+      ...bookkeeping('event', 's.event_doc'),
+      [e('caseCode'), caseCode],
+      [e('officeCode'), { value: c.officeCode }],
+      [e('actorName'), { value: c.actor.name }],
+      [e('role'), { value: c.actor.role }],
+      [e('action'), { value: 'open' }],
+      [e('toActivity'), { value: c.activity }],
+      [e('toStatus'), { value: 'in-progress' }],
+      [e('note'), 's.note'],
+      [e('at'), { value: c.now }],
+      [e('data'), 's.event_data'],
     ]);
     // The parts only read the scratch table, so the order PostgreSQL runs them in does not matter.
     // The statement answers how many cases it wrote.

@@ -14,7 +14,12 @@ export async function writeForm35Template(format: 'xlsx' | 'csv', out: Writable)
   }
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = wb.addWorksheet('Form 35');
-  sheet.columns = FORM35_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: Math.max(12, c.header.length + 4, c.example.length + 2), style: TEXT_FIELDS.has(c.field) ? { numFmt: '@' } : {} }));
+  sheet.columns = FORM35_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.field,
+    width: Math.max(12, c.header.length + 4, c.example.length + 2),
+    style: TEXT_FIELDS.has(c.field) ? { numFmt: '@' } : {},
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   sheet.commit();

@@ -15,7 +15,6 @@ const WORKER_HEAP_MB = Number(process.env.IMPORT_WORKER_HEAP_MB) || 256;
 /** After a cancel, how long the worker has to roll back before it is killed (the database rolls back then too). */
 const CANCEL_GRACE_MS = 10_000;
 
-
 /**
  * Ends the database sessions of a worker that did not finish (killed, crashed): a killed
  * client's backend can run on until its statement ends, holding its locks. Waits (at most
@@ -24,7 +23,7 @@ const CANCEL_GRACE_MS = 10_000;
 export async function endWorkerSessions(knex: any, jobId: string, waitMs = 10_000): Promise<void> {
   const name = workerApplicationName(jobId);
   await knex.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and pid <> pg_backend_pid()', [name]);
-  for (const until = Date.now() + waitMs; Date.now() < until; ) {
+  for (const until = Date.now() + waitMs; Date.now() < until;) {
     const { rows } = await knex.raw('select count(*)::int as n from pg_stat_activity where application_name = ?', [name]);
     if (!rows[0].n) return;
     await new Promise((r) => setTimeout(r, 100));
@@ -40,8 +39,7 @@ export interface WorkerHooks {
 }
 
 /** Whether imports can run in a worker here: PostgreSQL's staged path (the one the worker runs), and the compiled worker beside this file. */
-export const workerAvailable = (client: string) =>
-  client === 'postgres' && process.env.IMPORT_WORKER !== 'false' && process.env.IMPORT_STAGED !== 'false' && existsSync(WORKER_SCRIPT);
+export const workerAvailable = (client: string) => client === 'postgres' && process.env.IMPORT_WORKER !== 'false' && process.env.IMPORT_STAGED !== 'false' && existsSync(WORKER_SCRIPT);
 
 const forkWorker = () => fork(WORKER_SCRIPT, [], { env: process.env, execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 

@@ -97,6 +97,7 @@ export async function checkXlsxArchive(file: string): Promise<ZipLayout> {
       throw new ZipRefused(`Berkas Excel ditolak: bagian ${e.name} mengembang ${Math.round(ratio)} kali lipat (kemungkinan zip bomb)`);
     }
   }
-  if (total > ZIP_LIMITS.maxTotalBytes) throw new ZipRefused(`Berkas Excel ditolak: isinya ${Math.round(total / 1048576)} MB setelah diekstrak (maksimal ${Math.round(ZIP_LIMITS.maxTotalBytes / 1048576)} MB)`);
+  if (total > ZIP_LIMITS.maxTotalBytes)
+    throw new ZipRefused(`Berkas Excel ditolak: isinya ${Math.round(total / 1048576)} MB setelah diekstrak (maksimal ${Math.round(ZIP_LIMITS.maxTotalBytes / 1048576)} MB)`);
   return layout;
 }

@@ -61,7 +61,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ready, skipped };
   }
 
-  async function createBatch(trx: any, input: { level: BatchStage; region: string; std: any; office: OfficeInfo; month: string; status: string; villageCode?: string | null; districtCode?: string | null; now: Date }) {
+  async function createBatch(
+    trx: any,
+    input: { level: BatchStage; region: string; std: any; office: OfficeInfo; month: string; status: string; villageCode?: string | null; districtCode?: string | null; now: Date },
+  ) {
     const year = Number(localDate(input.now, input.office.timeZone).slice(0, 4));
     const seq = await (strapi.service('api::counter.counter') as any).next(trx, `batch:${input.std.slug}:${input.region}:${input.month}`, year);
     const code = `${LEVEL_PREFIX[input.level]}/${input.region}/${input.month}/${seq}`;
@@ -111,7 +114,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await commitChange(strapi, trx, ctx, change, actorOf(staff));
     }
-    await trx('batches').where({ id: batch.id }).update({ case_count: trx.raw('coalesce(case_count, 0) + ?', [ready.length]), updated_at: new Date() });
+    await trx('batches')
+      .where({ id: batch.id })
+      .update({ case_count: trx.raw('coalesce(case_count, 0) + ?', [ready.length]), updated_at: new Date() });
   }
 
   /** The cases of a batch and of the batches under it. */
@@ -146,7 +151,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const month = proposalMonth(now, office.rules);
       const result = await strapi.db.transaction(async ({ trx }) => {
         const existing = await batches().findOne({ where: { level: 'village', officeCode: staff.officeCode, serviceSlug: std.slug, villageCode: staff.regionCode, month, status: 'submitted' } });
-        const batch = existing ?? (await createBatch(trx, { level: 'village', region: staff.regionCode!, std, office: office.office, month, status: 'submitted', villageCode: staff.regionCode, districtCode: staff.regionCode!.slice(0, 8), now }));
+        const batch =
+          existing ??
+          (await createBatch(trx, {
+            level: 'village',
+            region: staff.regionCode!,
+            std,
+            office: office.office,
+            month,
+            status: 'submitted',
+            villageCode: staff.regionCode,
+            districtCode: staff.regionCode!.slice(0, 8),
+            now,
+          }));
         await intoBatch(trx, ready, batch, 'village-recap', () => true, staff);
         await trx('batches').where({ id: batch.id }).update({ submitted_at: now });
         return batch;
@@ -166,7 +183,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const office = await loadOffice(strapi, staff.officeCode);
       const now = new Date();
       const { ready, skipped } = await casesAtStage(staff, { officeCode: staff.officeCode, serviceSlug: std.slug, districtCode: staff.regionCode }, 'district', office, now);
-      const villageBatches = await batches().findMany({ where: { level: 'village', officeCode: staff.officeCode, serviceSlug: std.slug, districtCode: staff.regionCode, status: 'submitted' }, orderBy: { id: 'asc' } });
+      const villageBatches = await batches().findMany({
+        where: { level: 'village', officeCode: staff.officeCode, serviceSlug: std.slug, districtCode: staff.regionCode, status: 'submitted' },
+        orderBy: { id: 'asc' },
+      });
       const monthOf = (ctx: EngineContext) => (ctx.c.batch?.level === 'village' ? ctx.c.batch.month : proposalMonth(now, office.rules));
       const months = [...new Set<string>([...villageBatches.map((b: any) => b.month), ...ready.map(monthOf)])].sort();
       if (!ready.length) throw invalid('service', 'Belum ada usulan desa/kelurahan yang siap direkap', { skipped });
@@ -298,18 +318,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return {
         batch: summary(b, rows.length),
-        lines: shown
-          .map((r) => ({
-            case: r.documentId,
-            code: r.code,
-            nik: r.applicant?.nik ? identityAsShown(staff, 'nik', r.applicant.nik) : null,
-            name: r.applicant?.name ?? null,
-            status: r.status,
-            currentActivity: r.currentActivity,
-            bpjsResult: r.bpjsResult,
-            bpjsReason: r.bpjsReason,
-            activeFrom: r.activeFrom,
-          })),
+        lines: shown.map((r) => ({
+          case: r.documentId,
+          code: r.code,
+          nik: r.applicant?.nik ? identityAsShown(staff, 'nik', r.applicant.nik) : null,
+          name: r.applicant?.name ?? null,
+          status: r.status,
+          currentActivity: r.currentActivity,
+          bpjsResult: r.bpjsResult,
+          bpjsReason: r.bpjsReason,
+          activeFrom: r.activeFrom,
+        })),
       };
     },
   };

@@ -61,7 +61,8 @@ function whyNot(ctx: EngineContext, staff: StaffContext, action: CaseAction, bat
     return `Kegiatan ${a.number} dikerjakan oleh ${executorOf(ctx.def, a)?.label ?? a.executor} (peran: ${roleNames(roles)}); peran Anda: ${roleNames([staff.role])}`;
   }
   if (c.assignee && c.assignee.id !== staff.userId) return `Kasus ${c.code} sedang ditugaskan kepada ${c.assignee.fullName || c.assignee.username}`;
-  if (c.status === 'waiting') return c.waitingFor === 'applicant' ? `Kasus ${c.code} menunggu pemohon melengkapi persyaratan; gunakan "Lanjutkan" bila sudah lengkap` : `Kasus ${c.code} sedang menunggu`;
+  if (c.status === 'waiting')
+    return c.waitingFor === 'applicant' ? `Kasus ${c.code} menunggu pemohon melengkapi persyaratan; gunakan "Lanjutkan" bila sudah lengkap` : `Kasus ${c.code} sedang menunggu`;
   return `Tindakan "${action}" tidak tersedia pada kegiatan ${a.number}`;
 }
 
@@ -124,7 +125,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Unknown here, or registered outside the user's area: answered alike, as a new registration
     // (the NIK's owner elsewhere is told only once that registration is complete: applicant-nik.ts).
     const village = typeof input.villageCode === 'string' ? input.villageCode : '';
-    const inScope = staff.scope === 'village' ? village === staff.regionCode : staff.scope === 'district' ? village.startsWith(`${staff.regionCode}.`) : staff.scope === 'office' && village.startsWith(`${regencyCode}.`);
+    const inScope =
+      staff.scope === 'village'
+        ? village === staff.regionCode
+        : staff.scope === 'district'
+          ? village.startsWith(`${staff.regionCode}.`)
+          : staff.scope === 'office' && village.startsWith(`${regencyCode}.`);
     if (!inScope) throw invalid('applicant.villageCode', 'Desa/kelurahan pemohon di luar wilayah kerja Anda');
     const data = Object.fromEntries(APPLICANT_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
     try {
@@ -198,7 +204,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const trackKey = typeof body.track === 'string' && body.track ? body.track : null;
       if (def.tracks.length && !trackKey) throw invalid('track', `Pilih jalur layanan: ${def.tracks.map((t) => `${t.key} (${t.label})`).join(', ')}`);
-      if (trackKey && !trackOf(def, trackKey)) throw invalid('track', def.tracks.length ? `Jalur "${trackKey}" tidak dikenal (pilihan: ${def.tracks.map((t) => t.key).join(', ')})` : 'Layanan ini tidak memiliki pilihan jalur');
+      if (trackKey && !trackOf(def, trackKey))
+        throw invalid('track', def.tracks.length ? `Jalur "${trackKey}" tidak dikenal (pilihan: ${def.tracks.map((t) => t.key).join(', ')})` : 'Layanan ini tidak memiliki pilihan jalur');
       const track = trackOf(def, trackKey);
       if (body.priority !== undefined && !['regular', 'emergency'].includes(body.priority)) throw invalid('priority', 'Prioritas harus regular atau emergency');
       const priority = track?.priority ?? body.priority ?? 'regular';
@@ -206,7 +213,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const requirements: any[] = std.requirements ?? [];
       const ticks = parseTicks(body.checklist, 'checklist');
-      const unknown = unknownKeys(ticks, requirements.map((r) => r.key));
+      const unknown = unknownKeys(
+        ticks,
+        requirements.map((r) => r.key),
+      );
       if (unknown.length) throw invalid(`checklist.${unknown[0]}`, `Butir persyaratan "${unknown[0]}" tidak ada pada layanan ini`);
       const note = textField(body, 'note', { label: 'Catatan' });
 
@@ -214,7 +224,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const applicant = await resolveApplicant(staff, body.applicant, office.regencyCode);
       const duplicate = await openCaseFor(std.slug, applicant.nik);
       const duplicateError = (code: string | null) =>
-        new ConflictError(`Pemohon NIK ${maskNik(applicant.nik)} masih memiliki kasus${code ? ` ${code}` : ''} yang belum selesai untuk layanan "${std.title}"`, { field: 'applicant', caseCode: code });
+        new ConflictError(`Pemohon NIK ${maskNik(applicant.nik)} masih memiliki kasus${code ? ` ${code}` : ''} yang belum selesai untuk layanan "${std.title}"`, {
+          field: 'applicant',
+          caseCode: code,
+        });
       if (duplicate) throw duplicateError(duplicate);
 
       const now = new Date();

@@ -17,7 +17,10 @@ const STANDARD_UID = 'api::service-standard.service-standard';
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }

@@ -46,11 +46,9 @@ export async function startLimiterStore(strapi: Core.Strapi): Promise<void> {
   } else if (strapi.db.dialect.client === 'postgres') {
     const knex = strapi.db.connection;
     // Made here once (several instances may start together: a concurrent create is fine).
-    await knex
-      .raw(`create table if not exists ${RATE_LIMIT_TABLE} (key varchar(255) primary key, points integer not null default 0, expire bigint)`)
-      .catch((e: any) => {
-        if (e?.code !== '23505') throw e;
-      });
+    await knex.raw(`create table if not exists ${RATE_LIMIT_TABLE} (key varchar(255) primary key, points integer not null default 0, expire bigint)`).catch((e: any) => {
+      if (e?.code !== '23505') throw e;
+    });
     store = { kind: 'postgres', knex };
   } else store = { kind: 'memory' };
   strapi.log.info(`Rate limits counted in ${store.kind}`);

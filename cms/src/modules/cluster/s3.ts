@@ -49,7 +49,14 @@ export function s3(): { client: S3Client; settings: S3Settings } | null {
     const credentials = settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined;
     // Checksums only where S3 requires them: S3-compatible stores (older MinIO, Ceph RGW, s3rver)
     // don't all take the SDK's newer chunked uploads with trailing checksums.
-    const client = new S3Client({ region: settings.region, endpoint: settings.endpoint, forcePathStyle: settings.forcePathStyle, credentials, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    const client = new S3Client({
+      region: settings.region,
+      endpoint: settings.endpoint,
+      forcePathStyle: settings.forcePathStyle,
+      credentials,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
     cached = { client, settings, signature };
   }
   return cached;
@@ -121,7 +128,13 @@ export const jobObjects = {
 
   /** Makes sure `file` is on this instance's disk (fetching it from the bucket); false when it is nowhere. */
   async ensureLocal(job: string, name: string, file: string): Promise<boolean> {
-    if (await fs.stat(file).then(() => true, () => false)) return true;
+    if (
+      await fs.stat(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
     if (!s3()) return false;
     const found = await getObject(jobObjects.key(job, name));
     if (!found) return false;
@@ -134,7 +147,13 @@ export const jobObjects = {
 
   /** The file, streamed from this instance's disk when it is here, else from the bucket. */
   async open(job: string, name: string, file: string): Promise<Readable | null> {
-    if (await fs.stat(file).then(() => true, () => false)) return createReadStream(file);
+    if (
+      await fs.stat(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      return createReadStream(file);
     if (!s3()) return null;
     return (await getObject(jobObjects.key(job, name)))?.stream ?? null;
   },

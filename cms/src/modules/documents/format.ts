@@ -27,7 +27,7 @@ export function formatDateId(value: string | Date | null | undefined, timeZone =
 export function formatMonthId(month: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
   const name = m ? MONTHS_ID[Number(m[2]) - 1] : undefined;
-  return m && name ? `${name} ${m[1]}` : month ?? '';
+  return m && name ? `${name} ${m[1]}` : (month ?? '');
 }
 
 const ONES = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];

@@ -113,7 +113,10 @@ function initialsChain(chain: string | null | undefined, recorded: unknown): Let
     name: (e?.name ?? e?.initials ?? e?.by ?? null) as string | null,
     at: (e?.at ?? e?.date ?? null) as string | null,
   }));
-  const positions = (chain ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  const positions = (chain ?? '')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const used = new Set<number>();
   const out = positions.map((label) => {
     const k = entries.findIndex((e, i) => !used.has(i) && (e.label.toLowerCase() === label.toLowerCase() || (e.role && ROLE_LABELS[e.role]?.toLowerCase() === label.toLowerCase())));
@@ -140,8 +143,7 @@ function identityTable(a: Member | null | undefined): string {
   return `<table class="identity">${rows.map(([k, v]) => `<tr><td>${k}</td><td>:</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 }
 
-const memberRows = (members: Member[], pick: (m: Member) => (string | null | undefined)[]) =>
-  members.map((m, i) => [String(i + 1), ...pick(m).map((v) => v ?? '')]);
+const memberRows = (members: Member[], pick: (m: Member) => (string | null | undefined)[]) => members.map((m, i) => [String(i + 1), ...pick(m).map((v) => v ?? '')]);
 
 /** The attachments of the letter's kind and the identity fields their member rows print. */
 function attachmentsFor(d: LetterData, region: string): { attachments: LetterAttachment[]; identity: IdentityField[] } {
@@ -167,40 +169,57 @@ function attachmentsFor(d: LetterData, region: string): { attachments: LetterAtt
         intro: html`<p>Pada hari ini, ${formatDateId(d.letter.date, d.office.timeZone)}, kami yang bertanda tangan di bawah ini telah merekapitulasi usulan peserta Penerima Bantuan Iuran Daerah (PBI-D) ${region} bulan ${month} dari operator desa/kelurahan dan operator kecamatan, yang telah melalui proses cleansing data oleh BPJS Kesehatan, dengan rincian sebagai berikut:</p>`,
         columns: ['No', 'Kecamatan', 'Desa/Kelurahan', 'Jumlah Usulan'],
         widths: [6, 34, 40, 20],
-        rows: [...perVillage.entries()].sort().map(([k, n], i) => {
-          const [district, village] = k.split('\u0000');
-          return [String(i + 1), district, village, String(n)];
-        }).concat([['', 'JUMLAH', '', String(d.members.length)]]),
+        rows: [...perVillage.entries()]
+          .sort()
+          .map(([k, n], i) => {
+            const [district, village] = k.split('\u0000');
+            return [String(i + 1), district, village, String(n)];
+          })
+          .concat([['', 'JUMLAH', '', String(d.members.length)]]),
         after: html`<p>Demikian Berita Acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.</p>`,
         signature: true,
       };
       return { attachments: [form35, ba], identity: ['nik', 'kk'] };
     }
     case 'usulan-mutasi':
-      return { identity: ['nik', 'kk', 'jkn'], attachments: [{
-        title: 'DAFTAR USULAN MUTASI PESERTA PBI JKN APBD',
-        subtitle: region,
-        columns: ['No', 'Nama', 'NIK', 'No. KK', 'No. Kartu JKN', 'Alamat', 'Kelurahan', 'Keterangan'],
-        widths: [4, 17, 13, 13, 12, 12, 13, 16],
-        landscape: true,
-        rows: memberRows(d.members, (m) => [m.name, m.nik, m.kk, m.jknNumber, m.address, m.village, m.note ?? 'Ditanggung perusahaan']),
-      }] };
+      return {
+        identity: ['nik', 'kk', 'jkn'],
+        attachments: [
+          {
+            title: 'DAFTAR USULAN MUTASI PESERTA PBI JKN APBD',
+            subtitle: region,
+            columns: ['No', 'Nama', 'NIK', 'No. KK', 'No. Kartu JKN', 'Alamat', 'Kelurahan', 'Keterangan'],
+            widths: [4, 17, 13, 13, 12, 12, 13, 16],
+            landscape: true,
+            rows: memberRows(d.members, (m) => [m.name, m.nik, m.kk, m.jknNumber, m.address, m.village, m.note ?? 'Ditanggung perusahaan']),
+          },
+        ],
+      };
     case 'sk-bnba':
-      return { identity: ['nik', 'kk'], attachments: [{
-        title: `DAFTAR NAMA DAN ALAMAT (BNBA) PESERTA PBI JKN APBD ${region.toUpperCase()}`,
-        subtitle: `Bulan ${month}`,
-        columns: ['No', 'Nama', 'NIK', 'No. KK', 'L/P', 'Tgl. Lahir', 'Alamat', 'Kelurahan', 'Kecamatan'],
-        widths: [5, 18, 12, 12, 4, 11, 12, 13, 13],
-        landscape: true,
-        rows: memberRows(d.members, (m) => [m.name, m.nik, m.kk, sexLabel(m.sex), m.birthDate ? formatDateId(m.birthDate) : '', m.address, m.village, m.district]),
-        signature: true,
-      }] };
+      return {
+        identity: ['nik', 'kk'],
+        attachments: [
+          {
+            title: `DAFTAR NAMA DAN ALAMAT (BNBA) PESERTA PBI JKN APBD ${region.toUpperCase()}`,
+            subtitle: `Bulan ${month}`,
+            columns: ['No', 'Nama', 'NIK', 'No. KK', 'L/P', 'Tgl. Lahir', 'Alamat', 'Kelurahan', 'Kecamatan'],
+            widths: [5, 18, 12, 12, 4, 11, 12, 13, 13],
+            landscape: true,
+            rows: memberRows(d.members, (m) => [m.name, m.nik, m.kk, sexLabel(m.sex), m.birthDate ? formatDateId(m.birthDate) : '', m.address, m.village, m.district]),
+            signature: true,
+          },
+        ],
+      };
     default:
       return { attachments: [], identity: [] };
   }
 }
 
-const lines = (s?: string | null) => (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (s?: string | null) =>
+  (s ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** What a letter prints (see buildLetter). */
 export function buildLetterView(d: LetterData): LetterView {
@@ -275,7 +294,7 @@ export function buildLetter(d: LetterData): { view: LetterView; printed: Printed
       },
     });
   const t = d.template;
-  const signer = d.letter.signer?.name ? d.letter.signer : o.head ?? {};
+  const signer = d.letter.signer?.name ? d.letter.signer : (o.head ?? {});
   const numbered = (s: string) => {
     const m = /^\s*([A-Za-z]{1,2}\.|\d+\.)\s+(.*)$/.exec(s);
     return m ? html`<span style="display:inline-block;width:1.6em">${m[1]}</span>${m[2]}` : html`${s}`;

@@ -46,8 +46,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     let applicants: any[] = [];
     if (letter.batch?.id) {
       const ids = await this.batchFamily(letter.batch.id);
-      const cases = await strapi.db.query('api::case.case').findMany({ where: { batch: { id: { $in: ids } } }, populate: { applicant: true }, orderBy: [{ districtCode: 'asc' }, { villageCode: 'asc' }, { id: 'asc' }] });
-      applicants = stillProposed(cases).map((c: any) => ({ ...c.applicant, note: c.outcome })).filter((a: any) => a?.nik);
+      const cases = await strapi.db
+        .query('api::case.case')
+        .findMany({ where: { batch: { id: { $in: ids } } }, populate: { applicant: true }, orderBy: [{ districtCode: 'asc' }, { villageCode: 'asc' }, { id: 'asc' }] });
+      applicants = stillProposed(cases)
+        .map((c: any) => ({ ...c.applicant, note: c.outcome }))
+        .filter((a: any) => a?.nik);
     } else if (letter.case?.applicant) {
       applicants = [letter.case.applicant];
     }
@@ -85,7 +89,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async template(officeCode: string, kind: string) {
     const own = await strapi.db.query(TEMPLATE_UID).findOne({ where: { officeCode, kind } });
     const t = own ?? defaultLetterTemplate(kind, officeCode);
-    if (!t) throw new errors.ValidationError(`Templat surat untuk jenis "${kind}" belum ada; buat di CMS (Templat surat)`, { errors: [{ path: ['kind'], message: 'templat tidak ada', name: 'ValidationError' }] });
+    if (!t)
+      throw new errors.ValidationError(`Templat surat untuk jenis "${kind}" belum ada; buat di CMS (Templat surat)`, {
+        errors: [{ path: ['kind'], message: 'templat tidak ada', name: 'ValidationError' }],
+      });
     return t;
   },
 
@@ -102,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       office,
       template,
       letter: { number: letter.number, date: letter.date, subject: letter.subject, addressee: letter.addressee, body: letter.body, signer: letter.signer, initials: letter.initials },
-      applicant: kase?.applicant ? members[0] ?? null : null,
+      applicant: kase?.applicant ? (members[0] ?? null) : null,
       caseInfo: kase ? { code: kase.code, receivedAt: kase.receivedAt, service: kase.service?.title ?? kase.serviceSlug, outcome: kase.outcome } : null,
       batch: letter.batch ? { code: letter.batch.code, month: letter.batch.month } : null,
       members,

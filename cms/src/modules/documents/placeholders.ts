@@ -92,7 +92,8 @@ export interface FillValues {
 export function fillTemplate(text: string, fill: FillValues): string {
   // Sections first (innermost by construction: no nesting of the same name).
   let out = text.replace(/\{\{\s*([#^])\s*([\w.]+)\s*\}\}([\s\S]*?)\{\{\s*\/\s*\2\s*\}\}/g, (_, sigil: string, name: string, inner: string) =>
-    (sigil === '#') === !!fill.sections[name] ? inner : '');
+    (sigil === '#') === !!fill.sections[name] ? inner : '',
+  );
   out = out.replace(TOKEN, (_, sigil: string, name: string) => {
     if (sigil) return '';
     fill.onFill?.(name);

@@ -40,12 +40,10 @@ export function procedureNodes(std: StandardView): FlowNode[] {
       kind: a.symbol === 'decision' ? 'decision' : a.symbol === 'process' ? 'process' : 'terminal',
       label: a.text,
       caption: `${a.number}. ${executorLabel.get(a.executor) ?? a.executor}`,
-      branches: a.symbol === 'decision'
-        ? [
-            a.yesNext ? `Ya${a.yesLabel ? ` (${a.yesLabel})` : ''} → langkah ${a.yesNext}` : '',
-            a.noNext ? `Tidak${a.noLabel ? ` (${a.noLabel})` : ''} → langkah ${a.noNext}` : '',
-          ].filter(Boolean)
-        : undefined,
+      branches:
+        a.symbol === 'decision'
+          ? [a.yesNext ? `Ya${a.yesLabel ? ` (${a.yesLabel})` : ''} → langkah ${a.yesNext}` : '', a.noNext ? `Tidak${a.noLabel ? ` (${a.noLabel})` : ''} → langkah ${a.noNext}` : ''].filter(Boolean)
+          : undefined,
       jump: a.symbol !== 'decision' && next.length && next[0] !== below?.number ? `→ langkah ${next[0]}` : undefined,
       fromAbove: i === 0 || exits(above, a).includes(a.number),
     };

@@ -116,11 +116,15 @@ function columnsFor(sop: SopView): Column[] {
   });
 }
 
-const lines = (text: string, width: number, fontPx = BODY_FONT_PX, bold = false) =>
-  countLines(text, (width - 2 * CELL_PAD_X) * WRAP_SLACK, fontPx, bold);
+const lines = (text: string, width: number, fontPx = BODY_FONT_PX, bold = false) => countLines(text, (width - 2 * CELL_PAD_X) * WRAP_SLACK, fontPx, bold);
 
 /** Lists written with ";" in the CMS are printed one item a line. */
-export const listCell = (value?: string | null) => (value ?? '').split(/\s*;\s*/).filter(Boolean).map((s) => `- ${s}`).join('\n');
+export const listCell = (value?: string | null) =>
+  (value ?? '')
+    .split(/\s*;\s*/)
+    .filter(Boolean)
+    .map((s) => `- ${s}`)
+    .join('\n');
 
 function rowHeight(sop: SopView, a: ActivityView, cols: Column[]): { height: number; cells: Row['cells'] } {
   const by = (k: Column['kind']) => cols.find((c) => c.kind === k)!;
@@ -208,10 +212,8 @@ export function layoutSop(sop: SopView): SopLayout {
   const colOf = (s: Symbol) => executorColumns[s.column];
   const laneX = (s: Symbol, side: 'left' | 'right') => (side === 'right' ? colOf(s).x + colOf(s).width - 6 : colOf(s).x + 6);
   /** Whether the column of `s` is free of symbols strictly between rows a and b on one page. */
-  const columnClear = (column: number, page: number, fromY: number, toY: number) =>
-    !symbols.some((o) => o.page === page && o.column === column && o.cy > fromY && o.cy < toY);
-  const exitPoint = (s: Symbol, side: 'bottom' | 'left' | 'right'): Point =>
-    side === 'bottom' ? [s.cx, s.cy + s.h / 2] : [s.cx + (side === 'right' ? s.w / 2 : -s.w / 2), s.cy];
+  const columnClear = (column: number, page: number, fromY: number, toY: number) => !symbols.some((o) => o.page === page && o.column === column && o.cy > fromY && o.cy < toY);
+  const exitPoint = (s: Symbol, side: 'bottom' | 'left' | 'right'): Point => (side === 'bottom' ? [s.cx, s.cy + s.h / 2] : [s.cx + (side === 'right' ? s.w / 2 : -s.w / 2), s.cy]);
   let connectorSeq = 0;
   const outCount = new Map<string, number>();
   const inCount = new Map<string, number>();
@@ -280,9 +282,17 @@ export function layoutSop(sop: SopView): SopLayout {
         const clearAbove = columnClear(b.column, b.page, firstRowY - 1, b.cy);
         const ix = (clearAbove ? b.cx : laneX(b, 'right')) - inN * 20;
         const iy = headerBottom + BAND / 2;
-        const inPoints: Point[] = clearAbove && ix === b.cx
-          ? [[ix, iy + 9], [b.cx, b.cy - b.h / 2]]
-          : [[ix, iy + 9], [ix, b.cy], [b.cx + b.w / 2, b.cy]];
+        const inPoints: Point[] =
+          clearAbove && ix === b.cx
+            ? [
+                [ix, iy + 9],
+                [b.cx, b.cy - b.h / 2],
+              ]
+            : [
+                [ix, iy + 9],
+                [ix, b.cy],
+                [b.cx + b.w / 2, b.cy],
+              ];
         edge.parts.push({ page: b.page, points: inPoints, arrow: true });
         connectors.push({ label, page: b.page, direction: 'in', cx: ix, cy: iy, from: a.activity, to: b.activity });
       }

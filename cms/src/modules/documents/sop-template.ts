@@ -79,7 +79,12 @@ function symbolSvg(s: SopLayout['symbols'][number]): SafeHtml {
 <text x="${s.cx}" y="${s.cy + 3}" font-size="8" text-anchor="middle">${s.kind === 'start' ? 'Mulai' : 'Selesai'}</text></g>`;
   }
   if (s.kind === 'decision') {
-    const p: Point[] = [[s.cx, y], [s.cx + s.w / 2, s.cy], [s.cx, y + s.h], [s.cx - s.w / 2, s.cy]];
+    const p: Point[] = [
+      [s.cx, y],
+      [s.cx + s.w / 2, s.cy],
+      [s.cx, y + s.h],
+      [s.cx - s.w / 2, s.cy],
+    ];
     return html`<g ${attrs}><polygon points="${pts(p)}" fill="#fff" stroke="#000" stroke-width="1"/></g>`;
   }
   return html`<g ${attrs}><rect x="${x}" y="${y}" width="${s.w}" height="${s.h}" fill="#fff" stroke="#000" stroke-width="1"/></g>`;
@@ -91,7 +96,13 @@ function connectorSvg(c: SopLayout['connectors'][number]): SafeHtml {
   const h = 18;
   const x = c.cx - w / 2;
   const y = c.cy - h / 2;
-  const p: Point[] = [[x, y], [x + w, y], [x + w, y + h * 0.62], [c.cx, y + h], [x, y + h * 0.62]];
+  const p: Point[] = [
+    [x, y],
+    [x + w, y],
+    [x + w, y + h * 0.62],
+    [c.cx, y + h],
+    [x, y + h * 0.62],
+  ];
   return html`<g class="sop-connector" data-label="${c.label}" data-direction="${c.direction}" data-from="${c.from}" data-to="${c.to}">
 <polygon points="${pts(p)}" fill="#fff" stroke="#000" stroke-width="1"/><text x="${c.cx}" y="${y + 10}" font-size="8" font-weight="bold" text-anchor="middle">${c.label}</text></g>`;
 }
@@ -122,11 +133,20 @@ function tablePage(sop: SopView, layout: SopLayout, pageIndex: number, isFirstTa
     const a = r.activity;
     const cell = (kind: string, value: string, extra = '') =>
       html`<div class="cell${raw(extra)}" style="left:${byKind(kind).x}px;top:${r.y}px;width:${byKind(kind).width}px;height:${r.height}px">${value}</div>`;
-    cells.push(cell('no', `${a.number}.`, ' center'), cell('text', a.text), cell('requirements', r.cells.requirements), cell('time', r.cells.time, ' center'), cell('output', r.cells.output), cell('notes', r.cells.notes));
+    cells.push(
+      cell('no', `${a.number}.`, ' center'),
+      cell('text', a.text),
+      cell('requirements', r.cells.requirements),
+      cell('time', r.cells.time, ' center'),
+      cell('output', r.cells.output),
+      cell('notes', r.cells.notes),
+    );
   }
   if (page.totalRow) {
     const t = page.totalRow;
-    cells.push(html`<div class="cell" style="left:${byKind('text').x}px;top:${t.y}px;width:${mutuFirst.x + mutuFirst.width - byKind('text').x}px;height:${t.height}px;font-weight:bold">Jumlah Waktu Penyelesaian</div>`);
+    cells.push(
+      html`<div class="cell" style="left:${byKind('text').x}px;top:${t.y}px;width:${mutuFirst.x + mutuFirst.width - byKind('text').x}px;height:${t.height}px;font-weight:bold">Jumlah Waktu Penyelesaian</div>`,
+    );
     cells.push(html`<div class="cell center" style="left:${byKind('time').x}px;top:${t.y}px;width:${byKind('time').width}px;height:${t.height}px;font-weight:bold">${t.text}</div>`);
   }
 
@@ -151,9 +171,11 @@ function tablePage(sop: SopView, layout: SopLayout, pageIndex: number, isFirstTa
   const symbols = layout.symbols.filter((s) => s.page === pageIndex);
   const edgeParts = layout.edges.flatMap((e) => e.parts.filter((p) => p.page === pageIndex).map((p) => ({ e, p })));
   const connectors = layout.connectors.filter((c) => c.page === pageIndex);
-  const edgesSvg = edgeParts.map(({ e, p }) => html`<g class="sop-edge" data-from="${e.from}" data-to="${e.to}" data-kind="${e.kind}">
+  const edgesSvg = edgeParts.map(
+    ({ e, p }) => html`<g class="sop-edge" data-from="${e.from}" data-to="${e.to}" data-kind="${e.kind}">
 <polyline points="${pts(p.points)}" fill="none" stroke="#000" stroke-width="1" ${p.arrow ? raw('marker-end="url(#arrow)"') : ''}/>
-${e.label && p.labelAt ? html`<text x="${p.labelAt[0]}" y="${p.labelAt[1]}" font-size="8" text-anchor="${p.labelAt[0] < p.points[0][0] ? 'end' : 'start'}" class="exit-label">${e.label}</text>` : ''}</g>`);
+${e.label && p.labelAt ? html`<text x="${p.labelAt[0]}" y="${p.labelAt[1]}" font-size="8" text-anchor="${p.labelAt[0] < p.points[0][0] ? 'end' : 'start'}" class="exit-label">${e.label}</text>` : ''}</g>`,
+  );
 
   return html`<section class="sop-page" data-page="${pageIndex + 1}" aria-label="${isFirstTablePage ? 'Uraian kegiatan' : 'Uraian kegiatan (lanjutan)'}">
 <svg class="grid" width="${width}" height="${PAGE_HEIGHT}" viewBox="0 0 ${width} ${PAGE_HEIGHT}" xmlns="http://www.w3.org/2000/svg">

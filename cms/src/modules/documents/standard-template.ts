@@ -80,7 +80,9 @@ ${office.unit ? html`<div style="font-size:9pt">Unit Kerja: ${office.name}${offi
 ${table(delivery, 'Komponen penyampaian pelayanan')}
 <h2>II. KOMPONEN STANDAR PELAYANAN YANG TERKAIT DENGAN PROSES PENGELOLAAN PELAYANAN DI INTERNAL ORGANISASI (MANUFACTURING)</h2>
 ${table(management, 'Komponen pengelolaan pelayanan')}
-${approver?.name ? html`<div class="sign">
+${
+  approver?.name
+    ? html`<div class="sign">
   ${place ? html`<div>Ditetapkan di : ${place}</div>` : ''}
   ${signDate ? html`<div>Pada tanggal : ${formatDateId(signDate, tz)}</div>` : ''}
   <div style="margin-top:6px">${(approver.title ?? '').toUpperCase()}</div>
@@ -88,6 +90,8 @@ ${approver?.name ? html`<div class="sign">
   <div class="name">${approver.name}</div>
   ${approver.rank ? html`<div>${approver.rank}</div>` : ''}
   ${approver.nip ? html`<div>NIP. ${approver.nip}</div>` : ''}
-</div>` : ''}`;
+</div>`
+    : ''
+}`;
   return documentShell({ title: `Standar Pelayanan ${std.title}`, css: CSS, body, footerLabel: `Standar Pelayanan ${std.title}` });
 }

@@ -11,7 +11,21 @@ const STANDARD_UID = 'api::service-standard.service-standard';
 const SOP_UID = 'api::sop.sop';
 const OFFICE_UID = 'api::office.office';
 
-const LIST_FIELDS = ['requirements', 'procedureSteps', 'flowchartSteps', 'products', 'complaintHandling', 'legalBasis', 'facilities', 'competencies', 'internalSupervision', 'staffing', 'serviceGuarantee', 'securityGuarantee', 'performanceEvaluation'] as const;
+const LIST_FIELDS = [
+  'requirements',
+  'procedureSteps',
+  'flowchartSteps',
+  'products',
+  'complaintHandling',
+  'legalBasis',
+  'facilities',
+  'competencies',
+  'internalSupervision',
+  'staffing',
+  'serviceGuarantee',
+  'securityGuarantee',
+  'performanceEvaluation',
+] as const;
 const SOP_LIST_FIELDS = ['legalBasis', 'qualifications', 'relatedSops', 'equipment', 'warnings', 'recordKeeping'] as const;
 
 export const OFFICE_POPULATE = { letterheadLines: true, head: true, logo: true } as const;
@@ -71,25 +85,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       approver: sop.approver ?? null,
       ...(Object.fromEntries(SOP_LIST_FIELDS.map((f) => [f, texts(sop[f])])) as Record<(typeof SOP_LIST_FIELDS)[number], string[]>),
       executors: (sop.executors ?? []).map((e: any) => ({ key: e.key, label: plainText(e.label) })),
-      activities: (sop.activities ?? []).map(
-        (a: any): ActivityView => ({
-          number: a.number,
-          text: plainText(a.text),
-          executor: a.executor,
-          symbol: a.symbol,
-          requirements: plainText(a.requirements),
-          timeAmount: a.timeAmount,
-          timeUnit: a.timeUnit,
-          timeText: a.timeText,
-          output: plainText(a.output),
-          notes: plainText(a.notes),
-          next: a.next,
-          yesNext: a.yesNext,
-          yesLabel: a.yesLabel,
-          noNext: a.noNext,
-          noLabel: a.noLabel,
-        }),
-      ),
+      activities: (sop.activities ?? []).map((a: any): ActivityView => ({
+        number: a.number,
+        text: plainText(a.text),
+        executor: a.executor,
+        symbol: a.symbol,
+        requirements: plainText(a.requirements),
+        timeAmount: a.timeAmount,
+        timeUnit: a.timeUnit,
+        timeText: a.timeText,
+        output: plainText(a.output),
+        notes: plainText(a.notes),
+        next: a.next,
+        yesNext: a.yesNext,
+        yesLabel: a.yesLabel,
+        noNext: a.noNext,
+        noLabel: a.noLabel,
+      })),
       totalTimeText: sop.totalTime?.text ?? null,
     };
   },

@@ -50,7 +50,12 @@ export async function recordPersonalDataAccess(strapi: Core.Strapi, access: Pers
   if (!applicants.length || !fields.length) return null;
   const { staff } = access;
   const write = async (trx: Knex) => {
-    const one = applicants.length !== 1 ? null : access.subject ? { name: String(access.subject.name ?? ''), nik: String(access.subject.nik ?? '') } : await trx(tableOf(strapi, APPLICANT)).where('id', applicants[0]).first('name', 'nik');
+    const one =
+      applicants.length !== 1
+        ? null
+        : access.subject
+          ? { name: String(access.subject.name ?? ''), nik: String(access.subject.nik ?? '') }
+          : await trx(tableOf(strapi, APPLICANT)).where('id', applicants[0]).first('name', 'nik');
     const [id] = await bulkInsert(
       strapi,
       ACCESS_LOG,
@@ -81,7 +86,12 @@ export async function recordPersonalDataAccess(strapi: Core.Strapi, access: Pers
     const subjects = strapi.db.metadata.get(ACCESS_LOG_SUBJECT as any) as any;
     const [entryColumn, applicantColumn] = [subjects.attributes.accessLogId.columnName, subjects.attributes.applicantId.columnName];
     for (let i = 0; i < applicants.length; i += SUBJECT_CHUNK) {
-      await insertRows(strapi, trx, subjects.tableName, applicants.slice(i, i + SUBJECT_CHUNK).map((applicantId) => ({ [entryColumn]: id, [applicantColumn]: applicantId })));
+      await insertRows(
+        strapi,
+        trx,
+        subjects.tableName,
+        applicants.slice(i, i + SUBJECT_CHUNK).map((applicantId) => ({ [entryColumn]: id, [applicantColumn]: applicantId })),
+      );
     }
     return id;
   };

@@ -18,7 +18,9 @@ export async function copyExportAccess(strapi: Core.Strapi, staff: StaffContext,
     route: `GET /api/panel/jobs/${job.documentId}/file`,
     purpose: `unduh ekspor orang lain: ${job.fileName ?? job.documentId}`,
     reference: job.documentId,
-    fields: String(made.fields ?? '').split(',').filter(Boolean) as PersonalDataField[],
+    fields: String(made.fields ?? '')
+      .split(',')
+      .filter(Boolean) as PersonalDataField[],
     applicants: rows.map((r) => Number(r.applicant_id)),
   });
 }

@@ -18,7 +18,16 @@ export function identityFieldsIn(masked: Readonly<Record<string, IdentityField>>
  */
 export async function recordApplicantRecords(
   strapi: Core.Strapi,
-  view: { staff: StaffContext; kind: 'view' | 'list'; route: string; noun: string; masked: Readonly<Record<string, IdentityField>>; records: readonly Record<string, unknown>[]; rowIds: readonly number[]; sought: readonly string[] },
+  view: {
+    staff: StaffContext;
+    kind: 'view' | 'list';
+    route: string;
+    noun: string;
+    masked: Readonly<Record<string, IdentityField>>;
+    records: readonly Record<string, unknown>[];
+    rowIds: readonly number[];
+    sought: readonly string[];
+  },
 ): Promise<void> {
   const { staff, kind, masked, records, rowIds } = view;
   const base = { staff, kind, route: view.route, reference: kind === 'view' ? String(records[0]?.id ?? '') || null : null, subject: records.length === 1 ? records[0] : undefined };
@@ -26,9 +35,19 @@ export async function recordApplicantRecords(
     await recordPersonalDataAccess(strapi, { ...base, purpose: `${kind === 'view' ? 'detail' : 'daftar'} ${view.noun}`, fields: identityFieldsIn(masked, records), applicants: rowIds });
     return;
   }
-  const matched = records.map((r, i) => ({ row: rowIds[i], fields: Object.entries(masked).filter(([attribute]) => view.sought.includes(r[attribute] as string)).map(([, field]) => field) }));
+  const matched = records.map((r, i) => ({
+    row: rowIds[i],
+    fields: Object.entries(masked)
+      .filter(([attribute]) => view.sought.includes(r[attribute] as string))
+      .map(([, field]) => field),
+  }));
   const confirmed = matched.filter((m) => m.fields.length);
-  await recordPersonalDataAccess(strapi, { ...base, purpose: `${view.noun} dicari dengan nomor identitas lengkap`, fields: confirmed.flatMap((m) => m.fields), applicants: confirmed.map((m) => m.row) });
+  await recordPersonalDataAccess(strapi, {
+    ...base,
+    purpose: `${view.noun} dicari dengan nomor identitas lengkap`,
+    fields: confirmed.flatMap((m) => m.fields),
+    applicants: confirmed.map((m) => m.row),
+  });
 }
 
 /**

@@ -30,11 +30,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const q = (filters.q ?? '').trim().slice(0, 100);
       if (q) {
         const officeCodes = await officesMatching(q);
-        const fields = [{ title: { $containsi: q } }, { serviceName: { $containsi: q } }, { requirements: { text: { $containsi: q } } }, { procedureSteps: { text: { $containsi: q } } }, { products: { text: { $containsi: q } } }];
+        const fields = [
+          { title: { $containsi: q } },
+          { serviceName: { $containsi: q } },
+          { requirements: { text: { $containsi: q } } },
+          { procedureSteps: { text: { $containsi: q } } },
+          { products: { text: { $containsi: q } } },
+        ];
         and.push({ $or: officeCodes.length ? [...fields, { officeCode: { $in: officeCodes } }] : fields });
       }
       if (filters.officeCode) and.push({ officeCode: filters.officeCode });
-      const rows = await strapi.documents(STANDARD_UID).findMany({ status: 'published', filters: and.length ? { $and: and } : {}, fields: ['slug', 'title', 'officeCode'], sort: 'title:asc', limit: 500 } as any);
+      const rows = await strapi
+        .documents(STANDARD_UID)
+        .findMany({ status: 'published', filters: and.length ? { $and: and } : {}, fields: ['slug', 'title', 'officeCode'], sort: 'title:asc', limit: 500 } as any);
       return rows.map((r: any) => ({ slug: r.slug, title: r.title, officeCode: r.officeCode }));
     },
 

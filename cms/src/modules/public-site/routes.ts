@@ -31,6 +31,11 @@ export const PUBLIC_SITE_ROUTES = [
 export function registerPublicSite(strapi: Core.Strapi): void {
   strapi.server.routes(PUBLIC_SITE_ROUTES as any);
   // Added now, before the configured middlewares: it wraps them all, strapi::errors included.
-  strapi.server.use(publicErrorPages(strapi, PUBLIC_SITE_ROUTES.map((r) => r.path)));
+  strapi.server.use(
+    publicErrorPages(
+      strapi,
+      PUBLIC_SITE_ROUTES.map((r) => r.path),
+    ),
+  );
   handleClientErrors(strapi.server.httpServer);
 }

@@ -27,7 +27,10 @@ export function allowedOrigins(publicUrl: string, corsOrigins: string): string[]
     if (!own) throw new OriginSettingError(`PUBLIC_URL must be an http(s) address (got "${publicUrl}")`);
     out.add(own);
   }
-  for (const entry of corsOrigins.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of corsOrigins
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const origin = originOf(entry, { pathAllowed: false });
     if (!origin) throw new OriginSettingError(`CORS_ORIGINS must list origins such as https://kantor.example.go.id, comma-separated; "${entry}" is not one (a wildcard is never allowed)`);
     out.add(origin);

@@ -70,7 +70,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knexOf = (trx?: Knex) => trx ?? (strapi.db.connection as unknown as Knex);
 
   /** Applicant records about to be sent: recorded in the privacy log first when they disclose a personal number (cms/src/modules/privacy). */
-  async function recordFullView(def: ResourceDefinition, staff: StaffContext, records: PanelRecord[], rowIds: number[], route: string, kind: 'view' | 'list', sought: readonly string[] = []): Promise<void> {
+  async function recordFullView(
+    def: ResourceDefinition,
+    staff: StaffContext,
+    records: PanelRecord[],
+    rowIds: number[],
+    route: string,
+    kind: 'view' | 'list',
+    sought: readonly string[] = [],
+  ): Promise<void> {
     if (!def.logsFullViews || !def.masked || !records.length) return;
     await recordApplicantRecords(strapi, { staff, kind, route, noun: def.logsFullViews, masked: def.masked, records, rowIds, sought });
   }
@@ -146,13 +154,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // filters, so PostgreSQL plans it once per connection; in one statement with the labels,
       // planning their subqueries at every request took as long as running the query.
       const then = def.sortThen?.[query.sort.attribute];
-      const pageIds = (withTotal: boolean) => orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort, then).offset(start).limit(size);
-      const { rows: idRows, total, exact } = query.range
+      const pageIds = (withTotal: boolean) =>
+        orderBy(base.clone().select(withTotal ? ['t.id', knex.raw('count(*) over () as __total')] : 't.id'), model, query.sort, then)
+          .offset(start)
+          .limit(size);
+      const {
+        rows: idRows,
+        total,
+        exact,
+      } = query.range
         ? await pageWithTotal(strapi, knex, base, pageIds, start, size, { maxRows, key: `${def.name}|${staff.officeCode}|${staff.role}|${staff.regionCode ?? ''}|${JSON.stringify(query.filters)}` })
         : { rows: await prepared(strapi, pageIds(false)), total: 0, exact: true };
-      const rows = await rowsInOrder(def, model, idRows.map((r) => Number(r.id)));
+      const rows = await rowsInOrder(
+        def,
+        model,
+        idRows.map((r) => Number(r.id)),
+      );
       const records = toRecords(def, rows, staff);
-      await recordFullView(def, staff, records, rows.map((r) => Number(r.__id)), `GET /api/panel/${def.name}`, 'list', soughtValues(def, query));
+      await recordFullView(
+        def,
+        staff,
+        records,
+        rows.map((r) => Number(r.__id)),
+        `GET /api/panel/${def.name}`,
+        'list',
+        soughtValues(def, query),
+      );
       return { records: records.map((r) => maskRecord(def, r, staff)), start, total: query.range ? total : records.length, exact };
     },
 
@@ -161,7 +188,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!ID_PATTERN.test(id)) return null;
       const knex = knexOf(options.trx);
       const model = modelInfo(strapi, def.uid);
-      const qb = labelled(strapi, knex, (await scopedQuery(strapi, knex, def, staff)).qb, def, model).where('t.document_id', id).limit(1);
+      const qb = labelled(strapi, knex, (await scopedQuery(strapi, knex, def, staff)).qb, def, model)
+        .where('t.document_id', id)
+        .limit(1);
       if (options.forUpdate && strapi.db.dialect.client === 'postgres') qb.forUpdate('t');
       const [row] = await prepared(strapi, qb);
       if (!row) return null;

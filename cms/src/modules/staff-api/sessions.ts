@@ -54,10 +54,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = strapi.db.connection;
     const table = strapi.db.metadata.get(USER as any).tableName;
     const col = (a: string) => (strapi.db.metadata.get(USER as any).attributes as any)[a].columnName as string;
-    await knex(table).where('id', user.id).update({ [col('failedLogins')]: knex.raw('coalesce(??, 0) + 1', [col('failedLogins')]) });
-    const row = await knex(table).where('id', user.id).first({ n: col('failedLogins') });
+    await knex(table)
+      .where('id', user.id)
+      .update({ [col('failedLogins')]: knex.raw('coalesce(??, 0) + 1', [col('failedLogins')]) });
+    const row = await knex(table)
+      .where('id', user.id)
+      .first({ n: col('failedLogins') });
     if (Number(row?.n) >= MAX_FAILED_LOGINS) {
-      await knex(table).where('id', user.id).update({ [col('failedLogins')]: 0, [col('lockedUntil')]: new Date(Date.now() + LOCK_MINUTES * 60_000) });
+      await knex(table)
+        .where('id', user.id)
+        .update({ [col('failedLogins')]: 0, [col('lockedUntil')]: new Date(Date.now() + LOCK_MINUTES * 60_000) });
     }
   }
 
@@ -102,7 +108,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
         const until = new Date(user.lockedUntil);
-        throw new PanelError(429, `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal; coba lagi setelah pukul ${clock(until, user.office?.timeZone ?? 'Asia/Jakarta')}`, { lockedUntil: until.toISOString() });
+        throw new PanelError(429, `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal; coba lagi setelah pukul ${clock(until, user.office?.timeZone ?? 'Asia/Jakarta')}`, {
+          lockedUntil: until.toISOString(),
+        });
       }
       if (!(await bcrypt.compare(password, user.password))) {
         await recordFailure(user);

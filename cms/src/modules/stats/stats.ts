@@ -75,13 +75,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function regionNames(codes: string[]): Promise<Record<string, string>> {
     if (!codes.length) return {};
     const m = modelInfo(strapi, 'api::region.region');
-    const rows = await knex()(m.table).whereIn(columnOf(m, 'code'), codes).select(`${columnOf(m, 'code')} as code`, `${columnOf(m, 'name')} as name`);
+    const rows = await knex()(m.table)
+      .whereIn(columnOf(m, 'code'), codes)
+      .select(`${columnOf(m, 'code')} as code`, `${columnOf(m, 'name')} as name`);
     return Object.fromEntries(rows.map((r: any) => [r.code, r.name]));
   }
 
   async function officeTimeZone(officeCode: string): Promise<string> {
     const m = modelInfo(strapi, 'api::office.office');
-    const row = await knex()(m.table).where(columnOf(m, 'code'), officeCode).first(`${columnOf(m, 'timeZone')} as tz`);
+    const row = await knex()(m.table)
+      .where(columnOf(m, 'code'), officeCode)
+      .first(`${columnOf(m, 'timeZone')} as tz`);
     return row?.tz || 'Asia/Jakarta';
   }
 

@@ -21,7 +21,9 @@ export function relationsOnRows(strapi: Core.Strapi): Modules.Documents.Middlewa
     if (!list) {
       const attributes = (strapi.getModel(uid as any)?.attributes ?? {}) as Record<string, any>;
       const meta = strapi.db.metadata.get(uid as any) as any;
-      list = Object.entries(attributes).flatMap(([name, a]) => (a.type === 'relation' && a.useJoinTable === false ? [{ name, target: a.target as string, column: meta.attributes[name].joinColumn.name as string }] : []));
+      list = Object.entries(attributes).flatMap(([name, a]) =>
+        a.type === 'relation' && a.useJoinTable === false ? [{ name, target: a.target as string, column: meta.attributes[name].joinColumn.name as string }] : [],
+      );
       onRow.set(uid, list);
     }
     return list;

@@ -70,7 +70,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const staff = ctx.state.staff;
     const req = await (strapi.service('api::job.exports') as any).check(staff, ctx.request.body);
     ctx.status = 202;
-    ctx.body = await jobsService(strapi).create(staff, { kind: req.kind, fileName: req.fileName, format: req.format, params: { batch: req.batch, level: req.level, filter: req.filter, kind: req.kind } });
+    ctx.body = await jobsService(strapi).create(staff, {
+      kind: req.kind,
+      fileName: req.fileName,
+      format: req.format,
+      params: { batch: req.batch, level: req.level, filter: req.filter, kind: req.kind },
+    });
   },
 
   async cancel(ctx: any) {

@@ -14,9 +14,7 @@ export function letterTemplatePlaceholders(_strapi: Core.Strapi): Modules.Docume
   return async (ctx, next) => {
     if (ctx.uid !== UID || !['create', 'update'].includes(ctx.action)) return next();
     const data = (ctx.params as any)?.data ?? {};
-    const problems = TEMPLATE_TEXT_FIELDS.flatMap((field) =>
-      typeof data[field] === 'string' ? checkTemplateText(data[field]).map((p) => ({ field, ...p })) : [],
-    );
+    const problems = TEMPLATE_TEXT_FIELDS.flatMap((field) => (typeof data[field] === 'string' ? checkTemplateText(data[field]).map((p) => ({ field, ...p })) : []));
     if (problems.length) {
       throw new errors.ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
         errors: problems.map((p) => ({ path: [p.field], message: `${p.message}`, name: 'ValidationError', value: p.placeholder })),

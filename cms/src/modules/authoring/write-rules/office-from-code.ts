@@ -30,11 +30,24 @@ export function officeFromCode(strapi: Core.Strapi): Modules.Documents.Middlewar
   const offices = () => strapi.db.query(OFFICE_UID as any);
   const byCode = (code: string): Promise<OfficeRow | null> => offices().findOne({ where: { code }, select: ['id', 'documentId', 'code'] });
   async function byRef(ref: any): Promise<OfficeRow | null> {
-    const where = typeof ref === 'number' ? { id: ref } : typeof ref === 'string' ? { documentId: ref } : typeof ref?.documentId === 'string' ? { documentId: ref.documentId } : typeof ref?.id === 'number' ? { id: ref.id } : null;
+    const where =
+      typeof ref === 'number'
+        ? { id: ref }
+        : typeof ref === 'string'
+          ? { documentId: ref }
+          : typeof ref?.documentId === 'string'
+            ? { documentId: ref.documentId }
+            : typeof ref?.id === 'number'
+              ? { id: ref.id }
+              : null;
     return where ? offices().findOne({ where, select: ['id', 'documentId', 'code'] }) : null;
   }
   const draftOf = (uid: string, documentId: string) =>
-    strapi.db.query(uid as any).findOne({ where: { documentId, ...(strapi.getModel(uid as any)?.options?.draftAndPublish ? { publishedAt: null } : {}) }, select: ['officeCode'], populate: { office: { select: ['documentId', 'code'] } } });
+    strapi.db.query(uid as any).findOne({
+      where: { documentId, ...(strapi.getModel(uid as any)?.options?.draftAndPublish ? { publishedAt: null } : {}) },
+      select: ['officeCode'],
+      populate: { office: { select: ['documentId', 'code'] } },
+    });
 
   /** Sets `officeCode` and `office` of a write's data to one office, or to none. */
   async function sync(uid: string, data: Record<string, any>, documentId: string | undefined, confined: string | null) {

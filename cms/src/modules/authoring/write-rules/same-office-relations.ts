@@ -55,7 +55,9 @@ export function sameOfficeRelations(strapi: Core.Strapi): Modules.Documents.Midd
     const params = ctx.params as any;
     const data = params?.data;
     if (!WRITES.includes(ctx.action) || !data || typeof data !== 'object') return next();
-    const named = linksOf(ctx.uid).map((link) => ({ link, refs: relationRefs(data[link.field]) })).filter((n) => n.refs.length);
+    const named = linksOf(ctx.uid)
+      .map((link) => ({ link, refs: relationRefs(data[link.field]) }))
+      .filter((n) => n.refs.length);
     if (!named.length) return next();
     const office = typeof data.officeCode === 'string' ? data.officeCode : typeof params.documentId === 'string' ? await storedOffice(ctx.uid, params.documentId) : null;
     // A document of no office yet (a super admin's new draft) has no wall to keep.

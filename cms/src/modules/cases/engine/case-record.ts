@@ -82,7 +82,11 @@ export const CASE_POPULATE = {
  */
 export async function withFiles(strapi: Core.Strapi, rows: any[]): Promise<CaseRecord[]> {
   const byCase = new Map<number, CaseFileRef[]>();
-  for (const { caseId, ...file } of await filesOfCases(strapi, rows.map((r) => r.id))) byCase.set(caseId, [...(byCase.get(caseId) ?? []), file]);
+  for (const { caseId, ...file } of await filesOfCases(
+    strapi,
+    rows.map((r) => r.id),
+  ))
+    byCase.set(caseId, [...(byCase.get(caseId) ?? []), file]);
   return rows.map((row) => {
     const own = byCase.get(row.id) ?? [];
     const checklist: ChecklistItem[] = (row.checklist ?? []).map((i: ChecklistItem) => ({ ...i, file: own.find((f) => f.checklistKey === i.key) ?? null }));
@@ -148,11 +152,15 @@ export async function commitCase(strapi: Core.Strapi, trx: any, c: { id: number;
 export async function setRelation(strapi: Core.Strapi, trx: any, uid: string, attribute: string, id: number, targetId: number | null): Promise<void> {
   const column = joinColumnOf(strapi, uid, attribute);
   if (column) {
-    await trx((strapi.db.metadata.get(uid as any) as any).tableName).where({ id }).update({ [column]: targetId });
+    await trx((strapi.db.metadata.get(uid as any) as any).tableName)
+      .where({ id })
+      .update({ [column]: targetId });
     return;
   }
   const lt = linkTableOf(strapi, uid, attribute);
-  await trx(lt.table).where({ [lt.source]: id }).del();
+  await trx(lt.table)
+    .where({ [lt.source]: id })
+    .del();
   if (targetId) {
     const rec: Record<string, unknown> = { [lt.source]: id, [lt.target]: targetId };
     if (lt.order) rec[lt.order] = 1;

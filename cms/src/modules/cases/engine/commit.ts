@@ -13,8 +13,7 @@ export interface ActorInfo {
   role: string | null;
 }
 
-const leavesActivity = (ctx: EngineContext, set: Record<string, unknown>) =>
-  set.closedAt !== undefined || (set.currentActivity !== undefined && set.currentActivity !== ctx.c.currentActivity);
+const leavesActivity = (ctx: EngineContext, set: Record<string, unknown>) => set.closedAt !== undefined || (set.currentActivity !== undefined && set.currentActivity !== ctx.c.currentActivity);
 
 /** Writes one case's change inside an open transaction; returns the case's new version. */
 export async function commitChange(strapi: Core.Strapi, trx: any, ctx: EngineContext, change: Change, actor: ActorInfo): Promise<number> {
@@ -40,7 +39,7 @@ export async function commitChange(strapi: Core.Strapi, trx: any, ctx: EngineCon
       fromActivityDueAt: leavesActivity(ctx, set) && ctx.c.activityDueAt ? new Date(ctx.c.activityDueAt) : null,
       toActivity: e.toActivity === undefined ? ((set.currentActivity as number | undefined) ?? ctx.c.currentActivity) : e.toActivity,
       fromStatus: ctx.c.status,
-      toStatus: e.toStatus ?? ((set.status as string | undefined) ?? ctx.c.status),
+      toStatus: e.toStatus ?? (set.status as string | undefined) ?? ctx.c.status,
       note: e.note ?? null,
       at: ctx.now,
       data: { ...(e.data ?? {}), ...(extra ?? {}), version },

@@ -81,15 +81,17 @@ const complete: Handler = (strapi, ctx, { body, staff, user }) => {
   }
 };
 
-const decide = (exit: 'yes' | 'no'): Handler => (_strapi, ctx, { body }) => {
-  const a = ctx.activity!;
-  const note = textField(body, 'note', { label: 'Catatan' });
-  const target = exitOf(ctx.def, a, exit, ctx.c.track);
-  if (!target) throw invalid('currentActivity', `Cabang "${exit === 'yes' ? 'Ya' : 'Tidak'}" kegiatan ${a.number} tidak menuju kegiatan yang berlaku`);
-  const label = exit === 'yes' ? a.yesLabel || 'Ya' : a.noLabel || 'Tidak';
-  const set = arriving(ctx, target, exit === 'no' ? { outcome: label } : {});
-  return { set, event: { action: `decide-${exit}`, toActivity: target.number, toStatus: set.status as string, note: note ?? label, data: { decision: exit, label } }, clearAssignee: true };
-};
+const decide =
+  (exit: 'yes' | 'no'): Handler =>
+  (_strapi, ctx, { body }) => {
+    const a = ctx.activity!;
+    const note = textField(body, 'note', { label: 'Catatan' });
+    const target = exitOf(ctx.def, a, exit, ctx.c.track);
+    if (!target) throw invalid('currentActivity', `Cabang "${exit === 'yes' ? 'Ya' : 'Tidak'}" kegiatan ${a.number} tidak menuju kegiatan yang berlaku`);
+    const label = exit === 'yes' ? a.yesLabel || 'Ya' : a.noLabel || 'Tidak';
+    const set = arriving(ctx, target, exit === 'no' ? { outcome: label } : {});
+    return { set, event: { action: `decide-${exit}`, toActivity: target.number, toStatus: set.status as string, note: note ?? label, data: { decision: exit, label } }, clearAssignee: true };
+  };
 
 const returnToApplicant: Handler = (_strapi, ctx, { body }) => {
   const missing = missingRequirements(ctx.c.checklist);

@@ -61,7 +61,10 @@ export function checkChange(strapi: Core.Strapi, ctx: EngineContext, body: any):
       const table = (strapi.db.metadata.get(ITEM_UID as any) as any).tableName;
       const checked = columnsOf(strapi, ITEM_UID).checked;
       for (const item of ctx.c.checklist) {
-        if (ticks.has(item.key)) await trx(table).where({ id: item.id }).update({ [checked]: ticks.get(item.key) });
+        if (ticks.has(item.key))
+          await trx(table)
+            .where({ id: item.id })
+            .update({ [checked]: ticks.get(item.key) });
       }
     },
   };
@@ -93,7 +96,11 @@ export async function attachChange(strapi: Core.Strapi, ctx: EngineContext, body
 
   // Named after what it is, with the extension of its real type.
   const original = String(file.originalFilename || 'berkas');
-  const base = path.basename(original, path.extname(original)).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 80) || 'berkas';
+  const base =
+    path
+      .basename(original, path.extname(original))
+      .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+      .slice(0, 80) || 'berkas';
   const name = `${base}${type.ext}`;
   const stored = await caseFiles().put(fs.createReadStream(file.filepath));
   const replaced = item?.file ? [item.file.id] : [];

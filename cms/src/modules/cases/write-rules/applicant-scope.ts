@@ -26,16 +26,16 @@ export function applicantScope(strapi: Core.Strapi): Modules.Documents.Middlewar
     const data = (ctx.params as any)?.data;
     if (!data || !('villageCode' in data || 'village' in data)) return next();
     const regions = strapi.db.query('api::region.region');
-    const village = data.villageCode
-      ? await regions.findOne({ where: { code: data.villageCode } })
-      : await regions.findOne({ where: { documentId: relationDocumentId(data.village) ?? '' } });
+    const village = data.villageCode ? await regions.findOne({ where: { code: data.villageCode } }) : await regions.findOne({ where: { documentId: relationDocumentId(data.village) ?? '' } });
     if (!village || village.level !== 'village') {
       const field = data.villageCode ? 'villageCode' : 'village';
       throw new errors.ValidationError('Desa/kelurahan tidak dikenal', { errors: [{ path: [field], message: 'Desa/kelurahan tidak dikenal', name: 'ValidationError' }] });
     }
     const office = await strapi.db.query('api::office.office').findOne({ where: { regencyCode: village.code.slice(0, 5) } });
     if (!office) {
-      throw new errors.ValidationError('Desa/kelurahan di luar wilayah kantor mana pun', { errors: [{ path: ['villageCode'], message: 'Desa/kelurahan di luar wilayah kantor mana pun', name: 'ValidationError' }] });
+      throw new errors.ValidationError('Desa/kelurahan di luar wilayah kantor mana pun', {
+        errors: [{ path: ['villageCode'], message: 'Desa/kelurahan di luar wilayah kantor mana pun', name: 'ValidationError' }],
+      });
     }
     // Row ids: both relations are columns of the applicant's row (relations-on-rows.ts takes ids as they are).
     Object.assign(data, { village: village.id, villageCode: village.code, districtCode: village.code.slice(0, 8), office: office.id, officeCode: office.code });

@@ -7,21 +7,27 @@ import { declare } from './types';
  * with no data, whatever the token.
  */
 export const DISABLED_ROUTES = [
-  ...declare({ kind: 'disabled', why: "users-permissions' own login, registration, password reset, e-mail confirmation, OAuth and sessions: staff log in only at POST /api/panel/login (lockout); passwords are reset by the office admin in the panel" }, [
-    'POST /api/auth/local',
-    'POST /api/auth/local/register',
-    'GET /api/connect/(.*)',
-    'GET /api/auth/:provider/callback',
-    'POST /api/auth/forgot-password',
-    'POST /api/auth/reset-password',
-    'GET /api/auth/email-confirmation',
-    'POST /api/auth/send-email-confirmation',
-    'POST /api/auth/change-password',
-    'POST /api/auth/refresh',
-    'POST /api/auth/logout',
-    'GET /api/auth/sessions',
-    'DELETE /api/auth/sessions/:sessionId',
-  ]),
+  ...declare(
+    {
+      kind: 'disabled',
+      why: "users-permissions' own login, registration, password reset, e-mail confirmation, OAuth and sessions: staff log in only at POST /api/panel/login (lockout); passwords are reset by the office admin in the panel",
+    },
+    [
+      'POST /api/auth/local',
+      'POST /api/auth/local/register',
+      'GET /api/connect/(.*)',
+      'GET /api/auth/:provider/callback',
+      'POST /api/auth/forgot-password',
+      'POST /api/auth/reset-password',
+      'GET /api/auth/email-confirmation',
+      'POST /api/auth/send-email-confirmation',
+      'POST /api/auth/change-password',
+      'POST /api/auth/refresh',
+      'POST /api/auth/logout',
+      'GET /api/auth/sessions',
+      'DELETE /api/auth/sessions/:sessionId',
+    ],
+  ),
   ...declare({ kind: 'disabled', why: "users-permissions' REST API of accounts and roles: staff accounts are the office admin's, in the staff API (/api/panel/users)" }, [
     'GET /api/users/count',
     'GET /api/users',
@@ -37,7 +43,9 @@ export const DISABLED_ROUTES = [
     'DELETE /api/users-permissions/roles/:role',
     'GET /api/users-permissions/permissions',
   ]),
-  ...declare({ kind: 'disabled', why: 'the Media Library fetching remote URLs on the server (a way into internal addresses): removed by extensions/upload' }, ['POST /upload/actions/upload-from-urls']),
+  ...declare({ kind: 'disabled', why: 'the Media Library fetching remote URLs on the server (a way into internal addresses): removed by extensions/upload' }, [
+    'POST /upload/actions/upload-from-urls',
+  ]),
   ...declare({ kind: 'disabled', why: 'sending e-mail through the REST API' }, ['POST /api/email']),
   ...declare({ kind: 'disabled', why: "the content types' schemas over the REST API (the CMS has its own)" }, [
     'GET /api/content-type-builder/content-types',

@@ -17,7 +17,13 @@ export const PUBLIC_ROUTES = [
     'GET /ikm',
   ]),
   ...declare({ kind: 'public', why: 'static files of cms/public (strapi::public)' }, ['GET /((?!uploads/).+)']),
-  ...declare({ kind: 'public', why: 'Media Library files (office logos, pictures, PDFs) from DATA_DIR/uploads, served inert by middlewares/uploads.ts before this route is reached; case files are never there (private store)' }, ['GET /uploads/(.*)']),
+  ...declare(
+    {
+      kind: 'public',
+      why: 'Media Library files (office logos, pictures, PDFs) from DATA_DIR/uploads, served inert by middlewares/uploads.ts before this route is reached; case files are never there (private store)',
+    },
+    ['GET /uploads/(.*)'],
+  ),
   ...declare({ kind: 'public', why: "the staff login, staff's only door: lockout after 5 failures (modules/staff-api/sessions.ts)" }, ['POST /api/panel/login']),
   ...declare({ kind: 'public', why: "the CMS login (Strapi's rate limit) and its refresh-cookie token (CORS: only the system's own origins, cookie SameSite=Strict)" }, [
     'POST /admin/login',
@@ -29,7 +35,7 @@ export const PUBLIC_ROUTES = [
     'GET /admin/registration-info',
     'POST /admin/register',
   ]),
-  ...declare({ kind: 'public', why: "CMS password reset: 204 for any address (no enumeration), a reset needs the e-mailed token (400 otherwise)" }, [
+  ...declare({ kind: 'public', why: 'CMS password reset: 204 for any address (no enumeration), a reset needs the e-mailed token (400 otherwise)' }, [
     'POST /admin/forgot-password',
     'POST /admin/reset-password',
   ]),

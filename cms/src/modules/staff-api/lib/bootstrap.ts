@@ -42,7 +42,11 @@ async function createStatsIndexes(strapi: Core.Strapi): Promise<void> {
   const events = strapi.db.metadata.get('api::case-event.case-event' as any);
   const col = (a: string) => (events.attributes as any)[a].columnName as string;
   await strapi.db.connection.raw('create index if not exists ?? on ?? (??, ??) where ?? is not null', [
-    `${events.tableName}_left_activity_idx`, events.tableName, col('officeCode'), col('at'), col('fromActivityDueAt'),
+    `${events.tableName}_left_activity_idx`,
+    events.tableName,
+    col('officeCode'),
+    col('at'),
+    col('fromActivityDueAt'),
   ]);
 }
 

@@ -69,10 +69,13 @@ export function modelInfo(strapi: Core.Strapi, uid: string): ModelInfo {
       maxLength: attr.maxLength,
       target: attr.target ?? attr.component,
       link:
-        attr.type !== 'relation' ? undefined
-        : jt ? { table: jt.name, source: jt.joinColumn.name, target: jt.inverseJoinColumn.name }
-        : onRow ? { table: meta.tableName, source: 'id', target: m.joinColumn.name, onRow: true }
-        : undefined,
+        attr.type !== 'relation'
+          ? undefined
+          : jt
+            ? { table: jt.name, source: jt.joinColumn.name, target: jt.inverseJoinColumn.name }
+            : onRow
+              ? { table: meta.tableName, source: 'id', target: m.joinColumn.name, onRow: true }
+              : undefined,
       repeatable: attr.repeatable === true,
     });
   }
@@ -94,5 +97,22 @@ export function columnOf(model: ModelInfo, name: string): string {
   return a.column;
 }
 
-export const SCALAR_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration', 'integer', 'biginteger', 'float', 'decimal', 'boolean', 'date', 'datetime', 'timestamp', 'time', 'json']);
+export const SCALAR_TYPES = new Set([
+  'string',
+  'text',
+  'richtext',
+  'email',
+  'uid',
+  'enumeration',
+  'integer',
+  'biginteger',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'timestamp',
+  'time',
+  'json',
+]);
 export const ORDERED_TYPES = new Set(['integer', 'biginteger', 'float', 'decimal', 'date', 'datetime', 'timestamp', 'time', 'string', 'uid']);

@@ -98,7 +98,12 @@ export function sqlTools(strapi: Core.Strapi, knex: Knex, model: ModelInfo): Sql
       const found: any[] = await ids.clone().limit(SEARCH_IDS_LIMIT + 1);
       if (found.length > SEARCH_IDS_LIMIT) qb.whereIn(column, ids);
       else {
-        whereAny(strapi, qb, column, found.map((r: any) => Object.values(r)[0] as number));
+        whereAny(
+          strapi,
+          qb,
+          column,
+          found.map((r: any) => Object.values(r)[0] as number),
+        );
         if (column === 't.id') maxRows = Math.min(maxRows, found.length);
       }
     },
@@ -132,7 +137,12 @@ function applyFilter(qb: Knex.QueryBuilder, f: ParsedFilter, def: ResourceDefini
         return;
       }
       if (f.ids === null) {
-        qb.whereNotExists(sql.knex(link.table).select(sql.knex.raw('1')).whereRaw('?? = ??', [`${link.table}.${link.source}`, 't.id']));
+        qb.whereNotExists(
+          sql
+            .knex(link.table)
+            .select(sql.knex.raw('1'))
+            .whereRaw('?? = ??', [`${link.table}.${link.source}`, 't.id']),
+        );
         return;
       }
       qb.whereIn('t.id', sql.knex({ l: link.table }).join({ x: target.table }, 'x.id', `l.${link.target}`).whereIn('x.document_id', f.ids).select(`l.${link.source}`));
@@ -217,7 +227,15 @@ export const WINDOW_COUNT_LIMIT = Number(process.env.PANEL_WINDOW_COUNT_LIMIT ??
  * An estimated total is flagged by `exact: false` (sent as X-Total-Estimated). A page that
  * isn't full gives the exact total by itself. SQLite (small offices) counts exactly.
  */
-export async function pageWithTotal(strapi: Core.Strapi, knex: Knex, base: Knex.QueryBuilder, pageQuery: (withTotal: boolean) => Knex.QueryBuilder, start: number, size: number, bounds: { maxRows: number; key: string }): Promise<Page> {
+export async function pageWithTotal(
+  strapi: Core.Strapi,
+  knex: Knex,
+  base: Knex.QueryBuilder,
+  pageQuery: (withTotal: boolean) => Knex.QueryBuilder,
+  start: number,
+  size: number,
+  bounds: { maxRows: number; key: string },
+): Promise<Page> {
   const page = pageQuery(false);
   const { maxRows, key } = bounds;
   const fromPage = (rows: Record<string, unknown>[]) => (rows.length < size && (rows.length > 0 || start === 0) ? start + rows.length : undefined);

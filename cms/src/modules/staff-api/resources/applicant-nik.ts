@@ -18,7 +18,10 @@ export async function nikUpdateWouldPass(data: Record<string, unknown>, ctx: Pic
   let village = typeof data.villageCode === 'string' ? data.villageCode : undefined;
   if (village === undefined && typeof data.village === 'string') {
     const R = 'api::region.region';
-    const region = await ctx.trx(ctx.sql.tableOf(R)).where('document_id', data.village).first(`${ctx.sql.columnOf(R, 'code')} as code`);
+    const region = await ctx
+      .trx(ctx.sql.tableOf(R))
+      .where('document_id', data.village)
+      .first(`${ctx.sql.columnOf(R, 'code')} as code`);
     village = region?.code;
   }
   const code = village ?? (typeof current.villageCode === 'string' ? current.villageCode : '');

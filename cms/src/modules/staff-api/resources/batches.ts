@@ -16,14 +16,16 @@ async function deriveRegion(data: Record<string, unknown>, ctx: WriteContext): P
   }
   if (data.region === undefined) return;
   const region = data.region
-    ? await trx(sql.tableOf('api::region.region')).where('document_id', data.region).first(`${sql.columnOf('api::region.region', 'code')} as code`, `${sql.columnOf('api::region.region', 'level')} as level`, `${sql.columnOf('api::region.region', 'parentCode')} as parentCode`)
+    ? await trx(sql.tableOf('api::region.region'))
+        .where('document_id', data.region)
+        .first(`${sql.columnOf('api::region.region', 'code')} as code`, `${sql.columnOf('api::region.region', 'level')} as level`, `${sql.columnOf('api::region.region', 'parentCode')} as parentCode`)
     : null;
   if (region && region.level !== 'village' && region.level !== 'district') throw fieldError('region', 'rekap hanya per desa/kelurahan, per kecamatan, atau tanpa wilayah untuk rekap kantor');
   Object.assign(data, {
     level: region ? region.level : 'office',
     regionCode: region?.code ?? null,
     villageCode: region?.level === 'village' ? region.code : null,
-    districtCode: region?.level === 'village' ? region.parentCode : region?.code ?? null,
+    districtCode: region?.level === 'village' ? region.parentCode : (region?.code ?? null),
   });
 }
 
@@ -32,7 +34,24 @@ export const batches: ResourceDefinition = {
   name: 'batches',
   uid: UID,
   label: ['code'],
-  fields: ['code', 'level', 'regionCode', 'villageCode', 'districtCode', 'officeCode', 'serviceSlug', 'month', 'status', 'caseCount', 'submittedAt', 'sentAt', 'resultAt', 'createdAt', 'updatedAt', 'version'],
+  fields: [
+    'code',
+    'level',
+    'regionCode',
+    'villageCode',
+    'districtCode',
+    'officeCode',
+    'serviceSlug',
+    'month',
+    'status',
+    'caseCount',
+    'submittedAt',
+    'sentAt',
+    'resultAt',
+    'createdAt',
+    'updatedAt',
+    'version',
+  ],
   relations: { region: 'regions', office: 'offices', service: 'service-standards', parent: 'batches' },
   filters: {
     code: ['eq'],
@@ -70,7 +89,12 @@ export const batches: ResourceDefinition = {
       if (ctx.action === 'update' && ctx.current?.status !== 'open') throw conflict('Rekap yang sudah diajukan tidak dapat diubah', { field: 'status' });
       await deriveRegion(data, ctx);
       if (data.service !== undefined) {
-        const service = data.service ? await ctx.trx(ctx.sql.tableOf('api::service-standard.service-standard')).where('document_id', data.service).first(`${ctx.sql.columnOf('api::service-standard.service-standard', 'slug')} as slug`) : null;
+        const service = data.service
+          ? await ctx
+              .trx(ctx.sql.tableOf('api::service-standard.service-standard'))
+              .where('document_id', data.service)
+              .first(`${ctx.sql.columnOf('api::service-standard.service-standard', 'slug')} as slug`)
+          : null;
         data.serviceSlug = service?.slug ?? null;
       }
       if (ctx.action === 'create') {

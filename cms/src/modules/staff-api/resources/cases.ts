@@ -34,7 +34,31 @@ export const cases: ResourceDefinition = {
   name: 'cases',
   uid: 'api::case.case',
   label: ['code'],
-  fields: ['code', 'serviceSlug', 'officeCode', 'villageCode', 'districtCode', 'currentActivity', 'currentExecutor', 'queueRoles', 'status', 'priority', 'track', 'receivedAt', 'dueAt', 'activityStartedAt', 'activityDueAt', 'closedAt', 'bpjsResult', 'bpjsReason', 'outcome', 'activeFrom', 'version', 'createdAt', 'updatedAt'],
+  fields: [
+    'code',
+    'serviceSlug',
+    'officeCode',
+    'villageCode',
+    'districtCode',
+    'currentActivity',
+    'currentExecutor',
+    'queueRoles',
+    'status',
+    'priority',
+    'track',
+    'receivedAt',
+    'dueAt',
+    'activityStartedAt',
+    'activityDueAt',
+    'closedAt',
+    'bpjsResult',
+    'bpjsReason',
+    'outcome',
+    'activeFrom',
+    'version',
+    'createdAt',
+    'updatedAt',
+  ],
   relations: { applicant: 'applicants', service: 'service-standards', office: 'offices', assignee: 'users', batch: 'batches' },
   components: ['checklist'],
   computed: {
@@ -94,7 +118,14 @@ export const cases: ResourceDefinition = {
       return;
     }
     const link = sql.linkOf('api::case.case', 'applicant');
-    await sql.whereIdIn(qb, 't.id', sql.knex(link.table).whereIn(link.target, applicantsMatching(term, staff, sql)).select(link.source));
+    await sql.whereIdIn(
+      qb,
+      't.id',
+      sql
+        .knex(link.table)
+        .whereIn(link.target, applicantsMatching(term, staff, sql))
+        .select(link.source),
+    );
   },
   sortable: ['code', 'receivedAt', 'dueAt', 'activityDueAt', 'closedAt', 'status', 'priority', 'villageCode', 'currentActivity', 'updatedAt'],
   defaultSort: ['dueAt', 'ASC'],

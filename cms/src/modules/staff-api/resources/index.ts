@@ -18,7 +18,23 @@ import type { ResourceDefinition } from './types';
 import { users } from './users';
 
 /** Every resource of the staff API, by URL name. */
-export const RESOURCES: readonly ResourceDefinition[] = [applicants, cases, caseEvents, batches, letters, complaints, surveyResponses, serviceStandards, sops, offices, regions, users, roles, jobs, accessLogs];
+export const RESOURCES: readonly ResourceDefinition[] = [
+  applicants,
+  cases,
+  caseEvents,
+  batches,
+  letters,
+  complaints,
+  surveyResponses,
+  serviceStandards,
+  sops,
+  offices,
+  regions,
+  users,
+  roles,
+  jobs,
+  accessLogs,
+];
 
 const byName = new Map(RESOURCES.map((r) => [r.name, r]));
 
@@ -46,7 +62,8 @@ export function checkDefinitions(strapi: Core.Strapi): void {
     for (const c of def.components ?? []) if (!has(c) || attributeOf(model, c).type !== 'component') problems.push(where('component', c));
     for (const [f, ops] of Object.entries(def.filters)) {
       if (!has(f)) problems.push(where('filter', f));
-      else if (attributeOf(model, f).type === 'relation' ? !def.relations?.[f] || ops.some((o) => o !== 'eq') : ops.some((o) => o !== 'eq' && !ORDERED_TYPES.has(attributeOf(model, f).type))) problems.push(where('filter', f));
+      else if (attributeOf(model, f).type === 'relation' ? !def.relations?.[f] || ops.some((o) => o !== 'eq') : ops.some((o) => o !== 'eq' && !ORDERED_TYPES.has(attributeOf(model, f).type)))
+        problems.push(where('filter', f));
     }
     for (const s of def.sortable) if (!has(s) || !attributeOf(model, s).column) problems.push(where('sort', s));
     for (const w of [...(def.writable?.create ?? []), ...(def.writable?.update ?? [])]) if (!has(w)) problems.push(where('writable', w));

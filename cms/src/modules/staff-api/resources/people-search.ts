@@ -15,7 +15,10 @@ const A = 'api::applicant.applicant';
  */
 export function applicantsMatching(term: string, staff: StaffContext, sql: SqlTools, field = 'filter.q'): Knex.QueryBuilder {
   const col = (attribute: string) => `a.${sql.columnOf(A, attribute)}`;
-  const qb = sql.knex({ a: sql.tableOf(A) }).select('a.id').where(col('officeCode'), staff.officeCode);
+  const qb = sql
+    .knex({ a: sql.tableOf(A) })
+    .select('a.id')
+    .where(col('officeCode'), staff.officeCode);
   if (/^\d+$/.test(term)) {
     const whole = WHOLE_VALUE.nik.test(term);
     if (whole)

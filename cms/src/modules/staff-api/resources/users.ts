@@ -17,14 +17,22 @@ async function roleTypeOf(ctx: WriteContext, roleDocumentId: unknown): Promise<s
   }
   if (ctx.currentId === undefined) return undefined;
   const link = ctx.sql.linkOf(USER, 'role');
-  const row = await ctx.trx({ l: link.table }).join({ r: ctx.sql.tableOf('plugin::users-permissions.role') }, 'r.id', `l.${link.target}`).where(`l.${link.source}`, ctx.currentId).first('r.type');
+  const row = await ctx
+    .trx({ l: link.table })
+    .join({ r: ctx.sql.tableOf('plugin::users-permissions.role') }, 'r.id', `l.${link.target}`)
+    .where(`l.${link.source}`, ctx.currentId)
+    .first('r.type');
   return row?.type;
 }
 
 async function checkUnique(ctx: WriteContext, data: Record<string, unknown>, field: 'username' | 'email'): Promise<void> {
   if (typeof data[field] !== 'string') return;
   const col = ctx.sql.columnOf(USER, field);
-  const taken = await ctx.trx(ctx.sql.tableOf(USER)).whereRaw('lower(??) = lower(?)', [col, data[field] as string]).whereNot('id', ctx.currentId ?? 0).first('id');
+  const taken = await ctx
+    .trx(ctx.sql.tableOf(USER))
+    .whereRaw('lower(??) = lower(?)', [col, data[field] as string])
+    .whereNot('id', ctx.currentId ?? 0)
+    .first('id');
   if (taken) throw conflict(field === 'username' ? 'Nama pengguna sudah dipakai' : 'Email sudah dipakai', { field });
 }
 
@@ -41,7 +49,10 @@ async function checkRegion(ctx: WriteContext, data: Record<string, unknown>, rol
   }
   if (!regionId) throw fieldError('region', level === 'village' ? 'operator desa/kelurahan wajib memiliki desa/kelurahan' : 'operator kecamatan wajib memiliki kecamatan');
   const R = 'api::region.region';
-  const region = await ctx.trx(ctx.sql.tableOf(R)).where('document_id', regionId).first(`${ctx.sql.columnOf(R, 'code')} as code`, `${ctx.sql.columnOf(R, 'level')} as level`);
+  const region = await ctx
+    .trx(ctx.sql.tableOf(R))
+    .where('document_id', regionId)
+    .first(`${ctx.sql.columnOf(R, 'code')} as code`, `${ctx.sql.columnOf(R, 'level')} as level`);
   if (region?.level !== level) throw fieldError('region', level === 'village' ? 'wilayah harus sebuah desa/kelurahan' : 'wilayah harus sebuah kecamatan');
   data.region = regionId;
   data.regionCode = region.code;
@@ -88,7 +99,10 @@ export const users: ResourceDefinition = {
       if (ctx.action === 'create') Object.assign(data, { provider: 'local', confirmed: true, blocked: data.blocked ?? false });
       if (ctx.action === 'update' && (data.password !== undefined || data.blocked === true)) {
         // A new password or a block ends the account's sessions.
-        const row = await ctx.trx(ctx.sql.tableOf(USER)).where('id', ctx.currentId!).first(`${ctx.sql.columnOf(USER, 'tokenVersion')} as v`);
+        const row = await ctx
+          .trx(ctx.sql.tableOf(USER))
+          .where('id', ctx.currentId!)
+          .first(`${ctx.sql.columnOf(USER, 'tokenVersion')} as v`);
         data.tokenVersion = Number(row?.v ?? 0) + 1;
       }
       if (data.password !== undefined) Object.assign(data, { failedLogins: 0, lockedUntil: null });
