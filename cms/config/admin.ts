@@ -1,4 +1,5 @@
-export default ({ env }) => ({
+import type { Core } from '@strapi/strapi';
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // The refresh cookie (strapi_admin_refresh) is sent only by the CMS's own pages: 'strict' keeps
   // it off every request another site starts (CORS is the guard within the site: src/modules/security/origins.ts).
   auth: { secret: env('ADMIN_JWT_SECRET'), cookie: { sameSite: 'strict' } },

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import path from 'path';
 import { configureSqliteConnection, waitForWriteLock } from '../src/platform/sqlite-writers';
 
@@ -6,7 +7,7 @@ import { configureSqliteConnection, waitForWriteLock } from '../src/platform/sql
  * otherwise an embedded SQLite file in DATA_DIR (default: <repo>/data).
  * The start script validates the URL and the connection before Strapi boots.
  */
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const url = env('DATABASE_URL', '');
   if (url) {
     return {

@@ -203,9 +203,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!allowed.includes(staff.role)) throw forbidden(`Kasus layanan "${std.title}" dibuka oleh: ${roleNames(allowed)}; peran Anda: ${roleNames([staff.role])}`);
 
       const trackKey = typeof body.track === 'string' && body.track ? body.track : null;
-      if (def.tracks.length && !trackKey) throw invalid('track', `Pilih jalur layanan: ${def.tracks.map((t) => `${t.key} (${t.label})`).join(', ')}`);
+      if (def.tracks.length && !trackKey) throw invalid('track', `Pilih jalur layanan: ${def.tracks.map((t: { key: string; label: string }) => `${t.key} (${t.label})`).join(', ')}`);
       if (trackKey && !trackOf(def, trackKey))
-        throw invalid('track', def.tracks.length ? `Jalur "${trackKey}" tidak dikenal (pilihan: ${def.tracks.map((t) => t.key).join(', ')})` : 'Layanan ini tidak memiliki pilihan jalur');
+        throw invalid(
+          'track',
+          def.tracks.length ? `Jalur "${trackKey}" tidak dikenal (pilihan: ${def.tracks.map((t: { key: string }) => t.key).join(', ')})` : 'Layanan ini tidak memiliki pilihan jalur',
+        );
       const track = trackOf(def, trackKey);
       if (body.priority !== undefined && !['regular', 'emergency'].includes(body.priority)) throw invalid('priority', 'Prioritas harus regular atau emergency');
       const priority = track?.priority ?? body.priority ?? 'regular';

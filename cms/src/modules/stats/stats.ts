@@ -116,7 +116,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const titles = await serviceTitles(staff.officeCode);
       const byService = new Map<string, { service: string; title: string; total: number; statuses: Record<string, number> }>();
       for (const r of rows as any[]) {
-        const s = byService.get(r.service) ?? { service: r.service, title: titles[r.service] ?? r.service, total: 0, statuses: {} };
+        const s: { service: string; title: string; total: number; statuses: Record<string, number> } = byService.get(r.service) ?? {
+          service: r.service,
+          title: titles[r.service] ?? r.service,
+          total: 0,
+          statuses: {},
+        };
         s.statuses[r.status] = num(r.count);
         s.total += num(r.count);
         byService.set(r.service, s);

@@ -94,7 +94,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async ikm(ctx: any) {
       const [offices, services, ikm] = await Promise.all([catalog().offices(), catalog().publishedServices(), surveys().ikmByService()]);
       const officeName = new Map(offices.map((o: any) => [o.code, o.name]));
-      send(ctx, ikmPage(services.map((s) => ({ office: officeName.get(s.officeCode) ?? s.officeCode, slug: s.slug, title: s.title, ikm: ikm.get(s.slug) }))));
+      send(
+        ctx,
+        ikmPage(
+          services.map((s: { officeCode: string; slug: string; title: string }) => ({ office: officeName.get(s.officeCode) ?? s.officeCode, slug: s.slug, title: s.title, ikm: ikm.get(s.slug) })),
+        ),
+      );
     },
   };
 };
