@@ -6,6 +6,7 @@
  * This file is the module's front door: other code imports only from here.
  */
 export { default as batchesServiceFactory } from './batches';
+export { type BpjsBatch, bpjsCasesByNik, type BpjsResultLine, checkAwaitsBpjsResults, checkRecordsBpjsResults, recordBpjsResults } from './bpjs-results';
 export { actorOf, default as engineServiceFactory } from './engine';
 export { batchTreeIds } from './engine/batch-tree';
 export { CASE_POPULATE, CASE_UID, type CaseRecord, withFiles } from './engine/case-record';
