@@ -16,6 +16,7 @@ export { removeUnlinkedFiles } from './engine/files';
 export { BPJS_RESULT_LABELS, type BpjsResult, followingBpjsResult, parseBpjsResult } from './engine/moves';
 export { statusLabel } from './engine/view';
 export { default as historyServiceFactory } from './history';
+export { type OpenedCaseCommon, openedCaseData, openedCaseRow } from './opened-case-row';
 export { NIK_TAKEN, nikTakenInOffice } from './nik-in-office';
 export { default as sopVersionsServiceFactory, SOP_POPULATE } from './sop-versions';
 export { applicantScope } from './write-rules/applicant-scope';
