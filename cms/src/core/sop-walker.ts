@@ -2,81 +2,11 @@
  * The SOP is the program: this module reads an SOP's activities, executors and branches and
  * answers what a case may do next. Pure (no database), so every rule is unit-tested.
  */
-import type { TimeUnit } from './calendar';
 import { ROLE_TYPES } from './roles';
 
-export type ActivitySymbol = 'start' | 'process' | 'decision' | 'end';
-
-/**
- * What completing an activity produces or requires in the case engine.
- * Kept small: the engine maps each to a handler.
- */
-export type ActivityEffect =
-  | 'none'
-  | 'requirements-check'
-  | 'village-recap'
-  | 'district-recap'
-  | 'office-recap'
-  | 'bpjs-send'
-  | 'bpjs-result'
-  | 'letter-draft'
-  | 'letter-initial'
-  | 'letter-sign'
-  | 'handover'
-  | 'assessment'
-  | 'archive';
-
-export interface SopExecutor {
-  key: string;
-  label: string;
-  roles: string[];
-  external?: boolean;
-}
-
-export interface SopActivity {
-  number: number;
-  text: string;
-  executor: string;
-  symbol: ActivitySymbol;
-  timeAmount?: number | null;
-  timeUnit?: TimeUnit | null;
-  timeText?: string | null;
-  output?: string | null;
-  next?: number | null;
-  yesNext?: number | null;
-  yesLabel?: string | null;
-  noNext?: number | null;
-  noLabel?: string | null;
-  effect: ActivityEffect;
-  letterKind?: string | null;
-  /** Track keys this activity applies to; empty means every track. */
-  tracks?: string[] | null;
-  /** For letter-initial: the roles that initial, in order (default: any one executor role). */
-  initialRoles?: string[] | null;
-}
-
-/** A route through the SOP chosen per case (Karangasem: emergency, regular, mutation, reactivation). */
-export interface SopTrack {
-  key: string;
-  label: string;
-  priority: 'regular' | 'emergency';
-  /** How the case reaches BPJS at a bpjs-send activity: not at all, alone the same day, or in the monthly batch. */
-  bpjsSend: 'none' | 'direct' | 'monthly';
-  timeAmount?: number | null;
-  timeUnit?: TimeUnit | null;
-  timeText?: string | null;
-}
-
-/** What the engine keeps of an SOP: enough to walk it, nothing of its presentation. */
-export interface SopDefinition {
-  sopDocumentId: string;
-  name: string;
-  number?: string | null;
-  revision?: string | null;
-  executors: SopExecutor[];
-  activities: SopActivity[];
-  tracks: SopTrack[];
-}
+// The SOP's shape lives in ./sop; re-exported here for the walker's many readers.
+export type { ActivitySymbol, ActivityEffect, SopExecutor, SopActivity, SopTrack, SopDefinition } from './sop';
+import type { ActivitySymbol, ActivityEffect, SopExecutor, SopActivity, SopTrack, SopDefinition } from './sop';
 
 export type CaseStatus = 'in-progress' | 'waiting' | 'returned' | 'rejected' | 'completed' | 'cancelled';
 export const OPEN_STATUSES: CaseStatus[] = ['in-progress', 'waiting'];

@@ -5,19 +5,14 @@
  */
 import type { StandardTextLists } from '../core/standard-lists';
 import type { StaffRole } from '../core/roles';
-import type { ActivityEffect, ActivitySymbol } from '../core/sop-walker';
+import type { TimeUnit } from '../core/calendar';
+import type { ActivityEffect, ActivitySymbol, SopActivity, SopDocument, SopExecutor, SopOfficial, SopTime, SopTrack } from '../core/sop';
 
 // Defined by the pure core (which must not depend on the seed folder); re-exported for the seed files.
-export type { StaffRole, ActivityEffect, ActivitySymbol };
+export type { StaffRole, ActivityEffect, ActivitySymbol, TimeUnit };
 
-export type TimeUnit = 'minutes' | 'hours' | 'days' | 'workdays' | 'months';
-
-export interface Official {
-  name: string;
-  rank?: string; // pangkat/golongan, e.g. "Pembina Utama Muda"
-  nip?: string; // as printed, e.g. "19721221 199302 1 002"
-  title?: string; // jabatan, e.g. "Kepala Dinas Sosial Kabupaten Magetan"
-}
+/** An official as the seed files write one (the office's head, an approver). */
+export type Official = SopOfficial;
 
 /** config/offices/<code>.json: what an office sets. */
 export interface OfficeSeed {
@@ -89,64 +84,40 @@ export interface StandardSeed extends StandardTextLists {
   responsiblePerson?: { name: string; nip?: string; phone?: string };
 }
 
-export interface ExecutorSeed {
-  key: string; // "operator-desa"
-  label: string; // column header as written: "Operator Desa"
+/** An SOP column as the seed file writes it (core's SopExecutor, with roles the seed loader checks). */
+export interface ExecutorSeed extends Omit<SopExecutor, 'roles'> {
   /** Roles that may act for this column; for the applicant or another agency, who acts on their behalf. */
   roles: StaffRole[];
-  external?: boolean; // true for Pemohon, Dinas Kesehatan, BPJS when not a user of the system
 }
 
-export interface ActivitySeed {
-  number: number;
-  text: string; // "Uraian kegiatan" as written
-  executor: string; // executor key
-  symbol: ActivitySymbol;
-  requirements?: string; // mutu baku: kelengkapan
-  time?: { amount: number; unit: TimeUnit; text: string }; // text as written: "5 Menit"
-  output?: string; // mutu baku: output
-  notes?: string; // keterangan
+/** The fields an activity keeps as written; its time and exits are nested in the file and flattened when stored. */
+type ActivityAsWritten = Pick<SopActivity, 'number' | 'text' | 'executor' | 'symbol'> & {
+  [K in 'requirements' | 'output' | 'notes' | 'letterKind' | 'tracks']?: NonNullable<SopActivity[K]>;
+};
+
+/** An SOP row as the seed file writes it (see core/sop.ts SopActivity for the stored, flat shape). */
+export interface ActivitySeed extends ActivityAsWritten {
+  time?: SopTime; // text as written: "5 Menit"
   next?: number; // following activity for start/process
   yes?: { next: number; label?: string }; // decision exits
   no?: { next: number; label?: string };
   effect?: ActivityEffect;
-  /** Kind of letter produced or signed, when the effect concerns a letter. */
-  letterKind?: string;
-  /** Track keys this activity applies to (omitted: every track). */
-  tracks?: string[];
   /** For letter-initial: roles that initial, in order (Karangasem: JF, then Kabid). */
   initialRoles?: StaffRole[];
 }
 
-/** A route through the SOP chosen per case (see core/sop-walker.ts SopTrack). */
-export interface TrackSeed {
-  key: string;
-  label: string;
-  priority: 'regular' | 'emergency';
-  bpjsSend: 'none' | 'direct' | 'monthly';
-  time?: { amount: number; unit: TimeUnit; text: string };
+/** A route through the SOP chosen per case (core/sop.ts SopTrack, its time nested as written). */
+export interface TrackSeed extends Pick<SopTrack, 'key' | 'label' | 'priority' | 'bpjsSend'> {
+  time?: SopTime;
 }
 
-export interface SopSeed {
-  name: string;
-  number?: string;
-  madeOn?: string; // ISO dates
-  revisedOn?: string;
-  effectiveOn?: string;
-  issuedOn?: string;
-  revision?: string;
-  approver?: Official;
-  legalBasis: string[];
-  qualifications: string[];
-  relatedSops: string[];
-  equipment: string[];
-  warnings: string[];
-  recordKeeping: string[];
+/** An SOP as the seed file writes it: core's SopDocument with its table and the fields only the file has. */
+export interface SopSeed extends SopDocument {
   executors: ExecutorSeed[];
   activities: ActivitySeed[];
   /** Tracks of a service routed per case; omitted when every case walks the same way. */
   tracks?: TrackSeed[];
-  totalTime?: { amount: number; unit: TimeUnit; text: string };
+  totalTime?: SopTime;
   derivedFields?: string[];
   /** Free text kept from the document that has no field (e.g. Banjarbaru's identification sheets). */
   annex?: string;

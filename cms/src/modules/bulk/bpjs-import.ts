@@ -1,16 +1,17 @@
 /**
  * BPJS cleansing result import (strapi.service('api::job.bpjs-import')): BPJS's list (xlsx or
  * csv: NIK, Hasil, Alasan) matched by NIK into the lines of an office batch sent to BPJS.
- * Every row is checked first; then each case follows its result exactly as the batch action
- * does (parseBpjsResult, followingBpjsResult, commitChange), all in one transaction.
+ * Every row is checked first; then the cases' results are recorded by the cases module's one
+ * recorder (recordBpjsResults), as the batch screen's are, all in one transaction.
  */
 import type { Core } from '@strapi/strapi';
 import { FileProblem } from './csv';
 import { MAX_REPORT_PROBLEMS, type Problem } from './form35';
 import { cellText, isFormula, readSheet, type SheetFormat } from './sheet-reader';
-import { batchTreeIds, CASE_POPULATE, CASE_UID, withFiles, type CaseRecord, commitChange, buildContext, loadOffice, followingBpjsResult, parseBpjsResult, type BpjsResult, actorOf } from '../cases';
+import { bpjsCasesByNik, checkAwaitsBpjsResults, checkRecordsBpjsResults, parseBpjsResult, recordBpjsResults, type BpjsResult, type BpjsResultLine } from '../cases';
 import { maskNik } from '../../core/mask';
-import { fieldError, forbidden, notFound, resourceNamed, recordsService } from '../staff-api';
+import type { StaffContext } from '../../core/staff';
+import { fieldError, notFound, resourceNamed, recordsService } from '../staff-api';
 import type { JobOutcome, JobRun } from './jobs';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -39,13 +40,13 @@ const RESULT_WORDS: Record<string, BpjsResult> = {
 const LABEL = { nik: 'NIK', result: 'Hasil', reason: 'Alasan' };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  async function batchOf(staff: any, id: unknown) {
-    if (staff.role !== 'petugas-bpjs') throw forbidden('Hasil cleansing dicatat oleh Petugas BPJS Kesehatan');
+  async function batchOf(staff: StaffContext, id: unknown) {
+    checkRecordsBpjsResults(staff);
     if (typeof id !== 'string' || !id) throw fieldError('batch', 'Rekap (batch) wajib diisi: id rekap yang dikirim ke BPJS');
     const found = await recordsService(strapi).findVisible(resourceNamed('batches'), staff, id);
     if (!found) throw notFound('Rekap tidak ditemukan');
     const b = found.record as any;
-    if (b.level !== 'office' || !['sent-to-bpjs', 'cleansed'].includes(b.status)) throw fieldError('batch', 'Rekap ini belum dikirim ke BPJS');
+    checkAwaitsBpjsResults(b);
     return { ...b, id: found.rowId, documentId: b.id };
   }
 
@@ -58,12 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       problemCount += 1;
       if (problems.length < MAX_REPORT_PROBLEMS) problems.push(p);
     };
-    const rows: CaseRecord[] = await withFiles(
-      strapi,
-      await strapi.db.query(CASE_UID).findMany({ where: { batch: { id: { $in: await batchTreeIds(strapi, b.id) } } }, populate: CASE_POPULATE, orderBy: { id: 'asc' } }),
-    );
-    const byNik = new Map(rows.map((r) => [r.applicant?.nik, r]));
-    const lines: { row: number; c: CaseRecord; result: BpjsResult; reason: string | null }[] = [];
+    const byNik = await bpjsCasesByNik(strapi, b.id);
+    const lines: (BpjsResultLine & { row: number })[] = [];
     const seen = new Map<string, number>();
     let columns: Partial<Record<'nik' | 'result' | 'reason', number>> | null = null;
     let rowsRead = 0;
@@ -140,27 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (problemCount)
       return { status: 'failed', message: `${problemCount.toLocaleString('id-ID')} masalah ditemukan; tidak ada hasil yang dicatat`, problems, progress: { ...progress, rowsWritten: 0 } };
     if (job.job.dryRun) return { status: 'succeeded', message: `Uji coba (dry run): ${lines.length} baris valid, siap dicatat`, problems, progress: { ...progress, rowsWritten: 0 } };
-    const office = await loadOffice(strapi, staff.officeCode);
-    const now = new Date();
-    const contexts: Awaited<ReturnType<typeof buildContext>>[] = [];
-    for (const line of lines) contexts.push(await buildContext(strapi, line.c, now, office));
-    let written = 0;
-    const status = await strapi.db.transaction(async ({ trx }) => {
-      for (let i = 0; i < lines.length; i += 1) {
-        if (i % 200 === 0) await job.checkCancelled();
-        await commitChange(strapi, trx, contexts[i], followingBpjsResult(contexts[i], lines[i].result, lines[i].reason, b.month, 'bpjs-result'), actorOf(staff));
-        written += 1;
-      }
-      const pending = await trx('cases as c')
-        .whereIn(
-          'c.id',
-          rows.map((r) => r.id),
-        )
-        .andWhere('c.bpjs_result', 'pending')
-        .count({ n: '*' });
-      if (Number(pending[0].n) === 0) await trx('batches').where({ id: b.id }).update({ status: 'cleansed', result_at: now, updated_at: now });
-      return Number(pending[0].n) === 0 ? 'cleansed' : b.status;
-    });
+    const { written, status } = await recordBpjsResults(strapi, { staff, batch: b, lines, checkCancelled: () => job.checkCancelled() });
     return {
       status: 'succeeded',
       message: `${written} hasil BPJS dicatat pada rekap ${b.code}${status === 'cleansed' ? '; rekap selesai dicleansing' : ''}`,

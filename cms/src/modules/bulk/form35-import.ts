@@ -14,14 +14,14 @@ import { bulkInsert, type BulkRow } from '../../platform/bulk-insert';
 import { importConnection } from '../../platform/sqlite-writers';
 import { CHUNK, importedMessage, runForm35Import, type Form35Plan, type ImportTimings, type ValidRow } from './form35-pipeline';
 import type { SheetFormat } from './sheet-reader';
-import { dropStaleStages, stagedSchemaOf, tidyAfterImport, type TidyOutcome } from './staged-open';
+import { dropStaleStages, sharedByOpened, stagedSchemaOf, tidyAfterImport, type TidyOutcome } from './staged-open';
 import { endWorkerSessions, runInWorker, workerAvailable } from './worker-launch';
 import { localDate } from '../../core/calendar';
 import { activityDue, caseDue } from '../../core/deadlines';
 import { roleDefinition } from '../../core/roles';
 import { executorOf, firstActivity, openerRoles, queueRolesText, rolesAt, trackOf } from '../../core/sop-walker';
 import type { StaffContext } from '../../core/staff';
-import { CASE_UID, loadOffice, actorOf } from '../cases';
+import { CASE_UID, loadOffice, actorOf, openedCaseData } from '../cases';
 import { fieldError, forbidden } from '../staff-api';
 import type { JobOutcome, JobRun } from './jobs';
 
@@ -131,26 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi,
       CASE_UID,
       ok.map(({ r, v, applicantId }, i): BulkRow => ({
-        data: {
-          code: codes[i],
-          serviceSlug: c.service.slug,
-          officeCode: c.officeCode,
-          villageCode: v.code,
-          districtCode: v.districtCode,
-          currentActivity: c.activity,
-          currentExecutor: c.executor,
-          queueRoles: c.queueRoles,
-          status: 'in-progress',
-          priority: c.priority,
-          track: c.track,
-          receivedAt: c.now,
-          dueAt: c.dueAt,
-          activityStartedAt: c.now,
-          activityDueAt: c.activityDueAt,
-          sopVersion: c.sopVersion,
-          openKey: `${c.service.slug}|${r.nik}`,
-          version: 1,
-        },
+        data: openedCaseData(sharedByOpened(c), { code: codes[i], villageCode: v.code, districtCode: v.districtCode, openKey: `${c.service.slug}|${r.nik}` }),
         links: { service: c.service.id, applicant: applicantId, office: c.officeId },
         components: { checklist: c.checklist.map((item) => ({ ...item, checked: false })) },
       })),

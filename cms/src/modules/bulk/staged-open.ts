@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { bulkDocumentId, columnsOf, joinColumnOf, linkTableOf } from '../../platform/bulk-insert';
 import { copyRows } from '../../platform/pg-copy';
 import { WORKER_APPLICATION_PREFIX } from './worker-session';
+import { openedCaseRow, type OpenedCaseCommon } from '../cases';
 
 /**
  * Opening many cases at once on PostgreSQL (Form 35 imports), in two steps per chunk:
@@ -43,6 +44,21 @@ export interface OpenConstants {
   checklist: { key: string; label: string; required: boolean }[];
   actor: { id: number | null; name: string | null; role: string | null };
 }
+
+/** The values every opened case shares, for the cases module's one row definition. */
+export const sharedByOpened = (c: OpenConstants): OpenedCaseCommon => ({
+  serviceSlug: c.service.slug,
+  officeCode: c.officeCode,
+  activity: c.activity,
+  executor: c.executor,
+  queueRoles: c.queueRoles,
+  priority: c.priority,
+  track: c.track,
+  now: c.now,
+  dueAt: c.dueAt,
+  activityDueAt: c.activityDueAt,
+  sopVersion: c.sopVersion,
+});
 
 /** One proposal to open: the applicant (existing id or new data), and the event's note and data. */
 export interface StagedProposal {
@@ -240,24 +256,9 @@ export function stagedOpenWriter(schema: StagedSchema, trx: any, side: any, c: O
         ...casePairs,
         ['id', 's.case_id'],
         ...bookkeeping('case', 's.case_doc'),
-        [k('code'), caseCode],
-        [k('serviceSlug'), { value: c.service.slug }],
-        [k('officeCode'), { value: c.officeCode }],
-        [k('villageCode'), 's.village_code'],
-        [k('districtCode'), 's.district_code'],
-        [k('currentActivity'), { value: c.activity }],
-        [k('currentExecutor'), { value: c.executor }],
-        [k('queueRoles'), { value: c.queueRoles }],
-        [k('status'), { value: 'in-progress' }],
-        [k('priority'), { value: c.priority }],
-        [k('track'), { value: c.track }],
-        [k('receivedAt'), { value: c.now }],
-        [k('dueAt'), { value: c.dueAt }],
-        [k('activityStartedAt'), { value: c.now }],
-        [k('activityDueAt'), { value: c.activityDueAt }],
-        [k('sopVersion'), { value: c.sopVersion }],
-        [k('openKey'), 's.open_key'],
-        [k('version'), { value: 1 }],
+        ...openedCaseRow<Expr, Expr>(sharedByOpened(c), { code: caseCode, villageCode: 's.village_code', districtCode: 's.district_code', openKey: 's.open_key' }, (value) => ({ value })).map(
+          ([a, e]): [string, Expr] => [k(a), e],
+        ),
       ],
       '',
       'returning 1',

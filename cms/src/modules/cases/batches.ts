@@ -18,7 +18,8 @@ import { batchTreeIds } from './engine/batch-tree';
 import { commitChange } from './engine/commit';
 import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from './engine/context';
 import { ConflictError, forbidden, invalid, notFound } from '../../platform/errors';
-import { completingCurrent, followingBpjsResult, parseBpjsResult, type Change } from './engine/moves';
+import { completingCurrent, parseBpjsResult, type BpjsResult, type Change } from './engine/moves';
+import { bpjsCasesByNik, checkAwaitsBpjsResults, checkRecordsBpjsResults, recordBpjsResults, type BpjsResultLine } from './bpjs-results';
 import { sendingToBpjs, textField } from './engine/handlers';
 import { identityAsShown, seesIdentityInFull } from '../../core/identity-visibility';
 import { maskNik } from '../../core/mask';
@@ -263,9 +264,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * is pending any more.
      */
     async recordResults(staff: StaffContext, documentId: string, body: any) {
-      if (staff.role !== 'petugas-bpjs') throw forbidden('Hasil cleansing dicatat oleh Petugas BPJS Kesehatan');
+      checkRecordsBpjsResults(staff);
       const b = await visibleBatch(staff, documentId);
-      if (b.level !== 'office' || !['sent-to-bpjs', 'cleansed'].includes(b.status)) throw invalid('batch', 'Rekap ini belum dikirim ke BPJS');
+      checkAwaitsBpjsResults(b);
       const lines = body?.lines;
       if (!Array.isArray(lines) || !lines.length) throw invalid('lines', 'Kirim daftar hasil per NIK: lines = [{ nik, result, reason }]');
       if (lines.length > MAX_LINES) throw invalid('lines', `Paling banyak ${MAX_LINES} baris per pengiriman`);
@@ -276,32 +277,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         seen.add(line.nik);
         return { nik: line.nik as string, ...parseBpjsResult(line, `lines.${i}.`) };
       });
-      const office = await loadOffice(strapi, staff.officeCode);
-      const now = new Date();
-      const rows = await casesOfTree(b.id);
-      const byNik = new Map(rows.map((r) => [r.applicant?.nik, r]));
+      const byNik = await bpjsCasesByNik(strapi, b.id);
       const unmatched: string[] = [];
       const alreadyRecorded: string[] = [];
-      const applied: Record<string, number> = { accepted: 0, rejected: 0, 'already-member': 0 };
-      const status = await strapi.db.transaction(async ({ trx }) => {
-        for (const line of parsed) {
-          const row = byNik.get(line.nik);
-          if (!row) {
-            unmatched.push(line.nik);
-            continue;
-          }
-          if (row.bpjsResult !== 'pending') {
-            alreadyRecorded.push(line.nik);
-            continue;
-          }
-          const ctx = await buildContext(strapi, row, now, office);
-          await commitChange(strapi, trx, ctx, followingBpjsResult(ctx, line.result, line.reason, b.month, 'bpjs-result'), actorOf(staff));
-          applied[line.result] += 1;
-        }
-        const pending = await strapi.db.query(CASE_UID).count({ where: { batch: { id: { $in: await batchTreeIds(strapi, b.id) } }, bpjsResult: 'pending' } });
-        if (pending === 0) await trx('batches').where({ id: b.id }).update({ status: 'cleansed', result_at: now, updated_at: now });
-        return pending === 0 ? 'cleansed' : b.status;
-      });
+      const matched: BpjsResultLine[] = [];
+      for (const line of parsed) {
+        const c = byNik.get(line.nik);
+        if (!c) unmatched.push(line.nik);
+        else if (c.bpjsResult !== 'pending') alreadyRecorded.push(line.nik);
+        else matched.push({ c, result: line.result, reason: line.reason });
+      }
+      const { status } = await recordBpjsResults(strapi, { staff, batch: b, lines: matched });
+      const applied: Record<BpjsResult, number> = { accepted: 0, rejected: 0, 'already-member': 0 };
+      for (const line of matched) applied[line.result] += 1;
       return { batch: summary({ ...b, status }), applied, unmatched, alreadyRecorded };
     },
 

@@ -38,6 +38,7 @@ import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
 import { rootBatch, type BatchRef } from './engine/batch-tree';
 import { caseSummary, statusLabel, timelineOf } from './engine/view';
+import { openedCaseData } from './opened-case-row';
 import { NIK_TAKEN, nikTakenInOffice } from './nik-in-office';
 import { recordCaseFileView } from '../privacy';
 
@@ -246,24 +247,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               {
                 data: {
                   documentId,
-                  code,
-                  serviceSlug: std.slug,
-                  officeCode: office.code,
-                  villageCode: applicant.villageCode ?? null,
-                  districtCode: applicant.districtCode ?? null,
-                  currentActivity: first.number,
-                  currentExecutor: executor?.key ?? first.executor,
-                  queueRoles: queueRolesText(rolesAt(def, first)),
-                  status: 'in-progress',
-                  priority,
-                  track: trackKey,
-                  receivedAt: now,
-                  dueAt: caseDue(now, std.completionTime, rules, track),
-                  activityStartedAt: now,
-                  activityDueAt: activityDue(now, first, rules, track),
-                  sopVersion: hash,
-                  openKey: `${std.slug}|${applicant.nik}`,
-                  version: 1,
+                  ...openedCaseData(
+                    {
+                      serviceSlug: std.slug,
+                      officeCode: office.code,
+                      activity: first.number,
+                      executor: executor?.key ?? first.executor,
+                      queueRoles: queueRolesText(rolesAt(def, first)),
+                      priority,
+                      track: trackKey,
+                      now,
+                      dueAt: caseDue(now, std.completionTime, rules, track),
+                      activityDueAt: activityDue(now, first, rules, track),
+                      sopVersion: hash,
+                    },
+                    { code, villageCode: applicant.villageCode ?? null, districtCode: applicant.districtCode ?? null, openKey: `${std.slug}|${applicant.nik}` },
+                  ),
                 },
                 links: { service: std.id, applicant: applicant.id, office: office.id },
                 components: {

@@ -6,6 +6,7 @@
  * This file is the module's front door: other code imports only from here.
  */
 export { default as batchesServiceFactory } from './batches';
+export { type BpjsBatch, bpjsCasesByNik, type BpjsResultLine, checkAwaitsBpjsResults, checkRecordsBpjsResults, recordBpjsResults } from './bpjs-results';
 export { actorOf, default as engineServiceFactory } from './engine';
 export { batchTreeIds } from './engine/batch-tree';
 export { CASE_POPULATE, CASE_UID, type CaseRecord, withFiles } from './engine/case-record';
@@ -15,6 +16,7 @@ export { removeUnlinkedFiles } from './engine/files';
 export { BPJS_RESULT_LABELS, type BpjsResult, followingBpjsResult, parseBpjsResult } from './engine/moves';
 export { statusLabel } from './engine/view';
 export { default as historyServiceFactory } from './history';
+export { type OpenedCaseCommon, openedCaseData, openedCaseRow } from './opened-case-row';
 export { NIK_TAKEN, nikTakenInOffice } from './nik-in-office';
 export { default as sopVersionsServiceFactory, SOP_POPULATE } from './sop-versions';
 export { applicantScope } from './write-rules/applicant-scope';

@@ -2,7 +2,9 @@
  * What the templates print, as plain data. Loaders turn Strapi documents into these, and the
  * benchmark builds them directly, so templates never touch the database.
  */
+import type { SopActivity, SopDocument, SopExecutor } from '../../core/sop';
 import type { StandardTextLists } from '../../core/standard-lists';
+
 export interface Official {
   name?: string | null;
   rank?: string | null;
@@ -26,44 +28,16 @@ export interface OfficeView {
   head?: Official | null;
 }
 
-export interface ActivityView {
-  number: number;
-  text: string;
-  executor: string;
-  symbol: 'start' | 'process' | 'decision' | 'end';
-  requirements?: string | null;
+/** An SOP row as printed: core's SopActivity without what only the engine needs (the database may give its time amount as text). */
+export interface ActivityView extends Omit<SopActivity, 'effect' | 'timeAmount' | 'timeUnit' | 'letterKind' | 'tracks' | 'initialRoles'> {
   timeAmount?: number | string | null;
   timeUnit?: string | null;
-  timeText?: string | null;
-  output?: string | null;
-  notes?: string | null;
-  next?: number | null;
-  yesNext?: number | null;
-  yesLabel?: string | null;
-  noNext?: number | null;
-  noLabel?: string | null;
 }
 
-export interface ExecutorView {
-  key: string;
-  label: string;
-}
+export type ExecutorView = Pick<SopExecutor, 'key' | 'label'>;
 
-export interface SopView {
-  name: string;
-  number?: string | null;
-  revision?: string | null;
-  madeOn?: string | null;
-  revisedOn?: string | null;
-  effectiveOn?: string | null;
-  issuedOn?: string | null;
-  approver?: Official | null;
-  legalBasis: string[];
-  qualifications: string[];
-  relatedSops: string[];
-  equipment: string[];
-  warnings: string[];
-  recordKeeping: string[];
+/** The SOP as printed: core's SopDocument with its columns and rows. */
+export interface SopView extends SopDocument {
   executors: ExecutorView[];
   activities: ActivityView[];
   totalTimeText?: string | null;
