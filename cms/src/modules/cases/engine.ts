@@ -32,7 +32,7 @@ import type { StaffContext } from '../../core/staff';
 import { CASE_UID, loadCase, type CaseRecord } from './engine/case-record';
 import { runChange, type ActorInfo } from './engine/commit';
 import { buildContext, caseState, loadOffice, type EngineContext } from './engine/context';
-import { ConflictError, forbidden, invalid, isUniqueViolation, notFound, staleCase } from '../../platform/errors';
+import { conflict, forbidden, invalid, isUniqueViolation, notFound, staleCase } from '../../platform/errors';
 import { fileOfCase, openCaseFile, parseFileId } from './engine/files';
 import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
@@ -137,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return await strapi.db.transaction(async ({ trx }) => {
         const created = await strapi.documents(APPLICANT_UID as any).create({ data: data as any });
         const row = await strapi.db.query(APPLICANT_UID).findOne({ where: { documentId: created.documentId } });
-        if (await nikTakenInOffice(strapi, trx as unknown as Knex, staff.officeCode, input.nik as string, row.id)) throw new ConflictError(NIK_TAKEN, { field: 'applicant.nik' });
+        if (await nikTakenInOffice(strapi, trx as unknown as Knex, staff.officeCode, input.nik as string, row.id)) throw conflict(NIK_TAKEN, { field: 'applicant.nik' });
         return row;
       });
     } catch (err: any) {
@@ -224,7 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const applicant = await resolveApplicant(staff, body.applicant, office.regencyCode);
       const duplicate = await openCaseFor(std.slug, applicant.nik);
       const duplicateError = (code: string | null) =>
-        new ConflictError(`Pemohon NIK ${maskNik(applicant.nik)} masih memiliki kasus${code ? ` ${code}` : ''} yang belum selesai untuk layanan "${std.title}"`, {
+        conflict(`Pemohon NIK ${maskNik(applicant.nik)} masih memiliki kasus${code ? ` ${code}` : ''} yang belum selesai untuk layanan "${std.title}"`, {
           field: 'applicant',
           caseCode: code,
         });
