@@ -3,21 +3,13 @@
  * overdue, and how long each activity took (derived from the history).
  */
 import { activityDue, activityVisits, isOverdue } from '../../../core/deadlines';
+import { caseStatusLabel } from '../../../core/status-labels';
 import { activityOf, executorOf, OPEN_STATUSES } from '../../../core/sop-walker';
 import type { EngineContext } from './context';
 import { currentRoles } from './context';
 import { missingRequirements } from './case-record';
 
-const STATUS_LABELS: Record<string, string> = {
-  'in-progress': 'Dalam proses',
-  waiting: 'Menunggu',
-  returned: 'Dikembalikan',
-  rejected: 'Ditolak',
-  completed: 'Selesai',
-  cancelled: 'Dibatalkan',
-};
-
-export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
+export const statusLabel = (s: string) => caseStatusLabel(s);
 
 export function activitySummary(ctx: EngineContext, n: number | null | undefined) {
   const a = activityOf(ctx.def, n);
