@@ -12,6 +12,7 @@ import { caseCode, caseCodePrefix } from '../../platform/counters';
 import { applicantInScope, caseInScope, SENT_TO_BPJS } from '../../core/case-scope';
 import { localDate } from '../../core/calendar';
 import { activityDue, caseDue } from '../../core/deadlines';
+import type { CaseView } from '../../core/case-view';
 import { maskNik } from '../../core/mask';
 import { roleDefinition } from '../../core/roles';
 import {
@@ -165,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const engine = {
-    async view(staff: StaffContext, documentId: string) {
+    async view(staff: StaffContext, documentId: string): Promise<CaseView> {
       const ctx = await buildContext(strapi, await visibleCase(staff, documentId));
       const { actions, batchStep } = actionsFor(ctx, staff);
       const assignees = actions.some((a) => a.action === 'reassign') ? await assigneesFor(ctx) : [];
