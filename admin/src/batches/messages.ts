@@ -1,3 +1,5 @@
+import { BATCH_STATUS_LABELS, CASE_STATUS_LABELS } from '../../../cms/src/core/status-labels';
+
 /** Texts of batches (rekap usulan), the BPJS exchange and the Form 35 import. */
 export const messages = {
   id: {
@@ -47,9 +49,9 @@ export const messages = {
       lines: 'Daftar usulan (%{smart_count}) |||| Daftar usulan (%{smart_count})',
       line: { code: 'Nomor kasus', name: 'Nama', activity: 'Status', activityNo: 'kegiatan %{n}', result: 'Hasil BPJS', reason: 'Alasan', activeFrom: 'Aktif mulai' },
       level: { village: 'Desa/Kelurahan', district: 'Kecamatan', office: 'Dinas Sosial' },
-      status: { open: 'Terbuka', submitted: 'Diajukan', recapped: 'Sudah direkap', 'sent-to-bpjs': 'Dikirim ke BPJS', cleansed: 'Hasil BPJS lengkap', closed: 'Ditutup' },
+      status: BATCH_STATUS_LABELS.id,
       result: { pending: 'Menunggu hasil', accepted: 'Diterima', rejected: 'Ditolak', 'already-member': 'Sudah terdaftar' },
-      caseStatus: { 'in-progress': 'Dalam proses', waiting: 'Menunggu', returned: 'Dikembalikan', rejected: 'Ditolak', completed: 'Selesai', cancelled: 'Dibatalkan' },
+      caseStatus: CASE_STATUS_LABELS.id,
     },
     form35: {
       title: 'Impor Form 35',
@@ -110,9 +112,9 @@ export const messages = {
       lines: 'Proposals (%{smart_count}) |||| Proposals (%{smart_count})',
       line: { code: 'Case number', name: 'Name', activity: 'Status', activityNo: 'activity %{n}', result: 'BPJS result', reason: 'Reason', activeFrom: 'Active from' },
       level: { village: 'Village', district: 'District', office: 'Office' },
-      status: { open: 'Open', submitted: 'Submitted', recapped: 'Recapped', 'sent-to-bpjs': 'Sent to BPJS', cleansed: 'BPJS result complete', closed: 'Closed' },
+      status: BATCH_STATUS_LABELS.en,
       result: { pending: 'Awaiting result', accepted: 'Accepted', rejected: 'Rejected', 'already-member': 'Already a member' },
-      caseStatus: { 'in-progress': 'In progress', waiting: 'Waiting', returned: 'Returned', rejected: 'Rejected', completed: 'Completed', cancelled: 'Cancelled' },
+      caseStatus: CASE_STATUS_LABELS.en,
     },
     form35: {
       title: 'Form 35 import',

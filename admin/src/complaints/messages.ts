@@ -1,3 +1,5 @@
+import { COMPLAINT_STATUS_LABELS } from '../../../cms/src/core/status-labels';
+
 /** Texts of the complaint queue. */
 export const messages = {
   id: {
@@ -25,7 +27,7 @@ export const messages = {
     complaints: {
       slaLabel: 'Status waktu',
       sla: { 'on-time': 'Tepat waktu', 'due-soon': 'Segera jatuh tempo', overdue: 'Terlambat', 'answered-on-time': 'Dijawab tepat waktu', 'answered-late': 'Dijawab terlambat' },
-      status: { new: 'Baru', 'in-progress': 'Sedang ditangani', answered: 'Sudah dijawab', closed: 'Ditutup' },
+      status: COMPLAINT_STATUS_LABELS.id,
       channel: { web: 'Situs web', phone: 'Telepon', whatsapp: 'WhatsApp', email: 'Surel', visit: 'Datang langsung', lapor: 'SP4N-LAPOR!', box: 'Kotak pengaduan', other: 'Lainnya' },
       onlyOverdue: 'Hanya yang terlambat',
       anonymous: 'Anonim',
@@ -57,7 +59,7 @@ export const messages = {
     complaints: {
       slaLabel: 'Timeliness',
       sla: { 'on-time': 'On time', 'due-soon': 'Due soon', overdue: 'Overdue', 'answered-on-time': 'Answered on time', 'answered-late': 'Answered late' },
-      status: { new: 'New', 'in-progress': 'In progress', answered: 'Answered', closed: 'Closed' },
+      status: COMPLAINT_STATUS_LABELS.en,
       channel: { web: 'Website', phone: 'Phone', whatsapp: 'WhatsApp', email: 'Email', visit: 'In person', lapor: 'SP4N-LAPOR!', box: 'Complaint box', other: 'Other' },
       onlyOverdue: 'Overdue only',
       anonymous: 'Anonymous',

@@ -1,3 +1,5 @@
+import { CASE_STATUS_LABELS } from '../../../cms/src/core/status-labels';
+
 /** Texts of the dashboard. */
 export const messages = {
   id: {
@@ -24,7 +26,7 @@ export const messages = {
       activity: 'Kegiatan %{n}',
       empty: 'Belum ada data.',
       bpjs: 'Dasbor tidak tersedia untuk Petugas BPJS Kesehatan. Buka menu Rekap Usulan untuk rekap yang dikirim ke BPJS.',
-      status: { 'in-progress': 'Dalam proses', waiting: 'Menunggu', returned: 'Dikembalikan', completed: 'Selesai', rejected: 'Ditolak', cancelled: 'Dibatalkan' },
+      status: CASE_STATUS_LABELS.id,
     },
   },
   en: {
@@ -51,7 +53,7 @@ export const messages = {
       activity: 'Activity %{n}',
       empty: 'No data yet.',
       bpjs: 'The dashboard is not available to the BPJS liaison. Open Batches for the recaps sent to BPJS.',
-      status: { 'in-progress': 'In progress', waiting: 'Waiting', returned: 'Returned', completed: 'Completed', rejected: 'Rejected', cancelled: 'Cancelled' },
+      status: CASE_STATUS_LABELS.en,
     },
   },
 };

@@ -1,4 +1,5 @@
 import type { FolderMessages } from './merge';
+import { CASE_STATUS_LABELS } from '../../../cms/src/core/status-labels';
 
 /** Messages of the app shell and words every screen shares (statuses, SLA, roles). */
 export const appMessages: FolderMessages = {
@@ -23,14 +24,7 @@ export const appMessages: FolderMessages = {
       closed: 'Selesai',
       none: 'Tanpa batas waktu',
     },
-    status: {
-      'in-progress': 'Diproses',
-      waiting: 'Menunggu',
-      returned: 'Dikembalikan',
-      rejected: 'Ditolak',
-      completed: 'Selesai',
-      cancelled: 'Dibatalkan',
-    },
+    status: CASE_STATUS_LABELS.id,
     priority: {
       regular: 'Biasa',
       emergency: 'Darurat',
@@ -61,14 +55,7 @@ export const appMessages: FolderMessages = {
       closed: 'Closed',
       none: 'No deadline',
     },
-    status: {
-      'in-progress': 'In progress',
-      waiting: 'Waiting',
-      returned: 'Returned',
-      rejected: 'Rejected',
-      completed: 'Completed',
-      cancelled: 'Cancelled',
-    },
+    status: CASE_STATUS_LABELS.en,
     priority: {
       regular: 'Regular',
       emergency: 'Emergency',

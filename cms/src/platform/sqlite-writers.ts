@@ -40,7 +40,7 @@ const BUSY_MESSAGE = 'Basis data sedang dipakai impor data yang besar; coba lagi
 /**
  * 503: the write lock stayed taken too long, or too many of the server's requests already wait
  * for it. Its message stays as it is (knex prefixes a failed query's statement, values
- * included). Not a PanelError: the global database-busy middleware answers it on every route.
+ * included). Not an AppError: the global database-busy middleware answers it on every route.
  */
 export class WriteLockTimeout extends Error {
   readonly status = 503;

@@ -12,6 +12,7 @@ import { caseCode, caseCodePrefix } from '../../platform/counters';
 import { applicantInScope, caseInScope, SENT_TO_BPJS } from '../../core/case-scope';
 import { localDate } from '../../core/calendar';
 import { activityDue, caseDue } from '../../core/deadlines';
+import type { CaseView } from '../../core/case-view';
 import { maskNik } from '../../core/mask';
 import { roleDefinition } from '../../core/roles';
 import {
@@ -32,7 +33,7 @@ import type { StaffContext } from '../../core/staff';
 import { CASE_UID, loadCase, type CaseRecord } from './engine/case-record';
 import { runChange, type ActorInfo } from './engine/commit';
 import { buildContext, caseState, loadOffice, type EngineContext } from './engine/context';
-import { ConflictError, forbidden, invalid, isUniqueViolation, notFound, staleCase } from '../../platform/errors';
+import { conflict, forbidden, invalid, isUniqueViolation, notFound, staleCase } from '../../platform/errors';
 import { fileOfCase, openCaseFile, parseFileId } from './engine/files';
 import { HANDLERS, textField } from './engine/handlers';
 import { parseTicks, unknownKeys } from './engine/requirements';
@@ -138,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return await strapi.db.transaction(async ({ trx }) => {
         const created = await strapi.documents(APPLICANT_UID as any).create({ data: data as any });
         const row = await strapi.db.query(APPLICANT_UID).findOne({ where: { documentId: created.documentId } });
-        if (await nikTakenInOffice(strapi, trx as unknown as Knex, staff.officeCode, input.nik as string, row.id)) throw new ConflictError(NIK_TAKEN, { field: 'applicant.nik' });
+        if (await nikTakenInOffice(strapi, trx as unknown as Knex, staff.officeCode, input.nik as string, row.id)) throw conflict(NIK_TAKEN, { field: 'applicant.nik' });
         return row;
       });
     } catch (err: any) {
@@ -166,7 +167,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const engine = {
-    async view(staff: StaffContext, documentId: string) {
+    async view(staff: StaffContext, documentId: string): Promise<CaseView> {
       const ctx = await buildContext(strapi, await visibleCase(staff, documentId));
       const { actions, batchStep } = actionsFor(ctx, staff);
       const assignees = actions.some((a) => a.action === 'reassign') ? await assigneesFor(ctx) : [];
@@ -228,7 +229,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const applicant = await resolveApplicant(staff, body.applicant, office.regencyCode);
       const duplicate = await openCaseFor(std.slug, applicant.nik);
       const duplicateError = (code: string | null) =>
-        new ConflictError(`Pemohon NIK ${maskNik(applicant.nik)} masih memiliki kasus${code ? ` ${code}` : ''} yang belum selesai untuk layanan "${std.title}"`, {
+        conflict(`Pemohon NIK ${maskNik(applicant.nik)} masih memiliki kasus${code ? ` ${code}` : ''} yang belum selesai untuk layanan "${std.title}"`, {
           field: 'applicant',
           caseCode: code,
         });

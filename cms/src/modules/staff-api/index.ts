@@ -5,7 +5,7 @@
  * This file is the module's front door: other code imports only from here.
  */
 export { bootstrapPanel } from './lib/bootstrap';
-export { conflict, fieldError, forbidden, gone, notFound } from './lib/errors';
+export { AppError, conflict, fieldError, forbidden, gone, invalid, notFound } from '../../platform/errors';
 export { parseListQuery } from './lib/params';
 export { STAFF_MIDDLEWARES, STAFF_ROUTE } from './lib/route-config';
 export { columnOf, modelInfo } from './lib/schema';

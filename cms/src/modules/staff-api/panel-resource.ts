@@ -1,5 +1,5 @@
 import { roleDefinition } from '../../core/roles';
-import { forbidden, notAllowed } from './lib/errors';
+import { forbidden, notAllowed } from '../../platform/errors';
 import { resourceNamed } from './resources';
 import type { Action } from './resources/types';
 

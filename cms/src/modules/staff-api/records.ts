@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { StaffContext } from '../../core/staff';
 import { recordApplicantRecords } from '../privacy';
-import { notFound } from './lib/errors';
+import { notFound } from '../../platform/errors';
 import { checkMaskedUse, ID_PATTERN, MAX_IDS, type ListQuery } from './lib/params';
 import { columnOf, modelInfo, type ModelInfo } from './lib/schema';
 import { maskRecord, scalarRecord, withoutIds } from './lib/serialize';

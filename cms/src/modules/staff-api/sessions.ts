@@ -5,7 +5,7 @@ import { roleDefinition } from '../../core/roles';
 import type { StaffContext } from '../../core/staff';
 import { forgetStaff } from './staff-context';
 import { issueStaffToken } from '../security';
-import { fieldError, PanelError } from './lib/errors';
+import { fieldError, forbidden, tooManyRequests, unauthorized } from '../../platform/errors';
 import { RESOURCES } from './resources';
 import type { Action } from './resources/types';
 
@@ -104,20 +104,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Same work as for a real account, so that timing doesn't tell which usernames exist.
         dummyHash ??= await bcrypt.hash('layanan-pbi-dummy-password', 10);
         await bcrypt.compare(password, dummyHash);
-        throw new PanelError(401, WRONG);
+        throw unauthorized(WRONG);
       }
       if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
         const until = new Date(user.lockedUntil);
-        throw new PanelError(429, `Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal; coba lagi setelah pukul ${clock(until, user.office?.timeZone ?? 'Asia/Jakarta')}`, {
+        throw tooManyRequests(`Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal; coba lagi setelah pukul ${clock(until, user.office?.timeZone ?? 'Asia/Jakarta')}`, {
           lockedUntil: until.toISOString(),
         });
       }
       if (!(await bcrypt.compare(password, user.password))) {
         await recordFailure(user);
-        throw new PanelError(401, WRONG);
+        throw unauthorized(WRONG);
       }
-      if (user.blocked) throw new PanelError(403, 'Akun ini diblokir; hubungi admin kantor Anda');
-      if (!roleDefinition(user.role?.type) || !user.office) throw new PanelError(403, 'Akun ini bukan akun staf kantor');
+      if (user.blocked) throw forbidden('Akun ini diblokir; hubungi admin kantor Anda');
+      if (!roleDefinition(user.role?.type) || !user.office) throw forbidden('Akun ini bukan akun staf kantor');
       if (user.failedLogins || user.lockedUntil) await users().update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
       return { jwt: issue(user), user: await profile(user.id) };
     },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { StaffContext } from '../../core/staff';
-import { conflict, fieldError, forbidden, notFound } from './lib/errors';
+import { conflict, fieldError, forbidden, notFound } from '../../platform/errors';
 import { modelInfo } from './lib/schema';
 import { maskRecord } from './lib/serialize';
 import { scopedQuery, sqlTools } from './lib/sql';

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ConflictError } from '../errors';
+import { conflict } from '../errors';
 
 type Versioned = { table: string; column: string; draftAndPublish: boolean };
 
@@ -43,7 +43,7 @@ export function optimisticLock(strapi: Core.Strapi): Modules.Documents.Middlewar
       params.data ??= {};
       const sent = params.data.version;
       if (sent !== undefined && sent !== null && sent !== '' && Number(sent) !== current) {
-        throw new ConflictError(STALE_EDIT, { field: 'version', currentVersion: current, sentVersion: sent });
+        throw conflict(STALE_EDIT, { field: 'version', currentVersion: current, sentVersion: sent });
       }
       params.data.version = current + 1;
       return next();

@@ -3,23 +3,16 @@
  * overdue, and how long each activity took (derived from the history).
  */
 import { activityDue, activityVisits, isOverdue } from '../../../core/deadlines';
+import type { ActivitySummary, CaseSummary, Timeline } from '../../../core/case-view';
+import { caseStatusLabel } from '../../../core/status-labels';
 import { activityOf, executorOf, OPEN_STATUSES } from '../../../core/sop-walker';
 import type { EngineContext } from './context';
 import { currentRoles } from './context';
 import { missingRequirements } from './case-record';
 
-const STATUS_LABELS: Record<string, string> = {
-  'in-progress': 'Dalam proses',
-  waiting: 'Menunggu',
-  returned: 'Dikembalikan',
-  rejected: 'Ditolak',
-  completed: 'Selesai',
-  cancelled: 'Dibatalkan',
-};
+export const statusLabel = (s: string) => caseStatusLabel(s);
 
-export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
-
-export function activitySummary(ctx: EngineContext, n: number | null | undefined) {
+export function activitySummary(ctx: EngineContext, n: number | null | undefined): ActivitySummary | null {
   const a = activityOf(ctx.def, n);
   if (!a) return null;
   const exec = executorOf(ctx.def, a);
@@ -38,7 +31,7 @@ export function activitySummary(ctx: EngineContext, n: number | null | undefined
 /** Case files are private: they are read through the staff route, never from /uploads. */
 const fileUrl = (caseId: string, fileId: number) => `/api/panel/cases/${caseId}/files/${fileId}`;
 
-export function caseSummary(ctx: EngineContext) {
+export function caseSummary(ctx: EngineContext): CaseSummary {
   const c = ctx.c;
   const open = OPEN_STATUSES.includes(c.status);
   return {
@@ -99,7 +92,7 @@ export function caseSummary(ctx: EngineContext) {
 }
 
 /** Time spent per activity visit, each against the activity's own due time. */
-export function timelineOf(ctx: EngineContext, events: any[]) {
+export function timelineOf(ctx: EngineContext, events: any[]): Timeline<Date | string> {
   const open = OPEN_STATUSES.includes(ctx.c.status);
   const visits = activityVisits(events, ctx.now, open ? null : ctx.c.closedAt);
   return {

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ConflictError } from '../../../platform/errors';
+import { conflict } from '../../../platform/errors';
 
 const CASE_UID = 'api::case.case';
 const EVENT_UID = 'api::case-event.case-event';
@@ -24,7 +24,7 @@ export function deleteGuards(strapi: Core.Strapi): Modules.Documents.Middleware.
     const documentId = (ctx.params as any)?.documentId;
     if (ctx.action === 'delete' && typeof documentId === 'string') {
       const message = await inUse(ctx.uid, documentId);
-      if (message) throw new ConflictError(message, { field: 'id' });
+      if (message) throw conflict(message, { field: 'id' });
     }
     return next();
   };

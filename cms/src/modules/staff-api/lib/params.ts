@@ -1,7 +1,7 @@
 import { FIELD_NAMES, seesIdentityInFull, WHOLE_VALUE } from '../../../core/identity-visibility';
 import { checkDate, checkDateTime } from '../../../core/dates';
 import type { StaffContext } from '../../../core/staff';
-import { fieldError } from './errors';
+import { fieldError } from '../../../platform/errors';
 import { attributeOf, ORDERED_TYPES, type AttributeInfo, type ModelInfo } from './schema';
 import type { FilterOp, ResourceDefinition, SortOrder } from '../resources/types';
 

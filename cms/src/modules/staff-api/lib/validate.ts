@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { checkDate, checkDateTime } from '../../../core/dates';
 import { isMasked } from '../../../core/mask';
 import type { PanelRecord, ResourceDefinition } from '../resources/types';
-import { fieldError } from './errors';
+import { fieldError } from '../../../platform/errors';
 import { ID_PATTERN } from './params';
 import { modelInfo, type AttributeInfo, type ModelInfo } from './schema';
 

@@ -1,4 +1,4 @@
-import { conflict, fieldError } from '../lib/errors';
+import { conflict, fieldError } from '../../../platform/errors';
 import { NIK_TAKEN, nikTakenInOffice } from '../../cases';
 import { nikUpdateWouldPass } from './applicant-nik';
 import { applicantsMatching } from './people-search';

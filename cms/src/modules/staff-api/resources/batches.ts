@@ -1,4 +1,4 @@
-import { conflict, fieldError } from '../lib/errors';
+import { conflict, fieldError } from '../../../platform/errors';
 import { SENT_TO_BPJS } from '../../../core/case-scope';
 import { regionScope } from './scopes';
 import { ALL_STAFF } from './role-groups';

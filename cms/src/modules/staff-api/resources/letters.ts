@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { conflict, fieldError } from '../lib/errors';
+import { conflict, fieldError } from '../../../platform/errors';
 import { assignOffice } from './office-owned';
 import { officeScope } from './scopes';
 import { LETTER_WRITERS, OFFICE_STAFF } from './role-groups';

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { seesIdentityInFull, WHOLE_VALUE } from '../../../core/identity-visibility';
 import type { StaffContext } from '../../../core/staff';
-import { fieldError } from '../lib/errors';
+import { fieldError } from '../../../platform/errors';
 import type { SqlTools } from './types';
 
 const A = 'api::applicant.applicant';

@@ -91,7 +91,7 @@ export interface ResourceHooks {
   create?(body: unknown, staff: StaffContext, strapi: Core.Strapi): Promise<string>;
   /**
    * Completes or checks the data of a create or update before it is written: derived codes,
-   * office, generated numbers, cross-field rules. Throws PanelErrors naming the field.
+   * office, generated numbers, cross-field rules. Throws AppErrors naming the field.
    */
   beforeWrite?(data: Record<string, unknown>, ctx: WriteContext): Promise<void>;
   /** Runs in the same transaction after a create (e.g. a history entry). */

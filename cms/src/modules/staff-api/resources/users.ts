@@ -1,6 +1,6 @@
 import { passwordProblem } from '../../../core/password-policy';
 import { forgetStaff } from '../staff-context';
-import { conflict, fieldError } from '../lib/errors';
+import { conflict, fieldError } from '../../../platform/errors';
 import { assignOffice } from './office-owned';
 import { officeScope } from './scopes';
 import type { ResourceDefinition, WriteContext } from './types';
