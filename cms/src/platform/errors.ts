@@ -54,16 +54,6 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
 export const gone = (message: string) => new AppError(410, message);
 export const tooManyRequests = (message: string, details: Record<string, unknown> = {}) => new AppError(429, message, details);
 
-/**
- * `new ConflictError(message, details)` for callers not yet moved to `conflict()`
- * (modules/cases/batches.ts, owned by the BPJS work); it is an AppError with status 409.
- */
-export class ConflictError extends AppError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(409, message, details);
-  }
-}
-
 export const STALE_MESSAGE = 'Kasus ini baru saja diubah oleh pengguna lain. Muat ulang kasus, periksa perubahannya, lalu ulangi tindakan Anda.';
 
 export function staleCase(current: number, sent: unknown): AppError {

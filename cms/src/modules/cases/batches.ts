@@ -17,7 +17,7 @@ import { CASE_POPULATE, CASE_UID, missingRequirements, setRelation, withFiles, t
 import { batchTreeIds } from './engine/batch-tree';
 import { commitChange } from './engine/commit';
 import { buildContext, loadOffice, type EngineContext, type OfficeInfo } from './engine/context';
-import { ConflictError, forbidden, invalid, notFound } from '../../platform/errors';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { completingCurrent, parseBpjsResult, type BpjsResult, type Change } from './engine/moves';
 import { bpjsCasesByNik, checkAwaitsBpjsResults, checkRecordsBpjsResults, recordBpjsResults, type BpjsResultLine } from './bpjs-results';
 import { sendingToBpjs, textField } from './engine/handlers';
@@ -199,7 +199,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const batch = await strapi.db.transaction(async ({ trx }) => {
           const ids = ofMonth.map((b: any) => b.id);
           const updated = ids.length ? await trx('batches').whereIn('id', ids).andWhere({ status: 'submitted' }).update({ status: 'recapped', updated_at: now }) : 0;
-          if (updated !== ids.length) throw new ConflictError('Sebagian rekap desa baru saja direkap oleh pengguna lain; muat ulang lalu ulangi');
+          if (updated !== ids.length) throw conflict('Sebagian rekap desa baru saja direkap oleh pengguna lain; muat ulang lalu ulangi');
           const b = await createBatch(trx, { level: 'district', region: staff.regionCode!, std, office: office.office, month, status: 'submitted', districtCode: staff.regionCode, now });
           for (const vb of ofMonth) await setRelation(strapi, trx, BATCH_UID, 'parent', vb.id, b.id);
           await intoBatch(trx, casesOfMonth, b, 'district-recap', () => true, staff);
@@ -252,7 +252,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await strapi.db.transaction(async ({ trx }) => {
         const updated = await trx('batches').where({ id: b.id, status: 'open' }).update({ status: 'sent-to-bpjs', sent_at: now, updated_at: now });
-        if (updated !== 1) throw new ConflictError(`Rekap ${b.code} sudah dikirim ke BPJS`, { status: b.status });
+        if (updated !== 1) throw conflict(`Rekap ${b.code} sudah dikirim ke BPJS`, { status: b.status });
         for (const ctx of contexts) await commitChange(strapi, trx, ctx, sendingToBpjs(ctx, 'bpjs-send', null, { batch: b.code }), actorOf(staff));
       });
       return { batch: summary({ ...b, status: 'sent-to-bpjs' }, contexts.length), sent: contexts.map((c) => c.c.code) };
