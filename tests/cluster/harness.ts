@@ -12,7 +12,7 @@ import path from 'path';
 import { Client } from 'pg';
 import { DB_PREFIX, TEMPLATE, dropPg, recreatePg, urlFor } from '../setup/databases';
 import { applyTestEnv } from '../setup/test-env';
-import type { TestServer } from '../helpers/strapi';
+import { httpClient, type TestServer } from '../helpers/strapi';
 
 export interface Endpoint extends TestServer {
   name: string;
@@ -43,17 +43,7 @@ async function freePort(): Promise<number> {
 }
 
 function endpoint(name: string, url: string): Endpoint {
-  const http: TestServer['http'] = (p, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-    let body = init.body;
-    if (init.json !== undefined) {
-      headers.set('Content-Type', 'application/json');
-      body = JSON.stringify(init.json);
-    }
-    return fetch(`${url}${p}`, { ...init, headers, body });
-  };
-  return { name, url, http, strapi: undefined, stop: async () => {} };
+  return { name, url, http: httpClient(url), strapi: undefined, stop: async () => {} };
 }
 
 function waitForLine(child: ChildProcess, pattern: RegExp, label: string, ms: number): Promise<void> {

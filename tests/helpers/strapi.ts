@@ -43,16 +43,7 @@ export async function startServer(options: { database?: 'sqlite' } = {}): Promis
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const http: TestServer['http'] = (path, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-    let body = init.body;
-    if (init.json !== undefined) {
-      headers.set('Content-Type', 'application/json');
-      body = JSON.stringify(init.json);
-    }
-    return fetch(`${url}${path}`, { ...init, headers, body });
-  };
+  const http = httpClient(url);
   return {
     strapi,
     url,
@@ -61,5 +52,19 @@ export async function startServer(options: { database?: 'sqlite' } = {}): Promis
       await strapi.destroy();
       if (pg) await dropPg(name);
     },
+  };
+}
+
+/** Requests to a server at `url`: a bearer token and a JSON body as options. */
+export function httpClient(url: string): TestServer['http'] {
+  return (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    return fetch(`${url}${path}`, { ...init, headers, body });
   };
 }
